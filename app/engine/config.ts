@@ -1,0 +1,106 @@
+// Every threshold and size of the engine, in one typed place (DESIGN rule 5).
+
+export interface DetectionConfig {
+  /** Longest side the detector sees; larger images are scaled down to it. */
+  maxSide: number;
+  /** Text smaller than this (estimated line height, px) is scaled up before detection. */
+  minTextHeight: number;
+  /** Upscale factor limit when small text is scaled up. */
+  maxUpscale: number;
+  /** Probability above which a pixel of the DB map counts as text. */
+  binaryThreshold: number;
+  /** Mean probability inside a region below which the region is dropped. */
+  boxThreshold: number;
+  /** DB unclip ratio: how far a shrunk text kernel is grown back (area * ratio / perimeter). */
+  unclipRatio: number;
+  /** Regions shorter than this (px, in the detector's input) are noise. */
+  minBoxSide: number;
+  /** Mean and std (per channel, of values in 0..1) the model was trained with. */
+  mean: readonly [number, number, number];
+  std: readonly [number, number, number];
+  /** Pixels of background kept around content when empty screen space is trimmed. */
+  trimMargin: number;
+}
+
+export interface ClassifierConfig {
+  /** Input height and maximum width of the 0/180 degree classifier. */
+  height: number;
+  maxWidth: number;
+  /** Probability of "180 degrees" above which a line is turned over. */
+  threshold: number;
+  batchSize: number;
+}
+
+export interface RecognitionConfig {
+  /** Input height of the recognizer (PP-OCRv4: 48). */
+  height: number;
+  /** Longest input width; wider lines are recognized in pieces. */
+  maxWidth: number;
+  /** Most lines in one batch; lines are batched by similar width. */
+  batchSize: number;
+  /** Most pixels (height x summed padded width) in one batch: bounds memory on long lines. */
+  maxBatchPixels: number;
+  /** Lines recognized with a lower mean confidence than this are dropped. */
+  minScore: number;
+  /** Horizontal padding (in line heights) added around each crop. */
+  padRatio: number;
+}
+
+export interface LimitsConfig {
+  /** Most pixels an input may have; more is refused before decoding (decompression bombs). */
+  maxPixels: number;
+  /** Most bytes an encoded input may have. */
+  maxBytes: number;
+}
+
+export interface RuntimeConfig {
+  /** Threads one inference may use (onnxruntime intra-op threads). */
+  intraOpThreads: number;
+}
+
+export interface EngineConfig {
+  detection: DetectionConfig;
+  classifier: ClassifierConfig;
+  recognition: RecognitionConfig;
+  limits: LimitsConfig;
+  runtime: RuntimeConfig;
+}
+
+export const defaultEngineConfig: EngineConfig = {
+  detection: {
+    maxSide: 2560,
+    minTextHeight: 10,
+    maxUpscale: 2,
+    binaryThreshold: 0.3,
+    boxThreshold: 0.5,
+    unclipRatio: 1.6,
+    minBoxSide: 3,
+    mean: [0.485, 0.456, 0.406],
+    std: [0.229, 0.224, 0.225],
+    trimMargin: 8,
+  },
+  classifier: { height: 48, maxWidth: 192, threshold: 0.9, batchSize: 16 },
+  recognition: {
+    height: 48,
+    maxWidth: 3200,
+    batchSize: 8,
+    maxBatchPixels: 48 * 2400,
+    minScore: 0.5,
+    padRatio: 0.15,
+  },
+  limits: { maxPixels: 40_000_000, maxBytes: 50 * 1024 * 1024 },
+  runtime: { intraOpThreads: 2 },
+};
+
+/** A partial config merged over the defaults, section by section. */
+export type EngineConfigOverrides = { [K in keyof EngineConfig]?: Partial<EngineConfig[K]> };
+
+export function resolveEngineConfig(overrides: EngineConfigOverrides = {}): EngineConfig {
+  return {
+    detection: { ...defaultEngineConfig.detection, ...overrides.detection },
+    classifier: { ...defaultEngineConfig.classifier, ...overrides.classifier },
+    recognition: { ...defaultEngineConfig.recognition, ...overrides.recognition },
+    limits: { ...defaultEngineConfig.limits, ...overrides.limits },
+    runtime: { ...defaultEngineConfig.runtime, ...overrides.runtime },
+  };
+}

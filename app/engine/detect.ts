@@ -1,0 +1,177 @@
+// Stage 1: DB text detection (PP-OCRv4 det). Owns its pre-processing (scale, pad, normalise)
+// and post-processing (threshold, connected regions, minimum-area boxes, unclip).
+import type { DetectionConfig } from './config.js';
+import type { OnnxModel } from './runtime.js';
+import type { RgbImage } from './raster.js';
+import { minAreaRect, rectToQuad, unclipRect, type Point, type Quad } from './geometry.js';
+
+export interface DetectionInput {
+  image: RgbImage;
+  /** Gray level of the background, used to pad the input to the model's stride. */
+  background: number;
+  /** Scale applied before detection (1 = as is); chosen by the caller from the text size. */
+  scale: number;
+}
+
+export interface DetectedBox {
+  /** Corners in the pixels of `DetectionInput.image`. */
+  quad: Quad;
+  /** Mean text probability inside the region. */
+  score: number;
+}
+
+export interface DetectionOutput {
+  boxes: DetectedBox[];
+  /** The model's input size, for the record. */
+  inputWidth: number;
+  inputHeight: number;
+  elapsedMs: number;
+}
+
+const STRIDE = 32;
+
+export class TextDetector {
+  constructor(
+    private readonly model: OnnxModel,
+    private readonly config: DetectionConfig,
+  ) {}
+
+  async run(input: DetectionInput): Promise<DetectionOutput> {
+    const started = performance.now();
+    const { image } = input;
+    const scale = Math.min(input.scale, this.config.maxSide / Math.max(image.width, image.height));
+    const scaledW = Math.max(1, Math.round(image.width * scale));
+    const scaledH = Math.max(1, Math.round(image.height * scale));
+    const width = Math.max(STRIDE, Math.ceil(scaledW / STRIDE) * STRIDE);
+    const height = Math.max(STRIDE, Math.ceil(scaledH / STRIDE) * STRIDE);
+    const tensor = this.toTensor(image, scaledW, scaledH, width, height, input.background);
+    const output = await this.model.run({ data: tensor, dims: [1, 3, height, width] });
+    const probability = output.data;
+    const boxes = this.boxesFromMap(probability, width, height, scaledW, scaledH).map((box) => ({
+      score: box.score,
+      // back into the pixels of the input image: undo the scale (the padding is at the far edges)
+      quad: box.quad.map((p) => ({ x: clamp(p.x / (scaledW / image.width), 0, image.width), y: clamp(p.y / (scaledH / image.height), 0, image.height) })) as unknown as Quad,
+    }));
+    return { boxes, inputWidth: width, inputHeight: height, elapsedMs: performance.now() - started };
+  }
+
+  /** Bilinear resample, BGR planes (PaddleOCR feeds OpenCV's channel order), mean/std normalised, background-padded. */
+  private toTensor(image: RgbImage, scaledW: number, scaledH: number, width: number, height: number, background: number): Float32Array {
+    const plane = width * height;
+    const out = new Float32Array(3 * plane);
+    const { mean, std } = this.config;
+    // channel c of the tensor holds B, G, R for c = 0, 1, 2
+    const lut = [2, 1, 0].map((rgbIndex, c) => {
+      const table = new Float32Array(256);
+      for (let v = 0; v < 256; v++) table[v] = (v / 255 - mean[c]!) / std[c]!;
+      return { rgbIndex, table };
+    });
+    const padValues = lut.map(({ table }) => table[background]!);
+    const src = image.data;
+    const sw = image.width, sh = image.height;
+    const fx = sw / scaledW, fy = sh / scaledH;
+    const identity = sw === scaledW && sh === scaledH;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const o = y * width + x;
+        if (x >= scaledW || y >= scaledH) {
+          out[o] = padValues[0]!; out[o + plane] = padValues[1]!; out[o + 2 * plane] = padValues[2]!;
+          continue;
+        }
+        if (identity) {
+          const s = (y * sw + x) * 3;
+          for (let c = 0; c < 3; c++) out[o + c * plane] = lut[c]!.table[src[s + lut[c]!.rgbIndex]!]!;
+          continue;
+        }
+        const sx = Math.min(sw - 1, Math.max(0, (x + 0.5) * fx - 0.5));
+        const sy = Math.min(sh - 1, Math.max(0, (y + 0.5) * fy - 0.5));
+        const x0 = Math.floor(sx), y0 = Math.floor(sy);
+        const x1 = Math.min(sw - 1, x0 + 1), y1 = Math.min(sh - 1, y0 + 1);
+        const ax = sx - x0, ay = sy - y0;
+        for (let c = 0; c < 3; c++) {
+          const k = lut[c]!.rgbIndex;
+          const v =
+            (src[(y0 * sw + x0) * 3 + k]! * (1 - ax) + src[(y0 * sw + x1) * 3 + k]! * ax) * (1 - ay) +
+            (src[(y1 * sw + x0) * 3 + k]! * (1 - ax) + src[(y1 * sw + x1) * 3 + k]! * ax) * ay;
+          out[o + c * plane] = (v / 255 - mean[c]!) / std[c]!;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Connected regions of the thresholded map, each a minimum-area box grown back by unclip. */
+  private boxesFromMap(prob: Float32Array, width: number, height: number, validW: number, validH: number): DetectedBox[] {
+    const { binaryThreshold, boxThreshold, unclipRatio, minBoxSide } = this.config;
+    const labels = new Int32Array(width * height);
+    const parent: number[] = [0];
+    const find = (a: number): number => {
+      while (parent[a] !== a) { parent[a] = parent[parent[a]!]!; a = parent[a]!; }
+      return a;
+    };
+    // First pass: provisional labels with 8-connectivity, unions recorded.
+    for (let y = 0; y < validH; y++) {
+      for (let x = 0; x < validW; x++) {
+        const i = y * width + x;
+        if (prob[i]! <= binaryThreshold) continue;
+        const left = x > 0 ? labels[i - 1]! : 0;
+        const up = y > 0 ? labels[i - width]! : 0;
+        const upLeft = x > 0 && y > 0 ? labels[i - width - 1]! : 0;
+        const upRight = x + 1 < validW && y > 0 ? labels[i - width + 1]! : 0;
+        let label = left || up || upLeft || upRight;
+        if (!label) {
+          label = parent.length;
+          parent.push(label);
+        } else {
+          for (const other of [left, up, upLeft, upRight]) {
+            if (other && other !== label) {
+              const ra = find(label), rb = find(other);
+              if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+            }
+          }
+        }
+        labels[i] = label;
+      }
+    }
+    // Second pass: per region, the row extremes (enough for the hull) and the probability sum.
+    const regions = new Map<number, { points: Point[]; sum: number; count: number; minX: number; maxX: number; minY: number; maxY: number }>();
+    for (let y = 0; y < validH; y++) {
+      for (let x = 0; x < validW; x++) {
+        const i = y * width + x;
+        if (!labels[i]) continue;
+        const root = find(labels[i]!);
+        let region = regions.get(root);
+        if (!region) {
+          region = { points: [], sum: 0, count: 0, minX: x, maxX: x, minY: y, maxY: y };
+          regions.set(root, region);
+        }
+        region.sum += prob[i]!;
+        region.count++;
+        if (x < region.minX) region.minX = x;
+        if (x > region.maxX) region.maxX = x;
+        if (y > region.maxY) region.maxY = y;
+        const leftEdge = x === 0 || !labels[i - 1];
+        const rightEdge = x + 1 >= validW || !labels[i + 1];
+        // pixel corners, so a one-pixel-wide region still has an area
+        if (leftEdge) region.points.push({ x, y }, { x, y: y + 1 });
+        if (rightEdge) region.points.push({ x: x + 1, y }, { x: x + 1, y: y + 1 });
+      }
+    }
+    const boxes: DetectedBox[] = [];
+    for (const region of regions.values()) {
+      if (region.maxX - region.minX + 1 < minBoxSide && region.maxY - region.minY + 1 < minBoxSide) continue;
+      const score = region.sum / region.count;
+      if (score < boxThreshold) continue;
+      const rect = minAreaRect(region.points);
+      if (Math.min(rect.width, rect.height) < minBoxSide - 1) continue;
+      const grown = unclipRect(rect, unclipRatio);
+      // Near-axis-aligned boxes are snapped: screen text is level, and a half-degree tilt
+      // from a ragged region only blurs the crop.
+      if (Math.abs(grown.angle) < (2 * Math.PI) / 180) grown.angle = 0;
+      boxes.push({ quad: rectToQuad(grown), score });
+    }
+    return boxes;
+  }
+}
+
+const clamp = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v);

@@ -1,0 +1,161 @@
+// The orchestrator: runs the stages in order and maps every box back into the pixels of the
+// image as it was sent. It owns its model sessions; one engine serves one request at a time.
+import { resolveEngineConfig, type EngineConfig, type EngineConfigOverrides } from './config.js';
+import { OnnxModel } from './runtime.js';
+import { CharacterDictionary } from './dictionary.js';
+import { bundledModelPaths, type ModelPaths } from './models.js';
+import { TextDetector } from './detect.js';
+import { TextRecognizer } from './recognize.js';
+import { decodeImage } from './image.js';
+import { borderMode, contentBounds, toGray, type RgbImage } from './raster.js';
+import { lineGeometry, quarterTurnQuad } from './crop.js';
+import { restoreWordSpaces } from './spacing.js';
+import { quadBounds, type Box, type Point, type Quad } from './geometry.js';
+
+export interface EngineChar {
+  char: string;
+  score: number;
+  /** The character's extent along the line, in image pixels (a box across the line's thickness). */
+  box: Box;
+}
+
+export interface EngineLine {
+  text: string;
+  score: number;
+  /** Corners in reading order, in the pixels of the image as sent. */
+  quad: Quad;
+  /** Axis-aligned bounds of `quad`. */
+  box: Box;
+  /** `vertical`: a column read top to bottom. */
+  direction: 'horizontal' | 'vertical';
+  chars: EngineChar[];
+}
+
+export interface StageTimings {
+  decodeMs: number;
+  detectMs: number;
+  recognizeMs: number;
+  totalMs: number;
+}
+
+export interface EngineOutput {
+  width: number;
+  height: number;
+  lines: EngineLine[];
+  timings: StageTimings;
+  /** Recognition batches run (for the record: fewer is faster). */
+  batches: number;
+}
+
+export interface EngineLoadOptions {
+  config?: EngineConfigOverrides;
+  models?: Partial<ModelPaths>;
+}
+
+export class OcrEngine {
+  private constructor(
+    readonly config: EngineConfig,
+    private readonly models: OnnxModel[],
+    private readonly detector: TextDetector,
+    private readonly recognizer: TextRecognizer,
+    /** Milliseconds the models took to load: the engine's start-up cost. */
+    readonly loadMs: number,
+  ) {}
+
+  static async load(options: EngineLoadOptions = {}): Promise<OcrEngine> {
+    const started = performance.now();
+    const config = resolveEngineConfig(options.config);
+    const paths = { ...bundledModelPaths(), ...options.models };
+    const modelOptions = { intraOpThreads: config.runtime.intraOpThreads };
+    const [detection, recognition, dictionary] = await Promise.all([
+      OnnxModel.load(paths.detection, modelOptions),
+      OnnxModel.load(paths.recognition, modelOptions),
+      CharacterDictionary.load(paths.dictionary),
+    ]);
+    return new OcrEngine(
+      config,
+      [detection, recognition],
+      new TextDetector(detection, config.detection),
+      new TextRecognizer(recognition, dictionary, config.recognition),
+      performance.now() - started,
+    );
+  }
+
+  /** Decodes and recognizes an encoded image (PNG, JPEG, ...). Bad input throws an `OcrError` (state 7). */
+  async recognizeBytes(bytes: Uint8Array): Promise<EngineOutput> {
+    const started = performance.now();
+    const image = await decodeImage(bytes, this.config.limits);
+    const decodeMs = performance.now() - started;
+    const output = await this.recognizeImage(image);
+    output.timings.decodeMs = decodeMs;
+    output.timings.totalMs += decodeMs;
+    return output;
+  }
+
+  async recognizeImage(image: RgbImage): Promise<EngineOutput> {
+    const started = performance.now();
+    const timings: StageTimings = { decodeMs: 0, detectMs: 0, recognizeMs: 0, totalMs: 0 };
+    const empty = (): EngineOutput => {
+      timings.totalMs = performance.now() - started;
+      return { width: image.width, height: image.height, lines: [], timings, batches: 0 };
+    };
+    if (image.width < 4 || image.height < 4) return empty();
+
+    const gray = toGray(image);
+    const bounds = contentBounds(gray, image.width, image.height, this.config.detection.trimMargin);
+    if (!bounds) return empty();
+    const background = borderMode(gray, image.width, image.height);
+    const region = cropImage(image, bounds);
+
+    const detection = await this.detector.run({ image: region, background, scale: 1 });
+    timings.detectMs = detection.elapsedMs;
+
+    const lines = detection.boxes.map((box) => {
+      const quad = box.quad.map((p) => ({ x: p.x + bounds.left, y: p.y + bounds.top })) as unknown as Quad;
+      const { length, thickness } = lineGeometry(quad);
+      // A box much taller than wide is a column of vertical text: read it top to bottom.
+      const vertical = thickness > length * 1.5 && length > 0;
+      return { quad: vertical ? quarterTurnQuad(quad) : quad, direction: vertical ? ('vertical' as const) : ('horizontal' as const) };
+    });
+
+    const recognition = await this.recognizer.run(image, lines);
+    timings.recognizeMs = recognition.elapsedMs;
+
+    const out: EngineLine[] = [];
+    recognition.lines.forEach((recognized, i) => {
+      const line = lines[i]!;
+      const text = line.direction === 'horizontal' ? restoreWordSpaces(image, line.quad, recognized) : recognized;
+      if (!text.text.trim() || text.score < this.config.recognition.minScore) return;
+      const [p0, p1, p2, p3] = line.quad;
+      const along = (t: number, a: Point, b: Point): Point => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t });
+      out.push({
+        text: text.text,
+        score: text.score,
+        quad: line.quad,
+        box: quadBounds(line.quad),
+        direction: line.direction,
+        chars: text.chars.map((c) => ({
+          char: c.char,
+          score: c.score,
+          box: quadBounds([along(c.start, p0, p1), along(c.end, p0, p1), along(c.end, p3, p2), along(c.start, p3, p2)]),
+        })),
+      });
+    });
+    timings.totalMs = performance.now() - started;
+    return { width: image.width, height: image.height, lines: out, timings, batches: recognition.batches };
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all(this.models.map((m) => m.release()));
+  }
+}
+
+function cropImage(image: RgbImage, rect: Box): RgbImage {
+  if (rect.left === 0 && rect.top === 0 && rect.width === image.width && rect.height === image.height) return image;
+  const data = new Uint8Array(rect.width * rect.height * 3);
+  for (let y = 0; y < rect.height; y++) {
+    const from = ((rect.top + y) * image.width + rect.left) * 3;
+    data.set(image.data.subarray(from, from + rect.width * 3), y * rect.width * 3);
+  }
+  return { width: rect.width, height: rect.height, data };
+}

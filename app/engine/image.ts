@@ -1,0 +1,68 @@
+// The only file that imports sharp (DESIGN rule 5): decoding inputs into RGB pixels and
+// encoding pixels back into files.
+import sharp from 'sharp';
+import { unsupported } from '../protocol/errors.js';
+import type { RgbImage } from './raster.js';
+import type { LimitsConfig } from './config.js';
+import { checkPixelCount } from './limits.js';
+import { decodeBmp } from './bmp.js';
+
+const formatsWeRead = new Set(['png', 'jpeg', 'webp', 'gif', 'tiff', 'bmp', 'heif', 'avif', 'svg']);
+
+// sharp (libvips) has no BMP loader; BMP screenshots are common on Windows, so we read the
+// uncompressed kinds ourselves.
+function isBmp(bytes: Uint8Array): boolean {
+  return bytes.length > 26 && bytes[0] === 0x42 && bytes[1] === 0x4d;
+}
+
+/**
+ * Decodes an encoded image (PNG, JPEG, WebP, BMP, GIF's first frame, TIFF) into RGB.
+ * The pixel count is checked from the header before any pixel is decoded, so a small file
+ * that claims 60000x60000 pixels costs nothing. Transparent pixels become white.
+ */
+export async function decodeImage(bytes: Uint8Array, limits: LimitsConfig): Promise<RgbImage> {
+  if (bytes.length === 0) throw unsupported('the image is empty (0 bytes)');
+  if (bytes.length > limits.maxBytes) {
+    throw unsupported(`the image is ${bytes.length} bytes; the limit is ${limits.maxBytes}`);
+  }
+  if (isBmp(bytes)) {
+    return decodeBmp(bytes, limits);
+  }
+  let metadata: sharp.Metadata;
+  try {
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    throw unsupported('the data is not an image we can read (PNG, JPEG, WebP, BMP, GIF or TIFF)');
+  }
+  if (!metadata.format || !formatsWeRead.has(metadata.format) || !metadata.width || !metadata.height) {
+    throw unsupported(`the data is not an image we can read (format: ${metadata.format ?? 'unknown'})`);
+  }
+  checkPixelCount(metadata.width, metadata.height, limits);
+  try {
+    const { data, info } = await sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'error', pages: 1 })
+      .rotate() // honour EXIF orientation: coordinates are in the image as a viewer shows it
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    if (info.channels !== 3) throw new Error(`expected 3 channels, got ${info.channels}`);
+    return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+  } catch (error) {
+    throw unsupported(`the image could not be decoded (${describe(error)}); the file may be truncated or corrupt`);
+  }
+}
+
+/** Encodes RGB pixels as PNG, optionally scaled to fit `maxSide` (thumbnails, result files). */
+export async function encodePng(image: RgbImage, maxSide?: number): Promise<Buffer> {
+  let pipeline = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } });
+  if (maxSide && Math.max(image.width, image.height) > maxSide) {
+    pipeline = pipeline.resize({ width: maxSide, height: maxSide, fit: 'inside' });
+  }
+  return pipeline.png().toBuffer();
+}
+
+function describe(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0]!.replace(/^Input (buffer|file) /, '').slice(0, 200);
+}

@@ -1,0 +1,96 @@
+// Pixels in memory, and the pure operations the pipeline needs on them. No library here:
+// the engine samples straight from these buffers into model tensors, without copies.
+
+/** 8-bit RGB, row-major, 3 bytes a pixel, no padding. */
+export interface RgbImage {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Uint8Array;
+}
+
+export type QuarterTurns = 0 | 1 | 2 | 3;
+
+/** The image turned clockwise by `turns` quarter turns. */
+export function rotateQuarterTurns(image: RgbImage, turns: QuarterTurns): RgbImage {
+  if (turns === 0) return image;
+  const { width: w, height: h, data } = image;
+  const outW = turns === 2 ? w : h;
+  const outH = turns === 2 ? h : w;
+  const out = new Uint8Array(outW * outH * 3);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let ox: number, oy: number;
+      if (turns === 1) { ox = h - 1 - y; oy = x; }
+      else if (turns === 2) { ox = w - 1 - x; oy = h - 1 - y; }
+      else { ox = y; oy = w - 1 - x; }
+      const s = (y * w + x) * 3;
+      const d = (oy * outW + ox) * 3;
+      out[d] = data[s]!; out[d + 1] = data[s + 1]!; out[d + 2] = data[s + 2]!;
+    }
+  }
+  return { width: outW, height: outH, data: out };
+}
+
+/** Luma (0..255) of every pixel. */
+export function toGray(image: RgbImage): Uint8Array {
+  const { width, height, data } = image;
+  const out = new Uint8Array(width * height);
+  for (let i = 0, j = 0; i < out.length; i++, j += 3) {
+    out[i] = (data[j]! * 77 + data[j + 1]! * 150 + data[j + 2]! * 29) >> 8;
+  }
+  return out;
+}
+
+export interface Rect {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The bounding rectangle of everything that differs from the background colour (the colour
+ * of the image's border), grown by `margin`; null for an image of one colour.
+ * Screenshots carry wide empty margins; the detector's time grows with pixels, so we spend
+ * none of it there.
+ */
+export function contentBounds(gray: Uint8Array, width: number, height: number, margin: number, tolerance = 12): Rect | null {
+  const background = borderMode(gray, width, height);
+  let minX = width, minY = height, maxX = -1, maxY = -1;
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      if (Math.abs(gray[row + x]! - background) > tolerance) {
+        if (x < minX) minX = x;
+        if (x > maxX) maxX = x;
+        if (y < minY) minY = y;
+        if (y > maxY) maxY = y;
+      }
+    }
+  }
+  if (maxX < 0) return null;
+  const left = Math.max(0, minX - margin);
+  const top = Math.max(0, minY - margin);
+  return {
+    left,
+    top,
+    width: Math.min(width, maxX + margin + 1) - left,
+    height: Math.min(height, maxY + margin + 1) - top,
+  };
+}
+
+/** The most common gray level along the image's border. */
+export function borderMode(gray: Uint8Array, width: number, height: number): number {
+  const histogram = new Uint32Array(256);
+  for (let x = 0; x < width; x++) {
+    histogram[gray[x]!]!++;
+    histogram[gray[(height - 1) * width + x]!]!++;
+  }
+  for (let y = 0; y < height; y++) {
+    histogram[gray[y * width]!]!++;
+    histogram[gray[y * width + width - 1]!]!++;
+  }
+  let best = 0;
+  for (let v = 1; v < 256; v++) if (histogram[v]! > histogram[best]!) best = v;
+  return best;
+}

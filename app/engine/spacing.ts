@@ -1,0 +1,146 @@
+// Word spaces from the pixels. The PP-OCRv4 Chinese recognizer often drops the space between
+// English words (and sometimes puts one between Chinese characters). CTC tells where each
+// character sits along the line; the image tells whether the columns between two characters
+// are empty for as wide as a space. A typist's rule follows: a space where the gap is a
+// space's width, never between two CJK characters that stand at their usual distance.
+import type { RgbImage } from './raster.js';
+import type { RecognizedChar, RecognizedText } from './recognize.js';
+import type { Quad } from './geometry.js';
+import { isCjk } from '../text/script.js';
+
+export interface SpacingConfig {
+  /** An empty run of columns at least this share of the text's ink height is a word space... */
+  minSpace: number;
+  /**
+   * ...or this share, on a line where the model itself wrote spaces: it sees the spaces of
+   * that font (its spaces are right 99.7% of the time on the bench), so what it left out is
+   * more likely a wide letter gap (monospace punctuation) than a space.
+   */
+  minSpaceBesideModelSpaces: number;
+  /** Between two CJK characters, a space only from this share of the ink height (a full character's width). */
+  minCjkSpace: number;
+  /** A space the model wrote between two CJK characters is dropped below this share. */
+  minKeptCjkSpace: number;
+}
+
+// Calibrated on the bench's screenshots (19k character pairs, labelled by the ground truth):
+// 0.27 / 0.35 halve the errors of any single threshold.
+export const defaultSpacingConfig: SpacingConfig = { minSpace: 0.27, minSpaceBesideModelSpaces: 0.35, minCjkSpace: 0.8, minKeptCjkSpace: 0.24 };
+
+/** Lines straight enough (within a degree) to measure with vertical columns of pixels. */
+function isLevel(quad: Quad): boolean {
+  return Math.abs(quad[1].y - quad[0].y) <= Math.max(1, 0.02 * Math.abs(quad[1].x - quad[0].x)) && quad[1].x > quad[0].x;
+}
+
+export interface LineInk {
+  /** Widest empty run of columns (px) between two positions along the line (fractions 0..1). */
+  widestGap(from: number, to: number): number;
+  /** Height of the ink: the text's own size, without the detector's margins. */
+  inkHeight: number;
+  /** Length of the line in px. */
+  length: number;
+}
+
+/** Measures a level line's ink, or null where it cannot be (tilted, tiny, no contrast). */
+export function measureLineInk(image: RgbImage, quad: Quad): LineInk | null {
+  if (!isLevel(quad)) return null;
+  const left = Math.max(0, Math.floor(Math.min(quad[0].x, quad[3].x)));
+  const right = Math.min(image.width, Math.ceil(Math.max(quad[1].x, quad[2].x)));
+  const top = Math.max(0, Math.floor(Math.min(quad[0].y, quad[1].y)));
+  const bottom = Math.min(image.height, Math.ceil(Math.max(quad[2].y, quad[3].y)));
+  const width = right - left, height = bottom - top;
+  if (width < 4 || height < 4) return null;
+  const ink = inkMask(image, left, top, width, height);
+  if (!ink) return null;
+  const { columns, inkHeight } = ink;
+  const span = Math.max(1, quad[1].x - quad[0].x);
+  const column = (fraction: number) => Math.round(quad[0].x + fraction * span - left);
+  return {
+    inkHeight,
+    length: span,
+    widestGap(from: number, to: number) {
+      let best = 0, run = 0;
+      for (let x = Math.max(0, column(from)); x <= Math.min(width - 1, column(to)); x++) {
+        run = columns[x] ? 0 : run + 1;
+        if (run > best) best = run;
+      }
+      return best;
+    },
+  };
+}
+
+export function restoreWordSpaces(image: RgbImage, quad: Quad, text: RecognizedText, config = defaultSpacingConfig): RecognizedText {
+  if (text.chars.length < 2) return text;
+  const ink = measureLineInk(image, quad);
+  if (!ink) return text;
+  const { inkHeight } = ink;
+  const modelWroteSpaces = text.chars.some((c) => c.char === ' ');
+  const minSpace = (modelWroteSpaces ? config.minSpaceBesideModelSpaces : config.minSpace) * inkHeight;
+  const widestGap = (a: RecognizedChar, b: RecognizedChar) => ink.widestGap(centre(a), centre(b));
+  const chars: RecognizedChar[] = [];
+  const all = text.chars;
+  for (let i = 0; i < all.length; i++) {
+    const char = all[i]!;
+    if (char.char === ' ') {
+      // A space between two CJK characters where the pixels show none: the model's noise.
+      const before = chars[chars.length - 1];
+      const after = all[i + 1];
+      if (before && after && isCjk(before.char) && isCjk(after.char)) {
+        const gap = widestGap(before, after);
+        if (gap < config.minKeptCjkSpace * inkHeight) continue;
+      }
+      chars.push(char);
+      continue;
+    }
+    const previous = chars[chars.length - 1];
+    if (previous && previous.char !== ' ') {
+      const gap = widestGap(previous, char);
+      const cjkPair = isCjk(previous.char) && isCjk(char.char);
+      if (gap >= (cjkPair ? config.minCjkSpace * inkHeight : minSpace)) {
+        chars.push({ char: ' ', score: 1, firstStep: previous.lastStep, lastStep: char.firstStep, start: previous.end, end: char.start });
+      }
+    }
+    chars.push(char);
+  }
+  if (chars.length === all.length) return text;
+  return { ...text, chars, text: chars.map((c) => c.char).join('') };
+}
+
+export const centre = (c: RecognizedChar) => (c.start + c.end) / 2;
+
+/**
+ * Which columns of the box hold ink (pixels that differ clearly from the box's background),
+ * and how tall the ink is: the text's own height, without the detector's margins.
+ */
+function inkMask(image: RgbImage, left: number, top: number, width: number, height: number): { columns: Uint8Array; inkHeight: number } | null {
+  const gray = new Uint8Array(width * height);
+  const histogram = new Uint32Array(256);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const s = ((top + y) * image.width + left + x) * 3;
+      const v = (image.data[s]! * 77 + image.data[s + 1]! * 150 + image.data[s + 2]! * 29) >> 8;
+      gray[y * width + x] = v;
+      histogram[v]!++;
+    }
+  }
+  let background = 0;
+  for (let v = 1; v < 256; v++) if (histogram[v]! > histogram[background]!) background = v;
+  let contrast = 0;
+  for (let i = 0; i < gray.length; i++) contrast = Math.max(contrast, Math.abs(gray[i]! - background));
+  if (contrast < 40) return null;
+  const threshold = contrast * 0.35;
+  const columns = new Uint8Array(width);
+  const rows = new Uint8Array(height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (Math.abs(gray[y * width + x]! - background) > threshold) {
+        columns[x] = 1;
+        rows[y] = 1;
+      }
+    }
+  }
+  let first = -1, last = -1;
+  for (let y = 0; y < height; y++) if (rows[y]) { if (first < 0) first = y; last = y; }
+  if (first < 0) return null;
+  return { columns, inkHeight: last - first + 1 };
+}

@@ -1,0 +1,55 @@
+// Fragments the detector split apart (at a wide word gap, around a symbol) joined back into
+// the visual lines a person sees.
+import { bottom, median, right, unionBox, type TextFragment, type TextLine } from './types.js';
+import { isCjk, lastChar, firstChar, spaceBetween } from '../text/script.js';
+
+export interface LineMergeConfig {
+  /** Fragments on one line overlap vertically by at least this share of the smaller height. */
+  minVerticalOverlap: number;
+  /** Fragments further apart than this many line heights are separate items (buttons, columns). */
+  maxGap: number;
+}
+
+export const defaultLineMergeConfig: LineMergeConfig = { minVerticalOverlap: 0.6, maxGap: 1.0 };
+
+export function mergeFragmentsIntoLines(fragments: readonly TextFragment[], config = defaultLineMergeConfig): TextLine[] {
+  const horizontal = fragments.filter((f) => f.direction === 'horizontal').sort((a, b) => a.box.left - b.box.left);
+  const lines: TextFragment[][] = [];
+  for (const fragment of horizontal) {
+    let best: TextFragment[] | undefined;
+    let bestGap = Infinity;
+    for (const line of lines) {
+      const last = line[line.length - 1]!;
+      const gap = fragment.box.left - right(last.box);
+      const height = Math.min(last.box.height, fragment.box.height);
+      const overlap = Math.min(bottom(last.box), bottom(fragment.box)) - Math.max(last.box.top, fragment.box.top);
+      const similar = Math.max(last.box.height, fragment.box.height) / Math.max(1, height) < 1.6;
+      if (overlap >= config.minVerticalOverlap * height && similar && gap > -0.5 * height && gap <= config.maxGap * height && gap < bestGap) {
+        best = line;
+        bestGap = gap;
+      }
+    }
+    if (best) best.push(fragment);
+    else lines.push([fragment]);
+  }
+  const merged = lines.map((parts) => toLine(parts, 'horizontal'));
+  // Vertical columns stay as the detector found them; ordering them is the vertical layout's job.
+  for (const f of fragments) if (f.direction === 'vertical') merged.push(toLine([f], 'vertical'));
+  return merged;
+}
+
+function toLine(parts: readonly TextFragment[], direction: TextLine['direction']): TextLine {
+  let text = '';
+  parts.forEach((part, i) => {
+    if (i > 0) {
+      const gap = part.box.left - right(parts[i - 1]!.box);
+      const height = median(parts.map((p) => p.box.height));
+      // CJK on both sides: a space only where the gap is as wide as a character or more.
+      const wide = isCjk(lastChar(text)) && isCjk(firstChar(part.text)) ? gap > 0.7 * height : gap > 0.15 * height;
+      if (wide && spaceBetween(text, part.text)) text += ' ';
+      else if (wide && isCjk(lastChar(text)) && isCjk(firstChar(part.text))) text += ' ';
+    }
+    text += part.text.trim();
+  });
+  return { text, box: unionBox(parts.map((p) => p.box)), direction, fragments: parts };
+}

@@ -1,0 +1,4 @@
+export * from './types.js';
+export * from './response.js';
+export * from './errors.js';
+export * from './options.js';

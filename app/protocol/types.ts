@@ -1,0 +1,86 @@
+// The OCR Open API's wire format (shared/API.md). Field names are the API's own,
+// including its spelling (`spiltText`), so clients of the original service work unchanged.
+
+/** `type` of `op=code`: 0 text, 1 vertical text, 2 table, 3 formula. */
+export const OcrType = { text: 0, vertical: 1, table: 2, formula: 3 } as const;
+export type OcrType = (typeof OcrType)[keyof typeof OcrType];
+
+/** `state` of a response. */
+export const State = {
+  pending: 0,
+  done: 2,
+  failed: 3,
+  timedOut: 4,
+  tooManyRequests: 6,
+  unsupported: 7,
+} as const;
+export type State = (typeof State)[keyof typeof State];
+
+/** `resultType`: how `result` is meant to be shown. */
+export const ResultType = { text: 0, webPage: 1, table: 2 } as const;
+export type ResultType = (typeof ResultType)[keyof typeof ResultType];
+
+/** `fileType` of a `files` entry. */
+export const FileType = { pdf: 1, word: 2, ppt: 3, excel: 4, txt: 5, markdown: 6 } as const;
+export type FileType = (typeof FileType)[keyof typeof FileType];
+
+/**
+ * The formatting options of `op=code`. `true` is `1` (on), `false` is `0` (off),
+ * `undefined` (absent) lets the engine decide.
+ */
+export interface RecognizeOptions {
+  left?: boolean;
+  top?: boolean;
+  autodirection?: boolean;
+  half?: boolean;
+  space?: boolean;
+  symbol?: boolean;
+  duplicate?: boolean;
+}
+export const optionNames = ['left', 'top', 'autodirection', 'half', 'space', 'symbol', 'duplicate'] as const;
+export type OptionName = (typeof optionNames)[number];
+
+export interface Location {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** One element of the `verticalText` JSON string (the guide's TextCellInfo). */
+export interface TextCellInfo {
+  words: string;
+  trans?: string;
+  pageIndex: number;
+  location: Location;
+}
+
+export interface DownLoadInfo {
+  url: string;
+  param?: string;
+  fileType: FileType;
+  desc: string;
+}
+
+export interface OcrResult {
+  autoText?: string;
+  spiltText?: string;
+  spiltLocText?: string;
+  verticalText?: string;
+  lang?: string;
+  resultType?: ResultType;
+  viewUrl?: string;
+  downloadHtml?: string;
+  files?: DownLoadInfo[];
+}
+
+export interface OcrResponse {
+  id: string;
+  ocrType: number;
+  processId?: number;
+  processName?: string;
+  state: State;
+  message?: string;
+  result?: OcrResult;
+  desc?: string;
+}

@@ -1,0 +1,50 @@
+// One request, start to finish: encoded image in, Open API response out. The CLI (in-process)
+// and the server's engine nodes both call this, so they answer with identical JSON.
+import { OcrType, State, type OcrResponse, type RecognizeOptions } from '../protocol/types.js';
+import { doneResponse, failedResponse, type ProcessInfo } from '../protocol/response.js';
+import { OcrError, unsupported } from '../protocol/errors.js';
+import type { OcrEngine, EngineOutput } from '../engine/engine.js';
+import { analyzeLayout } from '../layout/layout.js';
+import { textResult } from '../layout/result.js';
+
+export interface RecognizeRequest {
+  image: Uint8Array;
+  type: OcrType;
+  options: RecognizeOptions;
+  /** The response id; a fresh UUID when absent. */
+  id?: string;
+}
+
+export interface RecognizeOutcome {
+  response: OcrResponse;
+  /** Engine figures for logs and benchmarks (absent when the input was refused). */
+  engine?: EngineOutput;
+}
+
+const typeNames: Record<number, string> = { 1: 'vertical text (type 1)', 2: 'table (type 2)', 3: 'formula (type 3)' };
+
+/** Options that this build does not implement yet are refused (state 7) rather than ignored. */
+const implementedOptions = new Set<keyof RecognizeOptions>();
+
+export async function recognize(engine: OcrEngine, request: RecognizeRequest, node: ProcessInfo): Promise<RecognizeOutcome> {
+  const { type, id } = request;
+  try {
+    if (type !== OcrType.text) throw unsupported(`${typeNames[type] ?? `type ${type}`} recognition is not available in this version yet; use type 0 (text)`);
+    for (const [name, value] of Object.entries(request.options)) {
+      if (value !== undefined && !implementedOptions.has(name as keyof RecognizeOptions)) {
+        throw unsupported(`option ${name} is not available in this version yet; leave it out to let the engine decide`);
+      }
+    }
+    const output = await engine.recognizeBytes(request.image);
+    const layout = analyzeLayout(output.lines);
+    return { response: doneResponse(type, textResult(layout), node, id), engine: output };
+  } catch (error) {
+    if (error instanceof OcrError) {
+      // A refused input never reached a node's models: leave the node out, as the API does.
+      const handled = error.state === State.failed ? node : undefined;
+      return { response: failedResponse(type, error.state, error.message, handled, id) };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return { response: failedResponse(type, State.failed, `the engine failed on this image: ${message}`, node, id) };
+  }
+}

@@ -1,0 +1,51 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// Who may import whom inside app/ (DESIGN "Folders"): each folder lists the folders of ours
+// it may not reach. text/ holds pure character and string rules that engine and layout share.
+const ours = ['protocol', 'engine', 'layout', 'text', 'export', 'server', 'client'];
+const allowed = {
+  protocol: [],
+  text: [],
+  engine: ['protocol', 'text'],
+  layout: ['protocol', 'text'],
+  export: ['protocol', 'text'],
+  client: ['protocol'],
+  server: ['engine', 'layout', 'text', 'export', 'protocol'],
+};
+const externalOwners = [
+  { name: 'onnxruntime-node', owner: 'app/engine/runtime.ts' },
+  { name: 'sharp', owner: 'app/engine/image.ts' },
+];
+
+function importRules(folder, file) {
+  const forbidden = ours.filter((f) => f !== folder && !allowed[folder].includes(f));
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: externalOwners.filter((e) => e.owner !== file).map((e) => ({ name: e.name, message: `only ${e.owner} imports ${e.name}` })),
+        patterns: [
+          { group: ['**/main/**', '**/renderer/**'], message: 'app/ must not import main/ or renderer/' },
+          ...forbidden.map((f) => ({ group: [`../${f}/*`, `../${f}`], message: `app/${folder} may not import app/${f} (DESIGN: folders)` })),
+        ],
+      },
+    ],
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'out/', 'bench-results/', '.scratch/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', performance: 'readonly', Buffer: 'readonly' } },
+    rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }] },
+  },
+  ...Object.keys(allowed).flatMap((folder) => [
+    { files: [`app/${folder}/**/*.ts`], rules: importRules(folder, '') },
+    ...externalOwners
+      .filter((e) => e.owner.startsWith(`app/${folder}/`))
+      .map((e) => ({ files: [e.owner], rules: importRules(folder, e.owner) })),
+  ]),
+);

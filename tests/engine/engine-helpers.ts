@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { OcrEngine } from '../../app/engine/engine.js';
+import { recognize } from '../../app/server/recognize.js';
+import { processInfo } from '../../app/protocol/response.js';
+import { OcrType, type OcrResponse, type RecognizeOptions, type TextCellInfo } from '../../app/protocol/types.js';
+import { readGroundTruth, type GroundTruth } from '../bench/bench-data.js';
+
+let shared: Promise<OcrEngine> | undefined;
+/** One engine for a test file: loading models costs ~0.3 s and ~150 MB. */
+export const sharedEngine = () => (shared ??= OcrEngine.load());
+
+export async function recognizeBytes(bytes: Uint8Array, type: number = OcrType.text, options: RecognizeOptions = {}): Promise<OcrResponse> {
+  return (await recognize(await sharedEngine(), { image: bytes, type: type as OcrType, options }, processInfo(0))).response;
+}
+
+export function benchImage(set: string, id: string): { bytes: Buffer; truth: GroundTruth } {
+  const { dir, items } = readGroundTruth(set);
+  const truth = items.find((g) => g.id === id);
+  if (!truth) throw new Error(`no bench image ${id} in ${set}`);
+  return { bytes: readFileSync(path.join(dir, truth.image)), truth };
+}
+
+export const lineCells = (response: OcrResponse): TextCellInfo[] => JSON.parse(response.result?.verticalText ?? '[]');
+
+/** Character error rate with whitespace removed, as the bench's scorer folds it. */
+export function cer(predicted: string, truth: string): number {
+  const fold = (s: string) => [...s.normalize('NFKC').replace(/\s+/g, '')];
+  const a = fold(predicted), b = fold(truth);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]! / Math.max(1, b.length);
+}

@@ -1,0 +1,73 @@
+// The engine on real screenshots from the shared bench: what a user checks by reading the output.
+import { afterAll, describe, expect, it } from 'vitest';
+import { benchImage, cer, lineCells, recognizeBytes, sharedEngine } from './engine-helpers.js';
+import { readGroundTruth } from '../bench/bench-data.js';
+
+afterAll(async () => (await sharedEngine()).dispose());
+
+describe('text mode on screenshots', () => {
+  it('reads a document paragraph word for word, with its word spaces', async () => {
+    const { bytes, truth } = benchImage('screens', 'public-017-doc-en');
+    const response = await recognizeBytes(bytes);
+    expect(response.state).toBe(2);
+    expect(cer(response.result!.autoText!, truth.text)).toBeLessThan(0.01);
+    // English words keep their spaces: every word of the truth's first line is found as a word.
+    const words = response.result!.autoText!.split(/\s+/);
+    expect(words).toEqual(expect.arrayContaining(['Convey', 'the', 'object', 'code', 'physical', 'product']));
+  });
+
+  it('reads a sidebar beside a list column by column', async () => {
+    const { bytes, truth } = benchImage('screens', 'public-003-ui-en');
+    const lines = lineCells(await recognizeBytes(bytes)).map((l) => l.words);
+    const truthLines = truth.text.split('\n');
+    // every line of the left column comes before every line of the right column
+    const position = (text: string) => lines.findIndex((l) => l.replace(/\s/g, '').includes(text.replace(/\s/g, '')));
+    expect(position('No profile available')).toBeLessThan(position('Frame rate'));
+    expect(position('job #')).toBeLessThan(position('CD-ROM'));
+    expect(position('Now')).toBeLessThan(position('CD-ROM'));
+    expect(position('Page ordering')).toBeLessThan(position('Reverse landscape'));
+    expect(cer(lines.join('\n'), truthLines.join('\n'))).toBeLessThan(0.03);
+  });
+
+  it('puts no spaces between Chinese characters and keeps line boxes in image pixels', async () => {
+    const { bytes, truth } = benchImage('screens', 'public-007-ui-zh');
+    const response = await recognizeBytes(bytes);
+    expect(response.result!.lang).toBe('chi_sim');
+    const cells = lineCells(response);
+    for (const cell of cells) expect(cell.words).not.toMatch(/[\u4e00-\u9fff] [\u4e00-\u9fff]{2}/);
+    // each ground-truth line is found at its place (IoU >= 0.5)
+    const iou = (a: number[], b: number[]) => {
+      const x0 = Math.max(a[0]!, b[0]!), y0 = Math.max(a[1]!, b[1]!);
+      const x1 = Math.min(a[0]! + a[2]!, b[0]! + b[2]!), y1 = Math.min(a[1]! + a[3]!, b[1]! + b[3]!);
+      const inter = Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
+      return inter / (a[2]! * a[3]! + b[2]! * b[3]! - inter);
+    };
+    const found = truth.lines!.filter((g) => cells.some((c) => iou(g.box, [c.location.left, c.location.top, c.location.width, c.location.height]) >= 0.5));
+    expect(found.length / truth.lines!.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('answers the Open API shape: spiltText lines end with a tab, JSON fields parse', async () => {
+    const { bytes } = benchImage('screens', 'public-001-ui-en');
+    const response = await recognizeBytes(bytes);
+    expect(response).toMatchObject({ ocrType: 0, state: 2, processId: 1, processName: 'OCR-Node-01' });
+    expect(response.id).toMatch(/^[0-9a-f-]{36}$/);
+    const { spiltText, spiltLocText, resultType } = response.result!;
+    expect(resultType).toBe(0);
+    expect(spiltText!.endsWith('\t\n')).toBe(true);
+    expect(spiltText!.split('\t\n')).toContain('Servname not supported for aisocktype');
+    const paragraphs = JSON.parse(spiltLocText!) as { words: string }[];
+    expect(paragraphs.map((p) => p.words)).toContain('only one list may be specified');
+  });
+
+  it('reads a JPEG-compressed and a HiDPI screenshot', async () => {
+    for (const set of ['screens-q70', 'screens-x2']) {
+      const { bytes, truth } = benchImage(set, firstDoc(set));
+      const response = await recognizeBytes(bytes);
+      expect(cer(response.result!.autoText!, truth.text)).toBeLessThan(0.02);
+    }
+  });
+});
+
+function firstDoc(set: string): string {
+  return readGroundTruth(set).items.find((g) => g.kind === 'doc' && g.lang === 'en')!.id;
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeLayout, joinLines, detectLanguage, type TextFragment } from '../../app/layout/index.js';
+
+/** A horizontal fragment at [left, top, width, height]. */
+const at = (text: string, left: number, top: number, width: number, height = 18): TextFragment => ({
+  text,
+  box: { left, top, width, height },
+  score: 0.99,
+  direction: 'horizontal',
+  chars: [],
+});
+const readLines = (fragments: TextFragment[]) => analyzeLayout(fragments).paragraphs.flatMap((p) => p.lines.map((l) => l.text));
+const readParagraphs = (fragments: TextFragment[]) => analyzeLayout(fragments).paragraphs.map((p) => p.text);
+
+describe('reading order', () => {
+  it('reads a sidebar beside a list column by column, under a title', () => {
+    const fragments = [
+      at('Settings', 14, 14, 200, 24),
+      at('General', 14, 52, 70), at('Appearance', 14, 80, 90), at('Privacy', 14, 108, 60),
+      at('Font size', 220, 56, 80), at('Theme colour', 220, 89, 110), at('Line spacing', 220, 122, 100), at('Zoom', 220, 155, 40),
+    ];
+    expect(readLines(fragments)).toEqual(['Settings', 'General', 'Appearance', 'Privacy', 'Font size', 'Theme colour', 'Line spacing', 'Zoom']);
+  });
+
+  it('reads two columns of prose one after the other even when their lines align', () => {
+    const left = ['The first column starts here and', 'goes on for a few lines of text', 'until it ends.'];
+    const right = ['The second column is read only', 'after the first one is finished', 'by the reader.'];
+    const fragments = [...left.map((t, i) => at(t, 10, 10 + i * 22, 280)), ...right.map((t, i) => at(t, 330, 10 + i * 22, 280))];
+    expect(readLines(fragments)).toEqual([...left, ...right]);
+  });
+
+  it('reads a table (aligned rows) row by row', () => {
+    const rows = [['Service', 'Port', 'Comment'], ['http', '80/tcp', 'Web'], ['ssh', '22/tcp', 'Secure shell'], ['smtp', '25/tcp', 'Mail']];
+    const fragments = rows.flatMap((row, r) => row.map((cell, c) => at(cell, 20 + c * 140, 18 + r * 27, 60 + cell.length * 4)));
+    expect(readLines(fragments)).toEqual(rows.flat());
+  });
+
+  it('reads buttons in a row left to right, as separate items', () => {
+    const fragments = [at('Bourne Again Shell', 324, 231, 128), at('A4 Extra', 230, 231, 58)];
+    expect(readLines(fragments)).toEqual(['A4 Extra', 'Bourne Again Shell']);
+  });
+
+  it('joins fragments the detector split at a word gap back into one line', () => {
+    const fragments = [at('cannot', 10, 10, 50), at('combine', 66, 10, 64)];
+    expect(readLines(fragments)).toEqual(['cannot combine']);
+  });
+
+  it('does not put a space between CJK fragments that stand at a character\'s distance', () => {
+    const fragments = [at('忽略输入', 10, 10, 72), at('并将标准', 84, 10, 72)];
+    expect(readLines(fragments)).toEqual(['忽略输入并将标准']);
+  });
+});
+
+describe('paragraphs', () => {
+  it('merges a wrapped list item and keeps separate items apart', () => {
+    const fragments = [at('only one list may be', 14, 92, 133, 17), at('specified', 14, 109, 59, 17), at('invalid length', 14, 134, 88, 17), at('Parameter Type', 14, 159, 106, 17)];
+    expect(readParagraphs(fragments)).toEqual(['only one list may be specified', 'invalid length', 'Parameter Type']);
+  });
+
+  it('keeps a heading apart from the text under it', () => {
+    const fragments = [at('License', 10, 10, 100, 30), at('Permission is hereby granted, free of charge,', 10, 44, 400), at('to any person obtaining a copy.', 10, 66, 300)];
+    expect(readParagraphs(fragments)).toEqual(['License', 'Permission is hereby granted, free of charge, to any person obtaining a copy.']);
+  });
+});
+
+describe('joining lines', () => {
+  it.each([
+    [['Hello', 'world'], 'Hello world'],
+    [['将当前文件夹添加到书', '签'], '将当前文件夹添加到书签'],
+    [['使用 UID', '指定组'], '使用 UID 指定组'],
+    [['文本排序', 'Eric'], '文本排序 Eric'],
+    [['  padded ', ' text '], 'padded text'],
+    [['', 'only'], 'only'],
+  ])('%j -> %s', (lines, expected) => {
+    expect(joinLines(lines)).toBe(expected);
+  });
+});
+
+describe('language', () => {
+  it.each([
+    ['Hello world', 'eng'],
+    ['打印机离线', 'chi_sim'],
+    ['没有为未知的 UID () 指定组', 'chi_sim'],
+    ['ファイルを開く', 'jpn'],
+    ['파일 열기', 'kor'],
+    ['Привет мир', 'rus'],
+  ])('%s is %s', (text, lang) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+});
