@@ -4,7 +4,7 @@ import { resolveEngineConfig, type EngineConfig, type EngineConfigOverrides } fr
 import { OnnxModel } from './runtime.js';
 import { CharacterDictionary } from './dictionary.js';
 import { bundledModelPaths, type ModelPaths } from './models.js';
-import { TextDetector } from './detect.js';
+import { TextDetector, type DetectedBox } from './detect.js';
 import { TextRecognizer } from './recognize.js';
 import { decodeImage } from './image.js';
 import { borderMode, contentBounds, toGray, type RgbImage } from './raster.js';
@@ -66,10 +66,10 @@ export class OcrEngine {
     const started = performance.now();
     const config = resolveEngineConfig(options.config);
     const paths = { ...bundledModelPaths(), ...options.models };
-    const modelOptions = { intraOpThreads: config.runtime.intraOpThreads };
+    const threads = config.runtime.intraOpThreads;
     const [detection, recognition, dictionary] = await Promise.all([
-      OnnxModel.load(paths.detection, modelOptions),
-      OnnxModel.load(paths.recognition, modelOptions),
+      OnnxModel.load(paths.detection, { intraOpThreads: threads, memoryArena: false }),
+      OnnxModel.load(paths.recognition, { intraOpThreads: threads, memoryArena: true }),
       CharacterDictionary.load(paths.dictionary),
     ]);
     return new OcrEngine(
@@ -107,10 +107,10 @@ export class OcrEngine {
     const background = borderMode(gray, image.width, image.height);
     const region = cropImage(image, bounds);
 
-    const detection = await this.detector.run({ image: region, background, scale: 1 });
-    timings.detectMs = detection.elapsedMs;
+    const detected = await this.detectInStrips(region, background);
+    timings.detectMs = detected.elapsedMs;
 
-    const lines = detection.boxes.map((box) => {
+    const lines = detected.boxes.map((box) => {
       const quad = box.quad.map((p) => ({ x: p.x + bounds.left, y: p.y + bounds.top })) as unknown as Quad;
       const { length, thickness } = lineGeometry(quad);
       // A box much taller than wide is a column of vertical text: read it top to bottom.
@@ -145,8 +145,49 @@ export class OcrEngine {
     return { width: image.width, height: image.height, lines: out, timings, batches: recognition.batches };
   }
 
+  /** Detection over the region, in strips when it is larger than the detector's pixel budget. */
+  private async detectInStrips(region: RgbImage, background: number): Promise<{ boxes: DetectedBox[]; elapsedMs: number }> {
+    const strips = planStrips(region.width, region.height, this.config.detection);
+    const boxes: DetectedBox[] = [];
+    let elapsedMs = 0;
+    for (const strip of strips) {
+      const part = cropImage(region, { left: 0, top: strip.top, width: region.width, height: strip.height });
+      const detection = await this.detector.run({ image: part, background, scale: 1 });
+      elapsedMs += detection.elapsedMs;
+      for (const box of detection.boxes) {
+        const quad = box.quad.map((p) => ({ x: p.x, y: p.y + strip.top })) as unknown as Quad;
+        const centreY = (quad[0].y + quad[2].y) / 2;
+        // A line in the shared rows is kept by the strip whose own (unshared) part holds its centre.
+        if (centreY >= strip.keepFrom && centreY < strip.keepTo) boxes.push({ ...box, quad });
+      }
+    }
+    return { boxes, elapsedMs };
+  }
+
   async dispose(): Promise<void> {
     await Promise.all(this.models.map((m) => m.release()));
+  }
+}
+
+export interface Strip {
+  top: number;
+  height: number;
+  /** Rows whose lines this strip reports: the strip less half the overlap on each inner side. */
+  keepFrom: number;
+  keepTo: number;
+}
+
+/** Horizontal strips of at most `maxPixels` each, overlapping by `stripOverlap` rows. */
+export function planStrips(width: number, height: number, config: Pick<EngineConfig['detection'], 'maxPixels' | 'stripOverlap'>): Strip[] {
+  const overlap = config.stripOverlap;
+  const stripHeight = Math.max(overlap * 2, Math.floor(config.maxPixels / Math.max(1, width)));
+  if (height <= stripHeight) return [{ top: 0, height, keepFrom: -Infinity, keepTo: Infinity }];
+  const strips: Strip[] = [];
+  for (let top = 0; ; top += stripHeight - overlap) {
+    const last = top + stripHeight >= height;
+    const h = last ? height - top : stripHeight;
+    strips.push({ top, height: h, keepFrom: top === 0 ? -Infinity : top + overlap / 2, keepTo: last ? Infinity : top + h - overlap / 2 });
+    if (last) return strips;
   }
 }
 

@@ -7,6 +7,9 @@ import type { LimitsConfig } from './config.js';
 import { checkPixelCount } from './limits.js';
 import { decodeBmp } from './bmp.js';
 
+// Each image is decoded once: libvips' operation cache would only hold on to memory.
+sharp.cache(false);
+
 const formatsWeRead = new Set(['png', 'jpeg', 'webp', 'gif', 'tiff', 'bmp', 'heif', 'avif', 'svg']);
 
 // sharp (libvips) has no BMP loader; BMP screenshots are common on Windows, so we read the

@@ -9,6 +9,12 @@ export interface Tensor {
 
 export interface ModelOptions {
   intraOpThreads: number;
+  /**
+   * Keep onnxruntime's memory arena: ~2x faster for batched recognition (measured), but the
+   * arena keeps the largest buffers ever used, so a model fed very different shapes (detection
+   * over images of every size) runs without it to bound memory.
+   */
+  memoryArena: boolean;
 }
 
 export class OnnxModel {
