@@ -1,11 +1,19 @@
 import { mergeFragmentsIntoLines } from './lines.js';
 import { readingOrder } from './order.js';
 import { groupParagraphs } from './paragraphs.js';
-import type { Layout, TextFragment } from './types.js';
+import { indentLines, monospaceAdvance } from './code.js';
+import { unionBox, type Layout, type Paragraph, type TextFragment, type TextLine } from './types.js';
 
 /** Recognized fragments to paragraphs in reading order. */
 export function analyzeLayout(fragments: readonly TextFragment[]): Layout {
   const lines = mergeFragmentsIntoLines(fragments);
   const blocks = readingOrder(lines);
-  return { paragraphs: blocks.flatMap((block) => groupParagraphs(block)) };
+  return { paragraphs: blocks.flatMap(blockParagraphs) };
+}
+
+/** Prose is grouped into paragraphs; code keeps its indentation and one line per line. */
+function blockParagraphs(block: TextLine[]): Paragraph[] {
+  const advance = monospaceAdvance(block);
+  if (advance === null) return groupParagraphs(block);
+  return indentLines(block, advance).map((line) => ({ lines: [line], text: line.text, box: unionBox([line.box]) }));
 }

@@ -88,3 +88,21 @@ describe('language', () => {
     expect(detectLanguage(text)).toBe(lang);
   });
 });
+
+describe('code', () => {
+  // monospace: 9 px a character, whatever the letters
+  const mono = (text: string, column: number, row: number) => at(text, 12 + column * 9, 12 + row * 22, text.length * 9, 20);
+
+  it('keeps indentation and one line per line', () => {
+    const fragments = [mono('def dump_stats(self, file):', 0, 0), mono('with open(file) as f:', 4, 1), mono('self.create_stats()', 8, 2), mono('marshal.dump(f)', 8, 3)];
+    expect(readParagraphs(fragments)).toEqual(['def dump_stats(self, file):', '    with open(file) as f:', '        self.create_stats()', '        marshal.dump(f)']);
+    // an indented line's box starts at the block's left edge, where its leading spaces are
+    const lines = analyzeLayout(fragments).paragraphs.flatMap((p) => p.lines);
+    expect(lines[2]!.box.left).toBe(12);
+  });
+
+  it('leaves proportional prose alone', () => {
+    const fragments = [at('Permission is hereby granted', 10, 10, 230), at('illicit little lilies', 30, 32, 110), at('MMMM WWWW', 10, 54, 140)];
+    expect(readLines(fragments).every((l) => !l.startsWith(' '))).toBe(true);
+  });
+});

@@ -1,0 +1,35 @@
+// Code and other monospaced text: its indentation is meaning, and its lines are not prose.
+import { median, type TextLine } from './types.js';
+import { isCjk } from '../text/script.js';
+
+/**
+ * A block reads as monospaced when every line's width per character is the same within a few
+ * percent (proportional fonts vary with the letters: "ill" is narrower than "mmm"), and its
+ * lines start at more than one indentation.
+ */
+export function monospaceAdvance(lines: readonly TextLine[]): number | null {
+  const measured = lines.filter((l) => l.direction === 'horizontal' && [...l.text.trim()].length >= 4 && ![...l.text].some(isCjk));
+  if (measured.length < 3 || measured.length < lines.length * 0.8) return null;
+  const advances = measured.map((l) => l.box.width / [...l.text.trim()].length);
+  const typical = median(advances);
+  if (!(typical > 0)) return null;
+  const consistent = advances.filter((a) => Math.abs(a - typical) <= 0.08 * typical).length;
+  if (consistent < measured.length * 0.8) return null;
+  const blockLeft = Math.min(...lines.map((l) => l.box.left));
+  const indented = lines.some((l) => l.box.left - blockLeft >= typical * 1.5);
+  return indented ? typical : null;
+}
+
+/** Lines prefixed with the spaces of their indentation, their boxes starting at the block's left edge. */
+export function indentLines(lines: readonly TextLine[], advance: number): TextLine[] {
+  const blockLeft = Math.min(...lines.map((l) => l.box.left));
+  return lines.map((line) => {
+    const columns = Math.round((line.box.left - blockLeft) / advance);
+    if (columns <= 0) return line;
+    return {
+      ...line,
+      text: ' '.repeat(columns) + line.text,
+      box: { ...line.box, left: blockLeft, width: line.box.width + (line.box.left - blockLeft) },
+    };
+  });
+}
