@@ -2,7 +2,7 @@ import { mergeFragmentsIntoLines } from './lines.js';
 import { readingOrder } from './order.js';
 import { groupParagraphs } from './paragraphs.js';
 import { indentLines, monospaceAdvance } from './code.js';
-import { unionBox, type Layout, type Paragraph, type TextFragment, type TextLine } from './types.js';
+import { type Layout, type Paragraph, type TextFragment, type TextLine } from './types.js';
 
 /** Recognized fragments to paragraphs in reading order. */
 export function analyzeLayout(fragments: readonly TextFragment[]): Layout {
@@ -15,5 +15,5 @@ export function analyzeLayout(fragments: readonly TextFragment[]): Layout {
 function blockParagraphs(block: TextLine[]): Paragraph[] {
   const advance = monospaceAdvance(block);
   if (advance === null) return groupParagraphs(block);
-  return indentLines(block, advance).map((line) => ({ lines: [line], text: line.text, box: unionBox([line.box]) }));
+  return indentLines(block, advance).map((line) => ({ lines: [line], text: line.text, box: line.box }));
 }

@@ -6,6 +6,17 @@ import type { GroundTruth, Prediction } from './bench-data.js';
 
 const run = promisify(execFile);
 
+/** Runs `read` on each image in order, timing each one: the latency the scorer reports. */
+async function timed(dir: string, items: readonly GroundTruth[], read: (imagePath: string) => Promise<string>): Promise<Prediction[]> {
+  const out: Prediction[] = [];
+  for (const item of items) {
+    const started = performance.now();
+    const text = await read(path.join(dir, item.image));
+    out.push({ id: item.id, text, ms: performance.now() - started });
+  }
+  return out;
+}
+
 export interface Peer {
   name: string;
   /** Predictions for the images, in order, with per-image latency. */
@@ -23,15 +34,7 @@ export async function gutenyePeer(): Promise<Peer | null> {
   const ocr = await Ocr.create();
   return {
     name: '@gutenye/ocr-node',
-    async predict(dir, items) {
-      const out: Prediction[] = [];
-      for (const item of items) {
-        const started = performance.now();
-        const lines = await ocr.detect(path.join(dir, item.image));
-        out.push({ id: item.id, text: lines.map((l) => l.text).join('\n'), ms: performance.now() - started });
-      }
-      return out;
-    },
+    predict: (dir, items) => timed(dir, items, async (image) => (await ocr.detect(image)).map((l) => l.text).join('\n')),
   };
 }
 
@@ -45,14 +48,7 @@ export async function tesseractPeer(): Promise<Peer | null> {
   }
   return {
     name: 'tesseract eng+chi_sim',
-    async predict(dir, items) {
-      const out: Prediction[] = [];
-      for (const item of items) {
-        const started = performance.now();
-        const { stdout } = await run('tesseract', [path.join(dir, item.image), 'stdout', '-l', 'eng+chi_sim'], { maxBuffer: 16 << 20 });
-        out.push({ id: item.id, text: stdout, ms: performance.now() - started });
-      }
-      return out;
-    },
+    predict: (dir, items) =>
+      timed(dir, items, async (image) => (await run('tesseract', [image, 'stdout', '-l', 'eng+chi_sim'], { maxBuffer: 16 << 20 })).stdout),
   };
 }
