@@ -2,14 +2,25 @@
 import { parseArgs } from 'node:util';
 import { optionNames } from './protocol/types.js';
 import { recognizeCommand } from './cli/recognize-command.js';
+import { serveCommand } from './cli/serve-command.js';
+import { tokenCommand } from './cli/token-command.js';
 
 const usage = `ocr-assistant — offline screenshot OCR and the OCR Open API
 
 Usage:
   ocr-assistant recognize IMAGE... [--type 0|1|2|3] [--left 1] [--top 1] [--autodirection 1]
                           [--half 1] [--space 1] [--symbol 1] [--duplicate 1] [--jsonl]
-                          [--threads N] [--verbose]
+                          [--threads N] [--verbose] [--server URL --token T]
       Prints each image's text (autoText); with --jsonl, one Open API response per image per line.
+      With --server, the images go to that Open API server (token also from OCR_ASSISTANT_TOKEN);
+      without it, the engine runs in this process.
+  ocr-assistant serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--nodes N]
+                      [--allow-private-urls] [--log-level info]
+      Serves the OCR Open API (/Code.ashx, /Code.aspx) and GET /health. --data (default: the
+      user data folder, or OCR_ASSISTANT_DATA) holds tokens, counts and uploads.
+  ocr-assistant token add [--limit N] [--data DIR]    prints the new token as its last line
+  ocr-assistant token list [--data DIR]
+  ocr-assistant token remove TOKEN [--data DIR]
   ocr-assistant bench [--quick]
       Runs the benchmark on ../shared/bench (same as npm run bench).
 
@@ -34,6 +45,8 @@ export async function main(argv: string[]): Promise<number> {
           jsonl: { type: 'boolean' },
           threads: { type: 'string' },
           verbose: { type: 'boolean' },
+          server: { type: 'string' },
+          token: { type: 'string' },
           ...Object.fromEntries(optionNames.map((name) => [name, { type: 'string' as const }])),
         },
       });
@@ -43,10 +56,37 @@ export async function main(argv: string[]): Promise<number> {
     }
     return recognizeCommand({ images: parsed.positionals, values: parsed.values as Record<string, string | boolean | undefined> }, io);
   }
+  if (command === 'serve') {
+    const parsed = parseOrUsage(command, rest, {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      data: { type: 'string' },
+      nodes: { type: 'string' },
+      'allow-private-urls': { type: 'boolean' },
+      'log-level': { type: 'string' },
+    });
+    return parsed ? serveCommand(parsed.values, io) : 2;
+  }
+  if (command === 'token') {
+    const parsed = parseOrUsage(command, rest, { limit: { type: 'string' }, data: { type: 'string' } });
+    return parsed ? tokenCommand(parsed.positionals[0], parsed.positionals.slice(1), parsed.values, io) : 2;
+  }
   if (command === 'bench') {
     const { runBenchmark } = await import('../tests/bench/run-bench.js');
     return runBenchmark(rest);
   }
   process.stderr.write(`ocr-assistant: unknown command "${command}"\n\n${usage}`);
   return 2;
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+
+/** parseArgs, with a usage error on stderr instead of a throw. */
+function parseOrUsage<T extends OptionSpec>(command: string, args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    process.stderr.write(`ocr-assistant ${command}: ${(error as Error).message}\n\n${usage}`);
+    return undefined;
+  }
 }

@@ -1,10 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { parseOcrType, parseOptions, OcrError, State, type OcrResponse } from '../protocol/index.js';
-import { OcrEngine } from '../engine/engine.js';
-import { processInfo } from '../protocol/response.js';
-import { recognize } from '../server/recognize.js';
-import { failedResponse } from '../protocol/response.js';
+import { parseOcrType, parseOptions, State, failedResponse, type OcrResponse } from '../protocol/index.js';
 import { ProgressBar } from './progress.js';
+import { inProcessRecognizer, remoteRecognizer, type Recognizer } from './recognizers.js';
 
 export interface RecognizeCommandArgs {
   images: string[];
@@ -35,21 +32,39 @@ export async function recognizeCommand(args: RecognizeCommandArgs, io: CommandIo
     io.stderr.write(`ocr-assistant recognize: ${(error as Error).message}\n`);
     return 2;
   }
-  const threads = values.threads ? Number(values.threads) : undefined;
-  const engine = await OcrEngine.load({ config: threads ? { runtime: { intraOpThreads: threads } } : {} });
-  if (values.verbose) io.stderr.write(`models loaded in ${engine.loadMs.toFixed(0)} ms\n`);
+  const server = values.server as string | undefined;
+  const token = (values.token as string | undefined) ?? process.env.OCR_ASSISTANT_TOKEN;
+  if (server && !token) {
+    io.stderr.write('ocr-assistant recognize: --server needs --token T (or OCR_ASSISTANT_TOKEN)\n');
+    return 2;
+  }
+  let recognizer: Recognizer;
+  if (server) recognizer = remoteRecognizer(server, token!);
+  else {
+    const threads = values.threads ? Number(values.threads) : undefined;
+    recognizer = await inProcessRecognizer(threads);
+    if (values.verbose) io.stderr.write(`models loaded in ${recognizer.loadMs?.toFixed(0)} ms\n`);
+  }
   const progress = new ProgressBar(images.length, io.stderr);
   let failures = 0;
   try {
     for (const [index, path] of images.entries()) {
       progress.update(index, path);
       let response: OcrResponse;
-      try {
-        const bytes = await readFile(path);
-        response = (await recognize(engine, { image: bytes, type, options }, processInfo(0))).response;
-      } catch (error) {
-        const message = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-        response = failedResponse(type, error instanceof OcrError ? error.state : State.unsupported, `cannot read the file: ${message}`);
+      const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => error);
+      if (bytes instanceof Error) {
+        const message = bytes.code === 'ENOENT' ? 'no such file' : bytes.message;
+        response = failedResponse(type, State.unsupported, `cannot read the file: ${message}`);
+      } else {
+        try {
+          response = await recognizer.recognize(bytes, type, options);
+        } catch (error) {
+          // No response at all (server unreachable, token refused): the other images would
+          // fare no better, so stop here and say why.
+          progress.clear();
+          io.stderr.write(`ocr-assistant recognize: ${(error as Error).message}\n`);
+          return 1;
+        }
       }
       progress.clear();
       if (response.state !== State.done) {
@@ -66,7 +81,7 @@ export async function recognizeCommand(args: RecognizeCommandArgs, io: CommandIo
     progress.update(images.length, 'done');
     progress.clear();
   } finally {
-    await engine.dispose();
+    await recognizer.close();
   }
   if (values.verbose) {
     // maxRSS is in kilobytes: the process's high-water mark, models and all.

@@ -31,16 +31,7 @@ export async function decodeImage(bytes: Uint8Array, limits: LimitsConfig): Prom
   if (isBmp(bytes)) {
     return decodeBmp(bytes, limits);
   }
-  let metadata: sharp.Metadata;
-  try {
-    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
-  } catch {
-    throw unsupported('the data is not an image we can read (PNG, JPEG, WebP, BMP, GIF or TIFF)');
-  }
-  if (!metadata.format || !formatsWeRead.has(metadata.format) || !metadata.width || !metadata.height) {
-    throw unsupported(`the data is not an image we can read (format: ${metadata.format ?? 'unknown'})`);
-  }
-  checkPixelCount(metadata.width, metadata.height, limits);
+  await probeImage(bytes, limits);
   try {
     const { data, info } = await sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'error', pages: 1 })
       .rotate() // honour EXIF orientation: coordinates are in the image as a viewer shows it
@@ -54,6 +45,38 @@ export async function decodeImage(bytes: Uint8Array, limits: LimitsConfig): Prom
   } catch (error) {
     throw unsupported(`the image could not be decoded (${describe(error)}); the file may be truncated or corrupt`);
   }
+}
+
+export interface ImageProbe {
+  /** sharp's name of the format: png, jpeg, webp, gif, tiff, bmp... */
+  format: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * Reads only an image's header: its format and size. For callers that store or forward an
+ * image (the server's image bed) and need to know it is one without decoding its pixels.
+ */
+export async function probeImage(bytes: Uint8Array, limits: LimitsConfig): Promise<ImageProbe> {
+  if (bytes.length === 0) throw unsupported('the image is empty (0 bytes)');
+  if (isBmp(bytes)) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const probe = { format: 'bmp', width: Math.abs(view.getInt32(18, true)), height: Math.abs(view.getInt32(22, true)) };
+    checkPixelCount(probe.width, probe.height, limits);
+    return probe;
+  }
+  let metadata: sharp.Metadata;
+  try {
+    metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
+  } catch {
+    throw unsupported('the data is not an image we can read (PNG, JPEG, WebP, BMP, GIF or TIFF)');
+  }
+  if (!metadata.format || !formatsWeRead.has(metadata.format) || !metadata.width || !metadata.height) {
+    throw unsupported(`the data is not an image we can read (format: ${metadata.format ?? 'unknown'})`);
+  }
+  checkPixelCount(metadata.width, metadata.height, limits);
+  return { format: metadata.format, width: metadata.width, height: metadata.height };
 }
 
 /** Encodes RGB pixels as PNG, optionally scaled to fit `maxSide` (thumbnails, result files). */

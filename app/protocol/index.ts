@@ -2,3 +2,4 @@ export * from './types.js';
 export * from './response.js';
 export * from './errors.js';
 export * from './options.js';
+export * from './tips.js';

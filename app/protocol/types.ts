@@ -84,3 +84,21 @@ export interface OcrResponse {
   result?: OcrResult;
   desc?: string;
 }
+
+/**
+ * The original service's answer to a bad token or a used-up quota: not a response with a
+ * `state`, but a "Tips" pseudo-result whose text says what is wrong (and `id` is the number 1).
+ */
+export interface TipsResponse {
+  ocrType: number;
+  processName: 'Tips';
+  result: { spiltText: string; autoText: string };
+  id: 1;
+}
+
+/** `op=count`: today's successful recognitions and what is left; all zeros for a bad token. */
+export interface QuotaCount {
+  Account: string;
+  TodayCount: number;
+  LimitCount: number;
+}

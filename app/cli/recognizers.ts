@@ -1,0 +1,39 @@
+// The two ways `recognize` can read an image: the engine in this process, or an Open API
+// server through the client. Both yield the same Open API response for the same image.
+import { OcrEngine } from '../engine/engine.js';
+import { processInfo, type OcrResponse, type OcrType, type RecognizeOptions } from '../protocol/index.js';
+import { recognize } from '../server/recognize.js';
+import { OcrClient, OcrClientError } from '../client/index.js';
+
+export interface Recognizer {
+  /** Resolves with the response, whatever its state; rejects only when there is none to give. */
+  recognize(image: Uint8Array, type: OcrType, options: RecognizeOptions): Promise<OcrResponse>;
+  close(): Promise<void>;
+  /** Model load time (in-process only). */
+  loadMs?: number;
+}
+
+export async function inProcessRecognizer(threads?: number): Promise<Recognizer> {
+  const engine = await OcrEngine.load({ config: threads ? { runtime: { intraOpThreads: threads } } : {} });
+  return {
+    loadMs: engine.loadMs,
+    recognize: async (image, type, options) => (await recognize(engine, { image, type, options }, processInfo(0))).response,
+    close: () => engine.dispose(),
+  };
+}
+
+export function remoteRecognizer(baseUrl: string, token: string): Recognizer {
+  const client = new OcrClient({ baseUrl, token });
+  return {
+    async recognize(image, type, options) {
+      try {
+        return await client.recognize(image, { type, options });
+      } catch (error) {
+        // A refusal or failure that came with a response is printed as that response.
+        if (error instanceof OcrClientError && error.response) return error.response;
+        throw error;
+      }
+    },
+    close: async () => {},
+  };
+}

@@ -1,0 +1,56 @@
+// `ocr-assistant serve`: the Open API on HTTP until SIGINT or SIGTERM.
+import { startServer } from '../server/start.js';
+import type { CommandIo } from './recognize-command.js';
+
+export interface ServeValues {
+  host?: string;
+  port?: string;
+  data?: string;
+  nodes?: string;
+  'allow-private-urls'?: boolean;
+  'log-level'?: string;
+}
+
+function wholeNumber(raw: string | undefined, name: string, min: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number of at least ${min}, not "${raw}"`);
+  return n;
+}
+
+export async function serveCommand(values: ServeValues, io: CommandIo): Promise<number> {
+  let port, nodes;
+  try {
+    port = wholeNumber(values.port, 'port', 0);
+    nodes = wholeNumber(values.nodes, 'nodes', 1);
+  } catch (error) {
+    io.stderr.write(`ocr-assistant serve: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const server = await startServer({
+    host: values.host,
+    port,
+    nodes,
+    dataDir: values.data,
+    allowPrivateUrls: values['allow-private-urls'] === true,
+    logger: { level: values['log-level'] ?? 'info' },
+  }).catch((error: NodeJS.ErrnoException) => {
+    const hint = error.code === 'EADDRINUSE' ? ' (the port is taken: choose another with --port)' : '';
+    io.stderr.write(`ocr-assistant serve: cannot start: ${error.message}${hint}\n`);
+    return undefined;
+  });
+  if (!server) return 1;
+  const { config } = server;
+  io.stderr.write(`OCR Open API on ${server.url}/Code.ashx with ${config.nodes} engine nodes; data in ${config.dataDir}\n`);
+  if (!server.tokens.list().length) {
+    io.stderr.write(`No tokens yet: make one with  ocr-assistant token add --data "${config.dataDir}"\n`);
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  io.stderr.write('stopping: finishing the requests in flight\n');
+  await server.close();
+  return 0;
+}

@@ -1,0 +1,87 @@
+// Builds the Open API server: plugins, body parsers, routes. It never listens (start.ts does),
+// so tests drive it with inject() as well as over real sockets.
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import formbody from '@fastify/formbody';
+import { join } from 'node:path';
+import { failedResponse, State } from '../protocol/index.js';
+import { resolveEngineConfig } from '../engine/config.js';
+import type { ServerConfig } from './config.js';
+import type { TokenStore } from './token-store.js';
+import type { EngineNodePool } from './nodes/pool.js';
+import { ResultStore } from './result-store.js';
+import { ImageBed } from './image-bed.js';
+import { RecognitionService } from './recognition-service.js';
+import { openApiRoutes, lowerCaseQuery } from './routes/open-api.js';
+import { uploadRoutes } from './routes/uploads.js';
+import { healthRoutes } from './routes/health.js';
+import { redactTokens } from './redact.js';
+
+export interface ServerParts {
+  config: ServerConfig;
+  tokens: TokenStore;
+  pool: EngineNodePool;
+  /** pino settings (level, destination), or false for no logs at all (tests). */
+  logger?: false | { level?: string; file?: string };
+}
+
+export async function buildServer(parts: ServerParts): Promise<FastifyInstance> {
+  const { config, tokens, pool } = parts;
+  const app = Fastify({
+    bodyLimit: config.bodyLimit,
+    logger:
+      parts.logger === false
+        ? false
+        : {
+            level: 'info',
+            ...parts.logger,
+            // Never log a URL as sent: its query string carries the token.
+            serializers: {
+              req: (request: FastifyRequest) => ({ method: request.method, url: redactTokens(request.url), remoteAddress: request.ip }),
+            },
+          },
+    // The API's paths come from ASP.NET, where /code.ashx and /Code.ashx are one page.
+    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true },
+    requestIdHeader: 'x-request-id',
+  });
+
+  // A plain-text body holds base64 or a URL; raw image bytes are accepted as they come.
+  app.addContentTypeParser(['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/bmp', 'image/tiff', 'application/octet-stream'], { parseAs: 'buffer' }, (_request, body, done) =>
+    done(null, body),
+  );
+  // Anything else (a client that sends no content type at all, say) is read as text.
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  await app.register(formbody, { bodyLimit: config.bodyLimit });
+  await app.register(multipart, {
+    limits: { fileSize: config.bodyLimit, fieldSize: config.bodyLimit, files: 4, fields: 20, parts: 24 },
+  });
+
+  const results = new ResultStore(config.resultTtlMs, config.maxResults);
+  const imageBed = new ImageBed(join(config.dataDir, 'uploads'), config.uploads, resolveEngineConfig().limits);
+  const service = new RecognitionService(config, tokens, pool, results, imageBed);
+
+  // Errors are values at the protocol edge: a body too large, a broken multipart stream, a
+  // query that fails its schema, all come back in the API's own shape, never as a stack.
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    const status = error.statusCode ?? 500;
+    const tooLarge = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.code === 'FST_REQ_FILE_TOO_LARGE';
+    const message = tooLarge
+      ? `the request body is larger than the limit of ${Math.round(config.bodyLimit / 2 ** 20)} MB`
+      : status < 500
+        ? `the request could not be read: ${error.message}`
+        : 'the server failed on this request; try again';
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.warn({ code: error.code, message: error.message }, 'bad request');
+    const op = (lowerCaseQuery(request.query).op ?? 'code').toLowerCase();
+    if (op === 'imgupload' || op === 'idcode') return reply.code(tooLarge ? 413 : status).type('text/plain; charset=utf-8').send('no');
+    return reply.code(tooLarge ? 413 : status).send(failedResponse(0, status >= 500 ? State.failed : State.unsupported, message));
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ message: `no such endpoint: ${request.method} ${redactTokens(request.url)}; the API lives at /Code.ashx and /Code.aspx` }),
+  );
+
+  await app.register(openApiRoutes, { service });
+  await app.register(uploadRoutes, { imageBed });
+  await app.register(healthRoutes, { pool, results });
+  return app;
+}

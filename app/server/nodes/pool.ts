@@ -1,0 +1,207 @@
+// Engine nodes behind one queue. A node that dies is replaced and its job answered with
+// state 3; a node past the deadline is killed, replaced, and its job answered with state 4.
+// Every other job, queued or running elsewhere, goes on untouched.
+//
+// Nodes are child processes, not worker threads: terminating a worker thread while
+// onnxruntime is inside a native Run() aborts the whole server process (seen here), and a
+// hung node must be killable. A process can always be killed, and it takes nothing with it.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { failedResponse, processInfo, State, type OcrResponse, type OcrType, type RecognizeOptions } from '../../protocol/index.js';
+import type { JobMessage, NodeMessage, NodeWorkerData } from './messages.js';
+
+export interface PoolJob {
+  image: Uint8Array;
+  type: OcrType;
+  options: RecognizeOptions;
+  /** The response's `id`. */
+  id: string;
+}
+
+export interface PoolOptions {
+  size: number;
+  threadsPerNode: number;
+  deadlineMs: number;
+  maxQueued: number;
+  /** Told when a node starts, dies or is replaced (the server logs it). */
+  onEvent?: (event: NodeEvent) => void;
+}
+
+export type NodeEvent =
+  | { kind: 'ready'; node: string; loadMs: number }
+  | { kind: 'died'; node: string; reason: string }
+  | { kind: 'timed-out'; node: string; jobId: string };
+
+export interface NodeStatus {
+  name: string;
+  state: 'starting' | 'idle' | 'busy';
+  jobsDone: number;
+  restarts: number;
+}
+
+/** The queue is full: the caller answers state 6. */
+export class QueueFullError extends Error {}
+
+interface QueuedJob {
+  job: PoolJob;
+  resolve: (response: OcrResponse) => void;
+}
+
+interface RunningJob extends QueuedJob {
+  jobId: number;
+  timer: NodeJS.Timeout;
+}
+
+class NodeSlot {
+  process!: ChildProcess;
+  state: NodeStatus['state'] = 'starting';
+  running: RunningJob | undefined;
+  jobsDone = 0;
+  restarts = 0;
+  consecutiveFailures = 0;
+  constructor(readonly index: number) {}
+  get name() {
+    return processInfo(this.index).processName;
+  }
+}
+
+const loaderPath = fileURLToPath(new URL('./engine-node-loader.js', import.meta.url));
+
+export class EngineNodePool {
+  private readonly slots: NodeSlot[];
+  private readonly queue: QueuedJob[] = [];
+  private nextJobId = 1;
+  private closed = false;
+  /** Resolves once every node has loaded its models the first time. */
+  readonly ready: Promise<void>;
+  private readyWaiters: Array<() => void> = [];
+
+  constructor(private readonly options: PoolOptions) {
+    this.slots = Array.from({ length: options.size }, (_, i) => new NodeSlot(i));
+    this.ready = new Promise((resolve) => this.readyWaiters.push(resolve));
+    for (const slot of this.slots) this.spawn(slot);
+  }
+
+  /** Queues a job; the promise always resolves with a response, never rejects, once queued. */
+  run(job: PoolJob): Promise<OcrResponse> {
+    if (this.closed) throw new Error('the engine node pool is closed');
+    if (this.queue.length >= this.options.maxQueued) throw new QueueFullError(`${this.queue.length} images are already waiting`);
+    return new Promise((resolve) => {
+      this.queue.push({ job, resolve });
+      this.dispatch();
+    });
+  }
+
+  status(): { nodes: NodeStatus[]; queued: number } {
+    return {
+      nodes: this.slots.map((s) => ({ name: s.name, state: s.state, jobsDone: s.jobsDone, restarts: s.restarts })),
+      queued: this.queue.length,
+    };
+  }
+
+  /** Ends a node as if it had crashed (supervisors and tests): its job gets state 3, a new node takes its place. */
+  async killNode(index: number): Promise<void> {
+    const slot = this.slots[index];
+    if (slot) await killProcess(slot.process);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const queued of this.queue.splice(0)) {
+      queued.resolve(failedResponse(queued.job.type, State.failed, 'the server is shutting down; try again', undefined, queued.job.id));
+    }
+    await Promise.all(this.slots.map((slot) => killProcess(slot.process)));
+  }
+
+  private spawn(slot: NodeSlot): void {
+    const data: NodeWorkerData = { nodeIndex: slot.index, threads: this.options.threadsPerNode };
+    // 'advanced' serialization carries the image as bytes, not as a JSON array of numbers.
+    // execArgv is not inherited: the node needs none of the parent's flags (vitest's, say).
+    const child = fork(loaderPath, [JSON.stringify(data)], { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    slot.process = child;
+    slot.state = 'starting';
+    child.on('message', (message: NodeMessage) => this.onMessage(slot, message));
+    child.on('error', (error) => this.options.onEvent?.({ kind: 'died', node: slot.name, reason: error.message }));
+    child.on('exit', (code, signal) => {
+      if (slot.process !== child) return;
+      this.onExit(slot, signal ?? `code ${code}`);
+    });
+  }
+
+  private onMessage(slot: NodeSlot, message: NodeMessage): void {
+    if (message.kind === 'ready') {
+      slot.state = 'idle';
+      slot.consecutiveFailures = 0;
+      this.options.onEvent?.({ kind: 'ready', node: slot.name, loadMs: message.loadMs });
+      if (this.slots.every((s) => s.state !== 'starting')) for (const wake of this.readyWaiters.splice(0)) wake();
+      this.dispatch();
+    } else if (message.kind === 'load-failed') {
+      this.options.onEvent?.({ kind: 'died', node: slot.name, reason: `could not load the models: ${message.message}` });
+    } else if (message.kind === 'done') {
+      const running = slot.running;
+      if (!running || running.jobId !== message.jobId) return;
+      clearTimeout(running.timer);
+      slot.running = undefined;
+      slot.state = 'idle';
+      slot.jobsDone++;
+      running.resolve(message.response);
+      this.dispatch();
+    }
+  }
+
+  private onExit(slot: NodeSlot, how: string): void {
+    const running = slot.running;
+    slot.running = undefined;
+    if (running) {
+      clearTimeout(running.timer);
+      const { job } = running;
+      running.resolve(
+        failedResponse(job.type, State.failed, `engine node ${slot.name} stopped while reading this image; try again`, processInfo(slot.index), job.id),
+      );
+    }
+    if (this.closed) return;
+    this.options.onEvent?.({ kind: 'died', node: slot.name, reason: `exited (${how})` });
+    slot.restarts++;
+    slot.consecutiveFailures++;
+    slot.state = 'starting';
+    // A node that cannot start (missing models, no memory) must not spin: back off, up to 30 s.
+    const delay = slot.consecutiveFailures > 1 ? Math.min(30_000, 250 * 2 ** slot.consecutiveFailures) : 0;
+    setTimeout(() => {
+      if (!this.closed) this.spawn(slot);
+    }, delay).unref();
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (slot.state !== 'idle') continue;
+      const queued = this.queue.shift();
+      if (!queued) return;
+      const jobId = this.nextJobId++;
+      const { job } = queued;
+      const timer = setTimeout(() => this.onDeadline(slot, jobId), this.options.deadlineMs);
+      slot.running = { ...queued, jobId, timer };
+      slot.state = 'busy';
+      const message: JobMessage = { kind: 'job', jobId, image: job.image, type: job.type, options: job.options, responseId: job.id };
+      slot.process.send(message);
+    }
+  }
+
+  private onDeadline(slot: NodeSlot, jobId: number): void {
+    const running = slot.running;
+    if (!running || running.jobId !== jobId) return;
+    slot.running = undefined;
+    this.options.onEvent?.({ kind: 'timed-out', node: slot.name, jobId: running.job.id });
+    running.resolve(failedResponse(running.job.type, State.timedOut, undefined, undefined, running.job.id));
+    // The node may be stuck in native code: only killing the process frees it.
+    void killProcess(slot.process);
+  }
+}
+
+/** Kills a node's process and waits for it to be gone (at once if it already is). */
+function killProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}

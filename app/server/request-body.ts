@@ -1,0 +1,56 @@
+// Reads the body of an Open API call in whichever form the client sent it: multipart (a
+// file under any field name, or text fields), a urlencoded form, or a plain-text body.
+import type { FastifyRequest } from 'fastify';
+import { unsupported } from '../protocol/index.js';
+import { inputFromFields, inputFromText, type ImageInput } from './inputs.js';
+
+export interface BodyParts {
+  file?: Uint8Array;
+  fields: Record<string, string>;
+  /** A plain-text body (or raw image bytes sent as image/* or octet-stream). */
+  text?: string;
+  bytes?: Uint8Array;
+}
+
+/** Collects the body's parts; a multipart body is read here, others were parsed by Fastify. */
+export async function readBody(request: FastifyRequest): Promise<BodyParts> {
+  if (request.isMultipart()) {
+    const parts: BodyParts = { fields: {} };
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        // The first file is the image; any further file is drained and ignored.
+        const bytes = await part.toBuffer();
+        parts.file ??= bytes;
+      } else if (typeof part.value === 'string') {
+        parts.fields[part.fieldname.toLowerCase()] = part.value;
+      }
+    }
+    return parts;
+  }
+  const body = request.body;
+  if (typeof body === 'string') return { fields: {}, text: body };
+  if (body instanceof Uint8Array) return { fields: {}, bytes: body };
+  if (body && typeof body === 'object') {
+    const fields: Record<string, string> = {};
+    for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+      if (typeof value === 'string') fields[key.toLowerCase()] = value;
+    }
+    return { fields };
+  }
+  return { fields: {} };
+}
+
+/** The image of `op=code`, from the parts in the API's order of preference. */
+export function imageInputOf(parts: BodyParts): ImageInput {
+  if (parts.file) return { kind: 'bytes', bytes: parts.file };
+  if (parts.bytes) return { kind: 'bytes', bytes: parts.bytes };
+  const fromFields = inputFromFields(parts.fields);
+  if (fromFields) return fromFields;
+  if (parts.text !== undefined) return inputFromText(parts.text);
+  throw unsupported('the request has no image: send a file, a url field, a code field (base64) or a plain-text body');
+}
+
+/** The `id` of `op=idcode`: a form field or the plain-text body. */
+export function idOf(parts: BodyParts, query: Record<string, string | undefined>): string | undefined {
+  return parts.fields.id ?? parts.text?.trim() ?? query.id;
+}

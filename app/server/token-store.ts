@@ -1,0 +1,148 @@
+// Tokens and their daily counts, in SQLite so that counts survive restarts and tokens added
+// from the CLI take effect in a running server at once (both open the same file).
+import Database from 'better-sqlite3';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { QuotaCount, TokenRefusal } from '../protocol/index.js';
+
+export interface TokenInfo {
+  /** The token's first characters: enough to tell tokens apart, useless to an attacker. */
+  label: string;
+  dailyLimit: number;
+  todayCount: number;
+  createdAt: string;
+}
+
+export type Authorization = { ok: true; account: string } | { ok: false; refusal: TokenRefusal };
+
+interface TokenRow {
+  hash: string;
+  label: string;
+  daily_limit: number;
+  created_at: string;
+}
+
+const labelLength = 12;
+
+/** The local calendar day: "today" in `TodayCount` is the server operator's day. */
+export function localDay(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+const digest = (token: string) => createHash('sha256').update(token, 'utf8').digest();
+
+export class TokenStore {
+  /** Per-launch tokens (the desktop app's own): kept in memory only, never written down. */
+  private readonly launchTokens = new Map<string, { account: string; dailyLimit: number }>();
+
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date,
+  ) {}
+
+  static open(dataDir: string, options: { now?: () => Date } = {}): TokenStore {
+    mkdirSync(dataDir, { recursive: true });
+    const db = new Database(join(dataDir, 'tokens.sqlite'));
+    db.pragma('journal_mode = WAL');
+    // The CLI and a running server may write at once: wait for the lock rather than fail.
+    db.pragma('busy_timeout = 5000');
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS tokens (
+        hash TEXT PRIMARY KEY, label TEXT NOT NULL, daily_limit INTEGER NOT NULL, created_at TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS usage (
+        account TEXT NOT NULL, day TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (account, day));
+    `);
+    return new TokenStore(db, options.now ?? (() => new Date()));
+  }
+
+  /** Makes a token; only its digest is stored, so the caller must show it now or never. */
+  add(dailyLimit: number): { token: string; label: string } {
+    if (!Number.isInteger(dailyLimit) || dailyLimit < 1) throw new Error('the daily limit must be a whole number of at least 1');
+    const token = `ocr_${randomBytes(24).toString('base64url')}`;
+    const label = token.slice(0, labelLength);
+    this.db
+      .prepare('INSERT INTO tokens (hash, label, daily_limit, created_at) VALUES (?, ?, ?, ?)')
+      .run(digest(token).toString('hex'), label, dailyLimit, this.now().toISOString());
+    return { token, label };
+  }
+
+  list(): TokenInfo[] {
+    const rows = this.db.prepare('SELECT hash, label, daily_limit, created_at FROM tokens ORDER BY created_at').all() as TokenRow[];
+    return rows.map((row) => ({
+      label: row.label,
+      dailyLimit: row.daily_limit,
+      todayCount: this.todayCount(row.hash),
+      createdAt: row.created_at,
+    }));
+  }
+
+  /** Removes by the whole token or by its label; a label shared by two tokens removes neither. */
+  remove(tokenOrLabel: string): 'removed' | 'not-found' | 'ambiguous' {
+    const byHash = this.db.prepare('DELETE FROM tokens WHERE hash = ?').run(digest(tokenOrLabel).toString('hex'));
+    if (byHash.changes) return 'removed';
+    const matches = this.db.prepare('SELECT hash FROM tokens WHERE label = ?').all(tokenOrLabel) as { hash: string }[];
+    if (matches.length > 1) return 'ambiguous';
+    if (!matches[0]) return 'not-found';
+    this.db.prepare('DELETE FROM tokens WHERE hash = ?').run(matches[0].hash);
+    return 'removed';
+  }
+
+  /** A token that lives as long as this process: the app's per-launch token. */
+  addLaunchToken(token: string, options: { account: string; dailyLimit: number }): void {
+    this.launchTokens.set(digest(token).toString('hex'), options);
+  }
+
+  /**
+   * Looks the token up by its SHA-256 digest, so the time taken says nothing about how much
+   * of a guessed token was right; the final comparison of digests is constant-time too.
+   */
+  private find(token: string | undefined): { account: string; dailyLimit: number } | undefined {
+    if (!token) return undefined;
+    const hash = digest(token);
+    const hex = hash.toString('hex');
+    const launch = this.launchTokens.get(hex);
+    if (launch) return launch;
+    const row = this.db.prepare('SELECT hash, daily_limit FROM tokens WHERE hash = ?').get(hex) as TokenRow | undefined;
+    if (!row || !timingSafeEqual(Buffer.from(row.hash, 'hex'), hash)) return undefined;
+    return { account: row.hash, dailyLimit: row.daily_limit };
+  }
+
+  /** The account a token counts against, whatever its quota; undefined for a bad token. */
+  accountOf(token: string | undefined): string | undefined {
+    return this.find(token)?.account;
+  }
+
+  authorize(token: string | undefined): Authorization {
+    const found = this.find(token);
+    if (!found) return { ok: false, refusal: 'invalid-token' };
+    if (this.todayCount(found.account) >= found.dailyLimit) return { ok: false, refusal: 'quota-exhausted' };
+    return { ok: true, account: found.account };
+  }
+
+  /** `TodayCount` counts successful recognitions only. */
+  recordSuccess(account: string): void {
+    this.db
+      .prepare('INSERT INTO usage (account, day, count) VALUES (?, ?, 1) ON CONFLICT (account, day) DO UPDATE SET count = count + 1')
+      .run(account, localDay(this.now()));
+  }
+
+  count(token: string | undefined): QuotaCount {
+    const found = this.find(token);
+    if (!found) return { Account: 'api', TodayCount: 0, LimitCount: 0 };
+    const today = this.todayCount(found.account);
+    return { Account: 'api', TodayCount: today, LimitCount: Math.max(0, found.dailyLimit - today) };
+  }
+
+  private todayCount(account: string): number {
+    const row = this.db.prepare('SELECT count FROM usage WHERE account = ? AND day = ?').get(account, localDay(this.now())) as
+      | { count: number }
+      | undefined;
+    return row?.count ?? 0;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
