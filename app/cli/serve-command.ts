@@ -41,10 +41,10 @@ export async function serveCommand(values: ServeValues, io: CommandIo): Promise<
   });
   if (!server) return 1;
   const { config } = server;
-  io.stderr.write(`OCR Open API on ${server.url}/Code.ashx with ${config.nodes} engine nodes; data in ${config.dataDir}\n`);
-  if (!server.tokens.list().length) {
-    io.stderr.write(`No tokens yet: make one with  ocr-assistant token add --data "${config.dataDir}"\n`);
-  }
+  const nodeCount = `${config.nodes} engine node${config.nodes === 1 ? '' : 's'}`;
+  const hint = server.tokens.list().length ? '' : `No tokens yet: make one with  ocr-assistant token add --data "${config.dataDir}"\n`;
+  // One write, so that whoever reads the first line also has the hint.
+  io.stderr.write(`OCR Open API on ${server.url}/Code.ashx with ${nodeCount}; data in ${config.dataDir}\n${hint}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

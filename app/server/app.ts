@@ -49,8 +49,12 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
   app.addContentTypeParser(['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/bmp', 'image/tiff', 'application/octet-stream'], { parseAs: 'buffer' }, (_request, body, done) =>
     done(null, body),
   );
-  // Anything else (a client that sends no content type at all, say) is read as text.
+  // Anything else is read as text, and so is a body sent with no content type at all
+  // (Fastify would not parse that one: it is given one here).
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  app.addHook('onRequest', async (request) => {
+    if (!request.headers['content-type'] && request.method === 'POST') request.headers['content-type'] = 'text/plain';
+  });
   await app.register(formbody, { bodyLimit: config.bodyLimit });
   await app.register(multipart, {
     limits: { fileSize: config.bodyLimit, fieldSize: config.bodyLimit, files: 4, fields: 20, parts: 24 },

@@ -1,7 +1,7 @@
 // Reads the body of an Open API call in whichever form the client sent it: multipart (a
 // file under any field name, or text fields), a urlencoded form, or a plain-text body.
 import type { FastifyRequest } from 'fastify';
-import { unsupported } from '../protocol/index.js';
+import { OcrError, unsupported } from '../protocol/index.js';
 import { inputFromFields, inputFromText, type ImageInput } from './inputs.js';
 
 export interface BodyParts {
@@ -12,8 +12,22 @@ export interface BodyParts {
   bytes?: Uint8Array;
 }
 
-/** Collects the body's parts; a multipart body is read here, others were parsed by Fastify. */
+/**
+ * Collects the body's parts; a multipart body is read here, others were parsed by Fastify.
+ * A body that cannot be read (broken multipart, a file past the limit) is the client's
+ * mistake: state 7 with what went wrong.
+ */
 export async function readBody(request: FastifyRequest): Promise<BodyParts> {
+  try {
+    return await readParts(request);
+  } catch (error) {
+    if (error instanceof OcrError) throw error;
+    const tooLarge = (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
+    throw unsupported(tooLarge ? 'the file is larger than the request body limit' : `the request body could not be read: ${(error as Error).message}`);
+  }
+}
+
+async function readParts(request: FastifyRequest): Promise<BodyParts> {
   if (request.isMultipart()) {
     const parts: BodyParts = { fields: {} };
     for await (const part of request.parts()) {

@@ -51,7 +51,8 @@ export async function openApiRoutes(app: FastifyInstance, options: { service: Re
         return reply.send(body);
       }
       case 'idcode': {
-        const answer = service.idcode(token, idOf(await readBody(request), query));
+        const parts = await readBody(request).catch(() => undefined);
+        const answer = parts ? service.idcode(token, idOf(parts, query)) : 'no';
         return answer === 'no' ? reply.type('text/plain; charset=utf-8').send('no') : reply.send(answer);
       }
       case 'imgupload': {
