@@ -15,9 +15,12 @@ Usage:
       With --server, the images go to that Open API server (token also from OCR_ASSISTANT_TOKEN);
       without it, the engine runs in this process.
   ocr-assistant serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--nodes N]
-                      [--allow-private-urls] [--log-level info]
+                      [--allow-private-urls] [--log-level info] [--wait-budget 20]
+                      [--result-ttl 1800] [--max-in-flight 16]
       Serves the OCR Open API (/Code.ashx, /Code.aspx) and GET /health. --data (default: the
-      user data folder, or OCR_ASSISTANT_DATA) holds tokens, counts and uploads.
+      user data folder, or OCR_ASSISTANT_DATA) holds tokens, counts and uploads. op=code waits
+      --wait-budget seconds, then answers state 0; idcode keeps results --result-ttl seconds;
+      a token may have --max-in-flight requests queued or running (past it: state 6).
   ocr-assistant token add [--limit N] [--data DIR]    prints the new token as its last line
   ocr-assistant token list [--data DIR]
   ocr-assistant token remove TOKEN [--data DIR]
@@ -64,6 +67,9 @@ export async function main(argv: string[]): Promise<number> {
       nodes: { type: 'string' },
       'allow-private-urls': { type: 'boolean' },
       'log-level': { type: 'string' },
+      'wait-budget': { type: 'string' },
+      'result-ttl': { type: 'string' },
+      'max-in-flight': { type: 'string' },
     });
     return parsed ? serveCommand(parsed.values, io) : 2;
   }

@@ -9,6 +9,9 @@ export interface ServeValues {
   nodes?: string;
   'allow-private-urls'?: boolean;
   'log-level'?: string;
+  'wait-budget'?: string;
+  'result-ttl'?: string;
+  'max-in-flight'?: string;
 }
 
 function wholeNumber(raw: string | undefined, name: string, min: number): number | undefined {
@@ -19,10 +22,13 @@ function wholeNumber(raw: string | undefined, name: string, min: number): number
 }
 
 export async function serveCommand(values: ServeValues, io: CommandIo): Promise<number> {
-  let port, nodes;
+  let port, nodes, waitBudgetS, resultTtlS, maxInFlight;
   try {
     port = wholeNumber(values.port, 'port', 0);
     nodes = wholeNumber(values.nodes, 'nodes', 1);
+    waitBudgetS = wholeNumber(values['wait-budget'], 'wait-budget', 0);
+    resultTtlS = wholeNumber(values['result-ttl'], 'result-ttl', 1);
+    maxInFlight = wholeNumber(values['max-in-flight'], 'max-in-flight', 1);
   } catch (error) {
     io.stderr.write(`ocr-assistant serve: ${(error as Error).message}\n`);
     return 2;
@@ -33,6 +39,9 @@ export async function serveCommand(values: ServeValues, io: CommandIo): Promise<
     nodes,
     dataDir: values.data,
     allowPrivateUrls: values['allow-private-urls'] === true,
+    waitBudgetMs: waitBudgetS === undefined ? undefined : waitBudgetS * 1000,
+    resultTtlMs: resultTtlS === undefined ? undefined : resultTtlS * 1000,
+    maxInFlightPerToken: maxInFlight,
     logger: { level: values['log-level'] ?? 'info' },
   }).catch((error: NodeJS.ErrnoException) => {
     const hint = error.code === 'EADDRINUSE' ? ' (the port is taken: choose another with --port)' : '';

@@ -21,8 +21,8 @@ export interface ServerParts {
   config: ServerConfig;
   tokens: TokenStore;
   pool: EngineNodePool;
-  /** pino settings (level, destination), or false for no logs at all (tests). */
-  logger?: false | { level?: string; file?: string };
+  /** pino settings (level, a file or a stream to write to), or false for no logs at all. */
+  logger?: false | { level?: string; file?: string; stream?: { write(line: string): void } };
 }
 
 export async function buildServer(parts: ServerParts): Promise<FastifyInstance> {

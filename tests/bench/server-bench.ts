@@ -4,8 +4,7 @@
 //
 //   npm run bench:server [-- --duration 30 --connections 16 --nodes N]
 import { execFile, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -40,7 +39,7 @@ const images = items.map((g) => readFileSync(path.join(dir, g.image)));
 // first warms up), the second timed.
 const engine = await OcrEngine.load();
 for (const image of images.slice(0, 4)) await recognize(engine, { image, type: 0, options: {} }, processInfo(0));
-let started = performance.now();
+const started = performance.now();
 for (const image of images) await recognize(engine, { image, type: 0, options: {} }, processInfo(0));
 const inProcessRate = images.length / ((performance.now() - started) / 1000);
 await engine.dispose();
@@ -69,7 +68,6 @@ for (;;) {
 
 const states = new Map<string, number>();
 const memory = sampleTreeMemory(server.pid!, 250);
-started = performance.now();
 const result = await autocannon({
   url: baseUrl,
   connections,

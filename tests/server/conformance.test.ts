@@ -237,3 +237,23 @@ describe('GET /health', () => {
     expect(body.nodes.reduce((sum: number, n: { jobsDone: number }) => sum + n.jobsDone, 0)).toBeGreaterThan(5);
   });
 });
+
+describe('logs', () => {
+  it('carry a request id and the outcome, and never the token', async () => {
+    const lines: string[] = [];
+    const logged = await testServer({}, server.pool);
+    const app = await buildServer({ config: logged.config, tokens: logged.tokens, pool: logged.pool, logger: { level: 'info', stream: { write: (line) => lines.push(line) } } });
+    try {
+      const form = await multipartBody({ file: imageBlob(docImage) });
+      await app.inject({ method: 'POST', url: `/Code.ashx?op=code&app=api&token=${logged.token}`, ...form, headers: { ...form.headers, 'x-request-id': 'trace-42' } });
+      await app.inject({ method: 'GET', url: `/Code.aspx?op=count&app=api&TOKEN=${logged.token}` });
+      const records = lines.map((line) => JSON.parse(line));
+      expect(records.find((r) => r.msg === 'op=code answered')).toMatchObject({ reqId: 'trace-42', state: 2, node: expect.stringMatching(/^OCR-Node/) });
+      expect(records.some((r) => r.req?.url?.includes('token=[redacted]'))).toBe(true);
+      expect(lines.join('\n')).not.toContain(logged.token);
+    } finally {
+      await app.close();
+      await logged.close();
+    }
+  });
+});
