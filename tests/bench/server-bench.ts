@@ -3,12 +3,9 @@
 // in the same run. Prints figures; asserts nothing.
 //
 //   npm run bench:server [-- --duration 30 --connections 16 --nodes N]
-import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { OcrEngine } from '../../app/engine/engine.js';
@@ -16,10 +13,8 @@ import { recognize } from '../../app/server/recognize.js';
 import { processInfo } from '../../app/protocol/index.js';
 import { hasBench, benchRoot, readGroundTruth } from './bench-data.js';
 import { sampleTreeMemory } from './process-memory.js';
+import { cli, spawnServe } from '../cli/cli-helpers.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const bin = path.join(repoRoot, 'bin/ocr-assistant.js');
-const run = promisify(execFile);
 
 const { values } = parseArgs({
   options: { duration: { type: 'string' }, connections: { type: 'string' }, nodes: { type: 'string' } },
@@ -47,19 +42,10 @@ console.log(`in-process engine (${engine.config.runtime.intraOpThreads} threads)
 
 // 2. The server as an operator runs it: its own process, a token from the CLI.
 const data = mkdtempSync(path.join(tmpdir(), 'ocr-bench-server-'));
-const token = (await run(process.execPath, [bin, 'token', 'add', '--limit', '10000000', '--data', data])).stdout.trim().split('\n').at(-1)!;
-const server = spawn(process.execPath, [bin, 'serve', '--port', '0', '--nodes', String(nodes), '--data', data, '--log-level', 'warn'], {
-  stdio: ['ignore', 'ignore', 'pipe'],
-});
-let log = '';
-const baseUrl: string = await new Promise((resolve, reject) => {
-  server.stderr.on('data', (chunk) => {
-    log += chunk;
-    const match = /OCR Open API on (http:\/\/[\d.:]+)\/Code\.ashx/.exec(log);
-    if (match?.[1]) resolve(match[1]);
-  });
-  server.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${log}`)));
-});
+const token = (await cli('token', 'add', '--limit', '10000000', '--data', data)).stdout.trim().split('\n').at(-1)!;
+const serve = await spawnServe(['--port', '0', '--nodes', String(nodes), '--data', data, '--log-level', 'warn']);
+const server = serve.process;
+const baseUrl = serve.url;
 for (;;) {
   const health = await (await fetch(`${baseUrl}/health`)).json();
   if (health.nodes.every((n: { state: string }) => n.state !== 'starting')) break;

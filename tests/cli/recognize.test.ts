@@ -1,27 +1,14 @@
 // The command as a user runs it: a separate process, real files, stdout, stderr and exit code.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readGroundTruth } from '../bench/bench-data.js';
+import { cli } from './cli-helpers.js';
 
-const exec = promisify(execFile);
-const bin = path.resolve(__dirname, '../../bin/ocr-assistant.js');
 const { dir } = readGroundTruth('screens');
 const docImage = path.join(dir, 'public-018-doc-en.png');
 const uiImage = path.join(dir, 'public-001-ui-en.png');
-
-async function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [bin, ...args], { maxBuffer: 32 << 20 });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
 
 describe('ocr-assistant recognize', () => {
   it('prints the text of an image', async () => {

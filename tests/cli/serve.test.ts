@@ -1,50 +1,29 @@
 // `serve`, `token` and `recognize --server` as a user runs them: separate processes, one data folder.
-import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readGroundTruth } from '../bench/bench-data.js';
 import { tempDataDir } from '../server/server-helpers.js';
+import { cli, spawnServe, type ServeProcess } from './cli-helpers.js';
 
-const exec = promisify(execFile);
-const bin = path.resolve(__dirname, '../../bin/ocr-assistant.js');
 const { dir } = readGroundTruth('screens');
 const docImage = path.join(dir, 'public-018-doc-en.png');
 const zhImage = path.join(dir, 'public-005-ui-zh.png');
 
-async function cli(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  try {
-    const { stdout, stderr } = await exec(process.execPath, [bin, ...args], { maxBuffer: 32 << 20 });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const e = error as { stdout: string; stderr: string; code: number };
-    return { stdout: e.stdout, stderr: e.stderr, code: e.code };
-  }
-}
-
 const data = tempDataDir();
-let serverProcess: ReturnType<typeof spawn>;
+let serve: ServeProcess;
 let serverUrl: string;
-let serverLog = '';
 
 beforeAll(async () => {
-  serverProcess = spawn(process.execPath, [bin, 'serve', '--port', '0', '--nodes', '1', '--data', data, '--log-level', 'warn']);
-  serverUrl = await new Promise((resolve, reject) => {
-    serverProcess.stderr!.on('data', (chunk) => {
-      serverLog += chunk;
-      const match = /OCR Open API on (http:\/\/[\d.:]+)\/Code\.ashx/.exec(serverLog);
-      if (match?.[1]) resolve(match[1]);
-    });
-    serverProcess.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${serverLog}`)));
-  });
+  serve = await spawnServe(['--port', '0', '--nodes', '1', '--data', data, '--log-level', 'warn']);
+  serverUrl = serve.url;
 });
 afterAll(() => {
-  if (serverProcess.exitCode === null) serverProcess.kill('SIGKILL');
+  if (serve.process.exitCode === null) serve.process.kill('SIGKILL');
 });
 
 describe('ocr-assistant serve and token', () => {
   it('tells the operator that there are no tokens yet', () => {
-    expect(serverLog).toMatch(/No tokens yet: make one with {2}ocr-assistant token add --data/);
+    expect(serve.log()).toMatch(/No tokens yet: make one with {2}ocr-assistant token add --data/);
   });
 
   it('token add prints the token as its last line; list shows its label and count; remove takes it away', async () => {
@@ -84,9 +63,9 @@ describe('ocr-assistant serve and token', () => {
   });
 
   it('stops cleanly on SIGTERM', async () => {
-    const exited = new Promise<number | null>((resolve) => serverProcess.on('exit', resolve));
-    serverProcess.kill('SIGTERM');
+    const exited = new Promise<number | null>((resolve) => serve.process.on('exit', resolve));
+    serve.process.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(serverLog).toMatch(/stopping/);
+    expect(serve.log()).toMatch(/stopping/);
   });
 });

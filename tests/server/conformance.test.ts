@@ -15,6 +15,17 @@ afterAll(() => server.close());
 
 const q = (op: string, extra = '') => `/Code.ashx?op=${op}&app=api&token=${server.token}${extra}`;
 
+/** Asks idcode every 100 ms until the response is no longer pending (10 s at most). */
+async function pollIdcode(target: TestServer, id: string) {
+  let answer;
+  for (let i = 0; i < 100; i++) {
+    answer = json(await target.app.inject({ method: 'POST', url: `/Code.ashx?op=idcode&app=api&token=${target.token}`, payload: id, headers: { 'content-type': 'text/plain' } }));
+    if (answer[0].state !== 0) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return answer;
+}
+
 async function postFile(url: string, bytes: Uint8Array = docImage, field = 'file') {
   const body = await multipartBody({ [field]: imageBlob(bytes) });
   return server.app.inject({ method: 'POST', url, ...body });
@@ -172,12 +183,7 @@ describe('asynchronous answers and expiry', () => {
     const form = await multipartBody({ file: imageBlob(docImage) });
     const accepted = json(await quick.app.inject({ method: 'POST', url: url('code'), ...form }));
     expect(accepted).toEqual({ id: expect.stringMatching(uuid), ocrType: 0, state: 0 });
-    let polled;
-    for (let i = 0; i < 100; i++) {
-      polled = json(await quick.app.inject({ method: 'POST', url: url('idcode'), payload: accepted.id, headers: { 'content-type': 'text/plain' } }));
-      if (polled[0].state !== 0) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const polled = await pollIdcode(quick, accepted.id);
     expect(polled[0]).toMatchObject({ id: accepted.id, state: 2, processName: expect.stringMatching(/^OCR-Node/) });
     expect(polled[0].result.autoText).toContain('The Program');
     await new Promise((r) => setTimeout(r, 1600));
@@ -201,11 +207,7 @@ describe('state 6: requests in flight per token', () => {
     const second = await send();
     expect(second.state).toBe(6);
     expect(second.message).toMatch(/in flight/);
-    for (let i = 0; i < 100; i++) {
-      const [polled] = json(await narrow.app.inject({ method: 'POST', url: url('idcode'), payload: first.id, headers: { 'content-type': 'text/plain' } }));
-      if (polled.state !== 0) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    expect((await pollIdcode(narrow, first.id))[0].state).toBe(2);
     expect((await send()).state).toBe(0);
   });
 });
