@@ -1,0 +1,212 @@
+// The IPC contract between the Electron main process and the renderer (DESIGN rule 2): channel
+// names, payload schemas, the types inferred from them, and the `window.ocr` API the preload
+// exposes. The preload exposes exactly `invokeChannels` and `eventChannels`; every main-side
+// handler checks the sender and parses its argument with the schema here before anything else.
+import { z } from 'zod';
+import type { OcrResponse, QuotaCount, TextCellInfo } from './protocol/index.js';
+
+/** What the user asks for: the Open API's `type`, by name. */
+export const modes = ['text', 'vertical', 'table', 'formula'] as const;
+export type Mode = (typeof modes)[number];
+export const modeTypes: Record<Mode, 0 | 1 | 2 | 3> = { text: 0, vertical: 1, table: 2, formula: 3 };
+
+const optionsSchema = z
+  .object({
+    left: z.boolean(),
+    top: z.boolean(),
+    autodirection: z.boolean(),
+    half: z.boolean(),
+    space: z.boolean(),
+    symbol: z.boolean(),
+    duplicate: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+/** A PNG, JPEG... as bytes; 60 MB at most, like the server's body limit. */
+const imageBytes = z.instanceof(Uint8Array).refine((b) => b.length > 0 && b.length <= 60 * 2 ** 20, 'an image of 1 byte to 60 MB');
+
+/** An electron accelerator such as `CommandOrControl+Alt+O`: modifiers, then one key. */
+export const acceleratorSchema = z
+  .string()
+  .max(64)
+  .regex(/^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+[A-Za-z0-9]$|^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)*(F([1-9]|1[0-9]|2[0-4])|PrintScreen|Space|Insert|Home|End|PageUp|PageDown)$/, 'modifiers and one key, e.g. CommandOrControl+Alt+O');
+
+export const settingsSchema = z.object({
+  hotkeys: z.object({ capture: acceleratorSchema, clipboard: acceleratorSchema, repeat: acceleratorSchema }),
+  server: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('embedded') }),
+    // The token itself never crosses IPC back to the renderer; see `tokenSet`.
+    z.object({ kind: z.literal('remote'), url: z.url({ protocol: /^https?$/ }), tokenSet: z.boolean() }),
+  ]),
+  mode: z.enum(modes),
+  options: optionsSchema,
+  theme: z.enum(['system', 'light', 'dark']),
+  language: z.enum(['en', 'zh-CN']),
+  copyToClipboard: z.boolean(),
+  notify: z.boolean(),
+  historyLimit: z.number().int().min(10).max(5000),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** A change to the settings; `serverToken` is write-only (kept with safeStorage in main). */
+export const settingsPatchSchema = settingsSchema
+  .omit({ hotkeys: true, server: true })
+  .partial()
+  .extend({
+    hotkeys: settingsSchema.shape.hotkeys.partial().optional(),
+    server: z
+      .discriminatedUnion('kind', [z.object({ kind: z.literal('embedded') }), z.object({ kind: z.literal('remote'), url: z.url({ protocol: /^https?$/ }) })])
+      .optional(),
+    serverToken: z.string().min(1).max(512).optional(),
+  })
+  .strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** A region of one display, in that display's DIP coordinates (as the overlay sees it). */
+export const regionSchema = z.object({
+  displayId: z.number().int(),
+  x: z.number().finite(),
+  y: z.number().finite(),
+  width: z.number().finite().positive(),
+  height: z.number().finite().positive(),
+});
+export type Region = z.infer<typeof regionSchema>;
+
+/** One recognition as the result panel and history show it. */
+export interface Recognition {
+  id: string;
+  mode: Mode;
+  createdAt: string;
+  /** The image that was read, as PNG. */
+  image: Uint8Array;
+  width: number;
+  height: number;
+  text: string;
+  /** Line boxes in the pixels of `image`. */
+  lines: TextCellInfo[];
+  lang?: string;
+  elapsedMs: number;
+  response: OcrResponse;
+}
+
+export interface HistorySummary {
+  id: string;
+  mode: Mode;
+  createdAt: string;
+  /** The first line of the text. */
+  title: string;
+  /** A small PNG thumbnail as a data: URL. */
+  thumbnail: string;
+}
+
+export interface QuotaView {
+  quota?: QuotaCount;
+  /** Where the quota comes from: the embedded server or a remote URL. */
+  server: string;
+  error?: string;
+}
+
+export interface HotkeyProblem {
+  action: keyof Settings['hotkeys'];
+  accelerator: string;
+  /** Who probably holds the accelerator, when we know. */
+  likelyOwner?: string;
+  message: string;
+}
+
+/** The frozen screen shown by one display's overlay. */
+export interface CaptureFrame {
+  displayId: number;
+  /** PNG of the display at its native resolution. */
+  image: Uint8Array;
+  /** The display in DIP, as the overlay window covers it. */
+  width: number;
+  height: number;
+  scaleFactor: number;
+  mode: Mode;
+}
+
+export type Failure = { kind: string; message: string };
+/** Every invoke answers with a value or a failure a person can read; nothing throws across IPC. */
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: Failure };
+
+const none = z.undefined();
+
+/** Renderer → main requests: channel, argument schema. */
+export const invokeChannels = {
+  recognizeImage: { channel: 'ocr:recognize-image', args: z.object({ image: imageBytes, mode: z.enum(modes).optional(), options: optionsSchema.optional() }).strict() },
+  recognizeClipboard: { channel: 'ocr:recognize-clipboard', args: none },
+  rerun: { channel: 'ocr:rerun', args: z.object({ id: z.string().uuid(), mode: z.enum(modes), options: optionsSchema }).strict() },
+  startCapture: { channel: 'capture:start', args: z.object({ mode: z.enum(modes).optional() }).strict().optional() },
+  captureFrame: { channel: 'capture:frame', args: none },
+  confirmCapture: { channel: 'capture:confirm', args: z.object({ region: regionSchema, mode: z.enum(modes) }).strict() },
+  cancelCapture: { channel: 'capture:cancel', args: none },
+  currentResult: { channel: 'result:current', args: none },
+  copyText: { channel: 'clipboard:copy-text', args: z.object({ text: z.string().max(10_000_000) }).strict() },
+  listHistory: { channel: 'history:list', args: z.object({ query: z.string().max(200).optional(), limit: z.number().int().min(1).max(500).optional() }).strict().optional() },
+  openHistory: { channel: 'history:open', args: z.object({ id: z.string().uuid() }).strict() },
+  deleteHistory: { channel: 'history:delete', args: z.object({ id: z.string().uuid() }).strict() },
+  clearHistory: { channel: 'history:clear', args: none },
+  getSettings: { channel: 'settings:get', args: none },
+  updateSettings: { channel: 'settings:update', args: settingsPatchSchema },
+  testServer: { channel: 'server:test', args: z.object({ url: z.url({ protocol: /^https?$/ }), token: z.string().min(1).max(512) }).strict() },
+  getQuota: { channel: 'quota:get', args: none },
+  hotkeyProblems: { channel: 'hotkeys:problems', args: none },
+} as const;
+
+/** What each request answers with. */
+export interface InvokeResults {
+  recognizeImage: Recognition;
+  recognizeClipboard: Recognition;
+  rerun: Recognition;
+  startCapture: void;
+  captureFrame: CaptureFrame;
+  confirmCapture: void;
+  cancelCapture: void;
+  currentResult: Recognition | null;
+  copyText: void;
+  listHistory: HistorySummary[];
+  openHistory: Recognition;
+  deleteHistory: void;
+  clearHistory: void;
+  getSettings: Settings;
+  updateSettings: Settings;
+  testServer: QuotaView;
+  getQuota: QuotaView;
+  hotkeyProblems: HotkeyProblem[];
+}
+
+/** Main → renderer notifications: channel and payload. */
+export const eventChannels = {
+  onResult: 'event:result',
+  onRecognizing: 'event:recognizing',
+  onQuota: 'event:quota',
+  onHotkeyProblem: 'event:hotkey-problem',
+  onSettings: 'event:settings',
+} as const;
+
+export interface EventPayloads {
+  onResult: Recognition;
+  /** A recognition started (true) or ended (false): for progress states. */
+  onRecognizing: { busy: boolean; mode: Mode };
+  onQuota: QuotaView;
+  onHotkeyProblem: HotkeyProblem;
+  onSettings: Settings;
+}
+
+export type InvokeName = keyof typeof invokeChannels;
+export type InvokeArgs<K extends InvokeName> = z.input<(typeof invokeChannels)[K]['args']>;
+export type EventName = keyof typeof eventChannels;
+
+/** `window.ocr`: what the renderer can do, and nothing more. */
+export type OcrApi = {
+  [K in InvokeName]: undefined extends InvokeArgs<K>
+    ? (args?: InvokeArgs<K>) => Promise<Outcome<InvokeResults[K]>>
+    : (args: InvokeArgs<K>) => Promise<Outcome<InvokeResults[K]>>;
+} & {
+  [K in EventName]: (listener: (payload: EventPayloads[K]) => void) => () => void;
+};
+
+/** The names the preload must expose, no more and no fewer. */
+export const apiKeys = [...Object.keys(invokeChannels), ...Object.keys(eventChannels)] as (keyof OcrApi)[];

@@ -1,0 +1,182 @@
+// The app's services, built from a platform (Electron's in the app, fakes in tests) and
+// joined up: what a hotkey, the tray and each IPC request do. main/index.ts only wires.
+import { eventChannels, type EventName, type EventPayloads, type Mode, type Settings } from '../app/ipc.js';
+import type { ClipboardAccess, Displays, GlobalHotkeys, Notifier, PowerEvents, ScreenCapture, SecretBox, TrayIcon, WindowHost } from './platform/types.js';
+import { SettingsStore } from './settings/settings-store.js';
+import { HistoryStore } from './history/history-store.js';
+import { ServerConnection } from './server/connection.js';
+import type { EmbeddedServer } from './server/embedded.js';
+import { RecognitionFlow } from './recognition/recognition-flow.js';
+import { CaptureFlow } from './capture/capture-flow.js';
+import { HotkeyManager } from './hotkeys/hotkey-manager.js';
+import { QuotaTracker } from './tray/quota-tracker.js';
+import { trayMenu } from './tray/tray-menu.js';
+import type { Handlers } from './ipc/handlers.js';
+import { OcrClient } from '../app/client/index.js';
+
+export interface Platform {
+  displays: Displays;
+  screen: ScreenCapture;
+  clipboard: ClipboardAccess;
+  hotkeys: GlobalHotkeys;
+  tray: TrayIcon;
+  notifier: Notifier;
+  secrets: SecretBox;
+  power: PowerEvents;
+  windows: WindowHost;
+}
+
+export interface ControllerOptions {
+  userData: string;
+  startEmbedded: () => Promise<EmbeddedServer>;
+  quit: () => void;
+  /** For failures no window shows (a hotkey's recognition): the log. */
+  log: (message: string) => void;
+}
+
+export class AppController {
+  readonly settings: SettingsStore;
+  readonly history: HistoryStore;
+  readonly connection: ServerConnection;
+  readonly recognition: RecognitionFlow;
+  readonly capture: CaptureFlow;
+  readonly hotkeys: HotkeyManager;
+  readonly quota: QuotaTracker;
+
+  constructor(
+    private readonly platform: Platform,
+    private readonly options: ControllerOptions,
+  ) {
+    this.settings = new SettingsStore(options.userData, platform.secrets);
+    this.history = new HistoryStore(options.userData, this.settings.get().historyLimit);
+    this.connection = new ServerConnection(() => this.settings.get(), () => this.settings.serverToken(), options.startEmbedded);
+    const client = () => this.connection.client();
+    this.quota = new QuotaTracker(client, () => this.connection.describe(), (view) => {
+      this.emit('onQuota', view);
+      this.refreshTray();
+    });
+    this.recognition = new RecognitionFlow({
+      client,
+      clipboard: platform.clipboard,
+      notifier: platform.notifier,
+      history: this.history,
+      settings: () => this.settings.get(),
+      emit: (event, payload) => this.emit(event, payload),
+      afterRecognition: (recognition) => {
+        void this.quota.refresh();
+        if (recognition) platform.windows.showResult();
+      },
+    });
+    this.capture = new CaptureFlow(platform.displays, platform.screen, platform.windows, (png, mode) => this.recognition.recognize(png, mode));
+    this.hotkeys = new HotkeyManager(
+      platform.hotkeys,
+      {
+        capture: () => this.background(this.capture.start(this.settings.get().mode)),
+        clipboard: () => this.background(this.recognition.recognizeClipboard()),
+        repeat: () => this.background(this.repeatLast()),
+      },
+      (problem) => {
+        this.emit('onHotkeyProblem', problem);
+        platform.notifier.show('A hotkey is taken', problem.message);
+      },
+    );
+  }
+
+  start(): void {
+    this.hotkeys.apply(this.settings.get().hotkeys);
+    // Some systems drop global grabs on sleep or when displays come and go.
+    this.platform.power.onResume(() => this.hotkeys.reapply());
+    this.platform.displays.onChange(() => this.hotkeys.reapply());
+    this.refreshTray();
+    this.platform.tray.setToolTip('OCR Assistant');
+    void this.quota.refresh();
+    this.quota.every(5 * 60_000);
+  }
+
+  async stop(): Promise<void> {
+    this.quota.stop();
+    this.platform.hotkeys.unregisterAll();
+    await this.connection.close();
+  }
+
+  /** Every invoke channel of the contract. */
+  handlers(): Handlers {
+    return {
+      recognizeImage: ({ image, mode, options }) => this.recognition.recognize(image, mode, options),
+      recognizeClipboard: () => this.recognition.recognizeClipboard(),
+      rerun: ({ id, mode, options }) => this.recognition.rerun(id, mode, options),
+      startCapture: (args) => this.capture.start(args?.mode ?? this.settings.get().mode),
+      captureFrame: (_args, event) => this.capture.frameFor(event.sender.id),
+      confirmCapture: ({ region, mode }) => this.capture.confirm(region, mode),
+      cancelCapture: () => this.capture.cancel(),
+      currentResult: () => this.recognition.latest,
+      copyText: ({ text }) => this.platform.clipboard.write({ text }),
+      listHistory: (args) => this.history.list(args?.query, args?.limit),
+      openHistory: ({ id }) => {
+        const recognition = this.history.get(id);
+        if (!recognition) throw new Error('That entry is no longer in the history.');
+        this.recognition.open(recognition);
+        return recognition;
+      },
+      deleteHistory: ({ id }) => this.history.delete(id),
+      clearHistory: () => this.history.clear(),
+      getSettings: () => this.settings.get(),
+      updateSettings: (patch) => this.updateSettings(patch),
+      testServer: async ({ url, token }) => {
+        try {
+          return { server: url, quota: await new OcrClient({ baseUrl: url, token, deadlineMs: 10_000 }).quota() };
+        } catch (error) {
+          return { server: url, error: (error as Error).message };
+        }
+      },
+      getQuota: () => this.quota.current ?? this.quota.refresh(),
+      hotkeyProblems: () => this.hotkeys.list(),
+    };
+  }
+
+  private updateSettings(patch: Parameters<SettingsStore['update']>[0]): Settings {
+    const before = this.settings.get();
+    const after = this.settings.update(patch);
+    if (JSON.stringify(before.hotkeys) !== JSON.stringify(after.hotkeys)) this.hotkeys.apply(after.hotkeys);
+    if (before.historyLimit !== after.historyLimit) this.history.setLimit(after.historyLimit);
+    if (JSON.stringify(before.server) !== JSON.stringify(after.server) || patch.serverToken) void this.quota.refresh();
+    this.refreshTray();
+    this.emit('onSettings', after);
+    return after;
+  }
+
+  private async repeatLast(): Promise<void> {
+    const mode = this.settings.get().mode;
+    // Nothing captured yet this session: start a normal capture instead.
+    if (!(await this.capture.repeatLast(mode))) await this.capture.start(mode);
+  }
+
+  private setMode(mode: Mode): void {
+    this.updateSettings({ mode });
+  }
+
+  private refreshTray(): void {
+    this.platform.tray.setMenu(
+      trayMenu(this.settings.get(), this.quota.current, {
+        capture: () => this.background(this.capture.start(this.settings.get().mode)),
+        recognizeClipboard: () => this.background(this.recognition.recognizeClipboard()),
+        setMode: (mode) => this.setMode(mode),
+        showHistory: () => this.platform.windows.showPage('history'),
+        showSettings: () => this.platform.windows.showPage('settings'),
+        quit: this.options.quit,
+      }),
+    );
+  }
+
+  emit<K extends EventName>(event: K, payload: EventPayloads[K]): void {
+    this.platform.windows.broadcast(eventChannels[event], payload);
+  }
+
+  /** Work started by a hotkey or the tray: no window waits for it, so failures are logged (the user was notified). */
+  private background(work: Promise<unknown>): void {
+    work.catch((error: Error) => {
+      this.options.log(error.message);
+      if (error.name === 'CaptureError') this.platform.notifier.show('Cannot capture the screen', error.message);
+    });
+  }
+}

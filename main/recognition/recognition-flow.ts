@@ -1,0 +1,120 @@
+// One recognition from the app's side: image in (a captured region, the clipboard, a file the
+// renderer hands over), the API client, then the clipboard, a notification, history and the
+// result panel. Main never calls the engine itself (DESIGN rule 3): only the client.
+import { randomUUID } from 'node:crypto';
+import { modeTypes, type EventName, type EventPayloads, type Mode, type Recognition, type Settings } from '../../app/ipc.js';
+import { OcrClientError, type OcrClient } from '../../app/client/index.js';
+import type { RecognizeOptions, TextCellInfo } from '../../app/protocol/index.js';
+import type { ClipboardAccess, Notifier } from '../platform/types.js';
+import type { HistoryStore } from '../history/history-store.js';
+import { imageSize, thumbnailDataUrl, toPng } from '../images.js';
+import { clipboardContent } from './clipboard-formats.js';
+
+export class RecognitionError extends Error {}
+
+export interface RecognitionDeps {
+  client: () => Promise<OcrClient>;
+  clipboard: ClipboardAccess;
+  notifier: Notifier;
+  history: HistoryStore;
+  settings: () => Settings;
+  emit: <K extends EventName>(event: K, payload: EventPayloads[K]) => void;
+  /** After every recognition that reached the server: quota refresh, result panel. */
+  afterRecognition: (recognition: Recognition | undefined) => void;
+}
+
+export class RecognitionFlow {
+  private current: Recognition | null = null;
+
+  constructor(private readonly deps: RecognitionDeps) {}
+
+  get latest(): Recognition | null {
+    return this.current;
+  }
+
+  async recognize(image: Uint8Array, mode?: Mode, options?: RecognizeOptions): Promise<Recognition> {
+    const settings = this.deps.settings();
+    const chosenMode = mode ?? settings.mode;
+    const chosenOptions = options ?? settings.options;
+    this.deps.emit('onRecognizing', { busy: true, mode: chosenMode });
+    const started = performance.now();
+    try {
+      const png = await toPng(image).catch(() => {
+        throw new RecognitionError('That is not an image OCR Assistant can read (PNG, JPEG, WebP, BMP, GIF or TIFF).');
+      });
+      const client = await this.deps.client();
+      const response = await client.recognize(png, { type: modeTypes[chosenMode], options: chosenOptions });
+      const { width, height } = await imageSize(png);
+      const recognition: Recognition = {
+        id: randomUUID(),
+        mode: chosenMode,
+        createdAt: new Date().toISOString(),
+        image: png,
+        width,
+        height,
+        text: response.result?.autoText ?? '',
+        lines: parseCells(response.result?.verticalText),
+        lang: response.result?.lang,
+        elapsedMs: Math.round(performance.now() - started),
+        response,
+      };
+      this.current = recognition;
+      await this.deliver(recognition, settings);
+      this.deps.history.add(recognition, await thumbnailDataUrl(png));
+      this.deps.emit('onResult', recognition);
+      this.deps.afterRecognition(recognition);
+      return recognition;
+    } catch (error) {
+      const message = error instanceof OcrClientError || error instanceof RecognitionError ? error.message : `Recognition failed: ${(error as Error).message}`;
+      if (settings.notify) this.deps.notifier.show('OCR Assistant could not read that', message);
+      if (error instanceof OcrClientError) this.deps.afterRecognition(undefined);
+      throw new RecognitionError(message);
+    } finally {
+      this.deps.emit('onRecognizing', { busy: false, mode: chosenMode });
+    }
+  }
+
+  async recognizeClipboard(): Promise<Recognition> {
+    const image = await this.deps.clipboard.readImage();
+    if (!image) {
+      const message = 'The clipboard holds no image. Copy a screenshot or a picture first.';
+      if (this.deps.settings().notify) this.deps.notifier.show('Nothing to recognize', message);
+      throw new RecognitionError(message);
+    }
+    return this.recognize(image);
+  }
+
+  /** The same image again with another mode or options (the result panel's toggles). */
+  async rerun(id: string, mode: Mode, options: RecognizeOptions): Promise<Recognition> {
+    const previous = this.current?.id === id ? this.current : this.deps.history.get(id);
+    if (!previous) throw new RecognitionError('That result is no longer in the history.');
+    return this.recognize(previous.image, mode, options);
+  }
+
+  open(recognition: Recognition): void {
+    this.current = recognition;
+  }
+
+  private async deliver(recognition: Recognition, settings: Settings): Promise<void> {
+    const content = clipboardContent(recognition.response);
+    if (settings.copyToClipboard && content.text) await this.deps.clipboard.write(content);
+    if (settings.notify) {
+      const first = recognition.text.split('\n').find((l) => l.trim()) ?? '';
+      const lines = recognition.lines.length;
+      const body = content.text
+        ? `${settings.copyToClipboard ? 'Copied: ' : ''}${first.slice(0, 80)}${lines > 1 ? ` (+${lines - 1} more lines)` : ''}`
+        : 'No text found in the selection.';
+      this.deps.notifier.show('OCR Assistant', body);
+    }
+  }
+}
+
+function parseCells(verticalText: string | undefined): TextCellInfo[] {
+  if (!verticalText) return [];
+  try {
+    const cells = JSON.parse(verticalText) as unknown;
+    return Array.isArray(cells) ? (cells as TextCellInfo[]) : [];
+  } catch {
+    return [];
+  }
+}

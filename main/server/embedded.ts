@@ -1,0 +1,27 @@
+// The embedded Open API server: the only place main/ reaches into app/server (DESIGN), to
+// start it on loopback with a token that lives as long as this launch.
+import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { startServer } from '../../app/server/start.js';
+
+export interface EmbeddedServer {
+  url: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+export async function startEmbeddedServer(userData: string): Promise<EmbeddedServer> {
+  const server = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: path.join(userData, 'server'),
+    // The desktop has other work to do: at most two engine nodes.
+    nodes: Math.min(2, availableParallelism()),
+    logger: { level: 'warn', file: path.join(userData, 'server.log') },
+  });
+  const token = `launch_${randomBytes(24).toString('base64url')}`;
+  // Counted under one account across launches, so "used today" survives a restart of the app.
+  server.tokens.addLaunchToken(token, { account: 'launch:desktop-app', dailyLimit: 1_000_000 });
+  return { url: server.url, token, close: () => server.close() };
+}

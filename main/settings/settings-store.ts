@@ -1,0 +1,77 @@
+// The user's settings in electron-store: defaults for a fresh install, every write validated
+// against the contract's schema, and the remote server's token sealed with safeStorage (it is
+// never stored in plain text, and never sent back to the renderer).
+import Store from 'electron-store';
+import { settingsSchema, type Settings, type SettingsPatch } from '../../app/ipc.js';
+import type { SecretBox } from '../platform/types.js';
+
+/** Defaults chosen to collide with no common program's global shortcut (see hotkeys/owners.ts). */
+export const defaultSettings: Settings = {
+  hotkeys: { capture: 'CommandOrControl+Alt+O', clipboard: 'CommandOrControl+Alt+Shift+O', repeat: 'CommandOrControl+Alt+Shift+R' },
+  server: { kind: 'embedded' },
+  mode: 'text',
+  options: {},
+  theme: 'system',
+  language: 'en',
+  copyToClipboard: true,
+  notify: true,
+  historyLimit: 500,
+};
+
+interface StoredSettings {
+  settings: Settings;
+  /** The remote server's token, sealed by the OS keychain, base64. */
+  sealedToken?: string;
+}
+
+export class SettingsError extends Error {}
+
+export class SettingsStore {
+  private readonly store: Store<StoredSettings>;
+
+  constructor(
+    dir: string,
+    private readonly secrets: SecretBox,
+  ) {
+    this.store = new Store<StoredSettings>({ cwd: dir, name: 'settings', defaults: { settings: defaultSettings } });
+  }
+
+  /** The settings; anything in the file that no longer validates falls back to its default. */
+  get(): Settings {
+    const stored = this.store.get('settings') as Partial<Settings>;
+    const merged = { ...defaultSettings, ...stored, hotkeys: { ...defaultSettings.hotkeys, ...stored.hotkeys } };
+    const parsed = settingsSchema.safeParse(merged);
+    if (parsed.success) return parsed.data;
+    const repaired: Record<string, unknown> = { ...merged };
+    for (const issue of parsed.error.issues) {
+      const key = issue.path[0] as keyof Settings;
+      repaired[key] = defaultSettings[key];
+    }
+    return settingsSchema.parse(repaired);
+  }
+
+  update(patch: SettingsPatch): Settings {
+    const current = this.get();
+    const { serverToken, server, hotkeys, ...rest } = patch;
+    if (serverToken !== undefined) {
+      if (!this.secrets.isAvailable()) throw new SettingsError('the system keychain is not available, so the token cannot be stored safely');
+      this.store.set('sealedToken', this.secrets.encrypt(serverToken));
+    }
+    const next = {
+      ...current,
+      ...rest,
+      hotkeys: { ...current.hotkeys, ...hotkeys },
+      server: server ? (server.kind === 'remote' ? { ...server, tokenSet: this.store.has('sealedToken') } : server) : current.server,
+    };
+    const parsed = settingsSchema.safeParse(next);
+    if (!parsed.success) throw new SettingsError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    this.store.set('settings', parsed.data);
+    return parsed.data;
+  }
+
+  /** The remote server's token, unsealed; undefined when none was set. */
+  serverToken(): string | undefined {
+    const sealed = this.store.get('sealedToken');
+    return sealed ? this.secrets.decrypt(sealed) : undefined;
+  }
+}
