@@ -34,6 +34,29 @@ function importRules(folder, file) {
   };
 }
 
+// main/ reaches OCR only through app/client (DESIGN rule 3); app/server only to start the
+// embedded server; Electron itself only in main/platform/electron, the preload and index.ts.
+function mainRules(file) {
+  const mayStartServer = file === 'main/server/embedded.ts';
+  const mayUseElectron = file === 'electron';
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [
+          ...(mayUseElectron ? [] : [{ name: 'electron', message: 'reach Electron through an interface in main/platform (DESIGN rule 4)' }]),
+          ...(file === 'main/images.ts' ? [] : [{ name: 'sharp', message: 'only main/images.ts imports sharp in main/' }]),
+        ],
+        patterns: [
+          { group: ['**/app/engine/**', '**/app/layout/**', '**/app/text/**', '**/app/export/**'], message: 'main/ asks app/client, never the engine (DESIGN rule 3)' },
+          ...(mayStartServer ? [] : [{ group: ['**/app/server/**'], message: 'only main/server/embedded.ts starts the embedded server' }]),
+          { group: ['**/renderer/**'], message: 'main/ does not import the renderer' },
+        ],
+      },
+    ],
+  };
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'out/', 'bench-results/', '.scratch/'] },
   js.configs.recommended,
@@ -48,4 +71,8 @@ export default tseslint.config(
       .filter((e) => e.owner.startsWith(`app/${folder}/`))
       .map((e) => ({ files: [e.owner], rules: importRules(folder, e.owner) })),
   ]),
+  { files: ['main/**/*.ts'], rules: mainRules('') },
+  { files: ['main/images.ts'], rules: mainRules('main/images.ts') },
+  { files: ['main/server/embedded.ts'], rules: mainRules('main/server/embedded.ts') },
+  { files: ['main/platform/electron/**/*.ts', 'main/index.ts', 'main/preload.ts'], rules: mainRules('electron') },
 );

@@ -138,4 +138,8 @@ export class HistoryStore {
 }
 
 const fold = (text: string) => text.normalize('NFKC').toLowerCase();
-const firstLine = (text: string) => text.split('\n').find((l) => l.trim())?.trim().slice(0, 120) ?? '';
+/** The first non-empty line, cut at 120 characters with an ellipsis. */
+function firstLine(text: string): string {
+  const line = text.split('\n').find((l) => l.trim())?.trim() ?? '';
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+}

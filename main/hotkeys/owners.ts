@@ -1,5 +1,6 @@
 // Who usually holds a global shortcut, so that "cannot register" can say more than "taken".
-// Accelerators are compared in a normal form: modifiers sorted, CommandOrControl as Ctrl.
+// Accelerators are compared in a normal form: modifiers sorted, CommandOrControl as Ctrl,
+// the key in capitals.
 
 const known: Array<[string, string]> = [
   ['PrintScreen', 'the system screenshot tool (or Flameshot, ShareX, Greenshot)'],
@@ -42,7 +43,8 @@ export function normalizeAccelerator(accelerator: string): string {
   const parts = accelerator.split('+').map((p) => p.trim()).filter(Boolean);
   const key = parts.pop() ?? '';
   const modifiers = parts.map((p) => modifierNames[p.toLowerCase()] ?? p);
-  return [...new Set(modifiers)].sort().concat(key.length === 1 ? key.toUpperCase() : key).join('+');
+  // Electron reads keys case-insensitively (f8 is F8): so does the comparison.
+  return [...new Set(modifiers)].sort().concat(key.toUpperCase()).join('+');
 }
 
 const owners = new Map(known.map(([accelerator, owner]) => [normalizeAccelerator(accelerator), owner]));

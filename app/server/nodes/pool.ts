@@ -7,6 +7,7 @@
 // hung node must be killable. A process can always be killed, and it takes nothing with it.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import { failedResponse, processInfo, State, type OcrResponse, type OcrType, type RecognizeOptions } from '../../protocol/index.js';
 import type { JobMessage, NodeMessage, NodeWorkerData } from './messages.js';
 
@@ -65,7 +66,14 @@ class NodeSlot {
   }
 }
 
-const loaderPath = fileURLToPath(new URL('./engine-node-loader.js', import.meta.url));
+/**
+ * The node's entry: in a bundled build (the desktop app) `engine-node.js` sits beside the
+ * bundle that holds this code; from the sources, the loader registers tsx first.
+ */
+function nodeEntry(): string {
+  const bundled = fileURLToPath(new URL('./engine-node.js', import.meta.url));
+  return existsSync(bundled) ? bundled : fileURLToPath(new URL('./engine-node-loader.js', import.meta.url));
+}
 
 export class EngineNodePool {
   private readonly slots: NodeSlot[];
@@ -117,7 +125,7 @@ export class EngineNodePool {
     const data: NodeWorkerData = { nodeIndex: slot.index, threads: this.options.threadsPerNode };
     // 'advanced' serialization carries the image as bytes, not as a JSON array of numbers.
     // execArgv is not inherited: the node needs none of the parent's flags (vitest's, say).
-    const child = fork(loaderPath, [JSON.stringify(data)], { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(nodeEntry(), [JSON.stringify(data)], { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     slot.process = child;
     slot.state = 'starting';
     child.on('message', (message: NodeMessage) => this.onMessage(slot, message));
