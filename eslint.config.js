@@ -75,4 +75,18 @@ export default tseslint.config(
   { files: ['main/images.ts'], rules: mainRules('main/images.ts') },
   { files: ['main/server/embedded.ts'], rules: mainRules('main/server/embedded.ts') },
   { files: ['main/platform/electron/**/*.ts', 'main/index.ts', 'main/preload.ts'], rules: mainRules('electron') },
+  // The views see app/ipc.ts only (DESIGN rule 1); the browser build's window.ocr stands in
+  // for main and may use the client; only its dev server starts an API server.
+  {
+    files: ['renderer/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/app/*/**', '**/main/**', '!**/app/ipc.js'], message: 'renderer/src talks to window.ocr; it imports app/ipc.ts only' }] }],
+    },
+  },
+  {
+    files: ['renderer/web/http-api.ts', 'renderer/web/web-main.ts', 'renderer/web/idb.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/app/server/**', '**/app/engine/**', '**/main/**'], message: 'the browser build reaches OCR over HTTP only' }] }],
+    },
+  },
 );

@@ -5,6 +5,10 @@
 import { z } from 'zod';
 import type { OcrResponse, QuotaCount, TextCellInfo } from './protocol/index.js';
 
+// What the renderer needs of the wire format comes through here: it sees app/ipc.ts only.
+export { optionNames, ResultType } from './protocol/index.js';
+export type { OcrResponse, OptionName, QuotaCount, RecognizeOptions, TextCellInfo } from './protocol/index.js';
+
 /** What the user asks for: the Open API's `type`, by name. */
 export const modes = ['text', 'vertical', 'table', 'formula'] as const;
 export type Mode = (typeof modes)[number];
@@ -48,6 +52,19 @@ export const settingsSchema = z.object({
   historyLimit: z.number().int().min(10).max(5000),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** A fresh install's settings. The hotkeys collide with no common program's (main/hotkeys/owners.ts). */
+export const defaultSettings: Settings = {
+  hotkeys: { capture: 'CommandOrControl+Alt+O', clipboard: 'CommandOrControl+Alt+Shift+O', repeat: 'CommandOrControl+Alt+Shift+R' },
+  server: { kind: 'embedded' },
+  mode: 'text',
+  options: {},
+  theme: 'system',
+  language: 'en',
+  copyToClipboard: true,
+  notify: true,
+  historyLimit: 500,
+};
 
 /** A change to the settings; `serverToken` is write-only (kept with safeStorage in main). */
 export const settingsPatchSchema = settingsSchema
@@ -184,6 +201,8 @@ export const eventChannels = {
   onQuota: 'event:quota',
   onHotkeyProblem: 'event:hotkey-problem',
   onSettings: 'event:settings',
+  onNavigate: 'event:navigate',
+  onFailure: 'event:failure',
 } as const;
 
 export interface EventPayloads {
@@ -193,7 +212,14 @@ export interface EventPayloads {
   onQuota: QuotaView;
   onHotkeyProblem: HotkeyProblem;
   onSettings: Settings;
+  /** Main asks the main window to show a view (from the tray, a second launch...). */
+  onNavigate: View;
+  /** A recognition no window asked for (hotkey, tray, overlay) failed: what to tell the user. */
+  onFailure: Failure;
 }
+
+export const views = ['result', 'history', 'settings'] as const;
+export type View = (typeof views)[number];
 
 export type InvokeName = keyof typeof invokeChannels;
 export type InvokeArgs<K extends InvokeName> = z.input<(typeof invokeChannels)[K]['args']>;

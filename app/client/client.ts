@@ -43,7 +43,8 @@ export class OcrClient {
 
   constructor(private readonly options: OcrClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.fetchFn = options.fetch ?? fetch;
+    // Wrapped: a browser's fetch called as a method of another object throws "Illegal invocation".
+    this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
   }
 
   /** Recognizes one image; resolves with a state-2 response, or throws an OcrClientError. */

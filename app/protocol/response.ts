@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+// globalThis.crypto, not node:crypto: the protocol also runs in the browser build.
+const randomUUID = () => globalThis.crypto.randomUUID();
 import { State, type OcrResponse, type OcrResult } from './types.js';
 
 /** The engine node that produced a response: `processId` / `processName` on the wire. */

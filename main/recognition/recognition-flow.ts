@@ -68,6 +68,7 @@ export class RecognitionFlow {
       const message = error instanceof OcrClientError || error instanceof RecognitionError ? error.message : `Recognition failed: ${(error as Error).message}`;
       if (settings.notify) this.deps.notifier.show('OCR Assistant could not read that', message);
       if (error instanceof OcrClientError) this.deps.afterRecognition(undefined);
+      this.deps.emit('onFailure', { kind: 'recognition', message });
       throw new RecognitionError(message);
     } finally {
       this.deps.emit('onRecognizing', { busy: false, mode: chosenMode });

@@ -2,21 +2,10 @@
 // against the contract's schema, and the remote server's token sealed with safeStorage (it is
 // never stored in plain text, and never sent back to the renderer).
 import Store from 'electron-store';
-import { settingsSchema, type Settings, type SettingsPatch } from '../../app/ipc.js';
-import type { SecretBox } from '../platform/types.js';
+import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../app/ipc.js';
 
-/** Defaults chosen to collide with no common program's global shortcut (see hotkeys/owners.ts). */
-export const defaultSettings: Settings = {
-  hotkeys: { capture: 'CommandOrControl+Alt+O', clipboard: 'CommandOrControl+Alt+Shift+O', repeat: 'CommandOrControl+Alt+Shift+R' },
-  server: { kind: 'embedded' },
-  mode: 'text',
-  options: {},
-  theme: 'system',
-  language: 'en',
-  copyToClipboard: true,
-  notify: true,
-  historyLimit: 500,
-};
+export { defaultSettings };
+import type { SecretBox } from '../platform/types.js';
 
 interface StoredSettings {
   settings: Settings;

@@ -2,6 +2,7 @@
 // Node in the page, our preload only, our own origin only (navigation and new windows refused).
 import { BrowserWindow, screen, shell, type WebContents } from 'electron';
 import type { DisplayInfo, WindowHost } from '../types.js';
+import { eventChannels } from '../../../app/ipc.js';
 
 export const appOrigin = 'app://ocr';
 
@@ -108,7 +109,7 @@ export class ElectronWindows implements WindowHost {
       void this.main.loadURL(`${appOrigin}/index.html#/${route}`);
       return;
     }
-    this.main.webContents.send('event:navigate', route);
+    this.main.webContents.send(eventChannels.onNavigate, route);
     this.main.show();
     this.main.focus();
   }

@@ -1,0 +1,26 @@
+// The renderer's one way out: window.ocr (the preload's, or the browser build's over HTTP).
+import type { OcrApi, Outcome } from '../../../app/ipc.js';
+
+declare global {
+  interface Window {
+    ocr: OcrApi;
+  }
+}
+
+export const api = (): OcrApi => window.ocr;
+
+/** A failed outcome as an Error with the message a person can read. */
+export class ApiError extends Error {
+  constructor(
+    readonly kind: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function unwrap<T>(outcome: Promise<Outcome<T>>): Promise<T> {
+  const answer = await outcome;
+  if (answer.ok) return answer.value;
+  throw new ApiError(answer.error.kind, answer.error.message);
+}

@@ -1,0 +1,223 @@
+// window.ocr for the browser build: the same contract as the preload's, answered in the page
+// over HTTP to the local Open API server (through app/client, as main does). Settings live in
+// localStorage, history in IndexedDB; "capture" freezes an image given by the page's
+// ?screen= parameter instead of the screen, so the overlay can be tried and tested anywhere.
+import {
+  defaultSettings,
+  eventChannels,
+  modeTypes,
+  settingsPatchSchema,
+  settingsSchema,
+  type CaptureFrame,
+  type EventName,
+  type EventPayloads,
+  type HistorySummary,
+  type InvokeResults,
+  type Mode,
+  type OcrApi,
+  type Outcome,
+  type Recognition,
+  type Settings,
+} from '../../app/ipc.js';
+import { OcrClient } from '../../app/client/index.js';
+import type { RecognizeOptions, TextCellInfo } from '../../app/protocol/index.js';
+import { EntryStore } from './idb.js';
+
+export interface WebConfig {
+  token: string;
+  /** Where the API answers; the page's own origin (the web server proxies it). */
+  baseUrl: string;
+  /** The image "capture" freezes. */
+  screenUrl?: string;
+}
+
+type StoredEntry = Recognition & { thumbnail: string };
+const settingsKey = 'ocr-assistant.settings';
+
+async function pngOf(canvas: OffscreenCanvas): Promise<Uint8Array> {
+  return new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+}
+
+async function thumbnail(image: Uint8Array): Promise<string> {
+  const bitmap = await createImageBitmap(new Blob([new Uint8Array(image)]));
+  const scale = Math.min(1, 160 / bitmap.width, 96 / bitmap.height);
+  const canvas = new OffscreenCanvas(Math.max(1, Math.round(bitmap.width * scale)), Math.max(1, Math.round(bitmap.height * scale)));
+  canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  const bytes = await pngOf(canvas);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return `data:image/png;base64,${btoa(binary)}`;
+}
+
+export function createHttpApi(config: WebConfig): OcrApi {
+  const events = new EventTarget();
+  const emit = <K extends EventName>(name: K, payload: EventPayloads[K]) => events.dispatchEvent(new CustomEvent(name, { detail: payload }));
+  const history = new EntryStore<StoredEntry>('ocr-assistant-history');
+  const client = () => new OcrClient({ baseUrl: config.baseUrl, token: config.token });
+  let current: Recognition | null = null;
+  let frozen: { bitmap: ImageBitmap; image: Uint8Array; mode: Mode } | null = null;
+
+  const readSettings = (): Settings => {
+    try {
+      return settingsSchema.parse({ ...defaultSettings, ...JSON.parse(localStorage.getItem(settingsKey) ?? '{}') });
+    } catch {
+      return defaultSettings;
+    }
+  };
+
+  const quota = async () => {
+    try {
+      const view = { server: config.baseUrl, quota: await client().quota() };
+      emit('onQuota', view);
+      return view;
+    } catch (error) {
+      return { server: config.baseUrl, error: (error as Error).message };
+    }
+  };
+
+  async function recognize(image: Uint8Array, mode?: Mode, options?: RecognizeOptions): Promise<Recognition> {
+    const settings = readSettings();
+    const chosen = mode ?? settings.mode;
+    emit('onRecognizing', { busy: true, mode: chosen });
+    const started = performance.now();
+    try {
+      const bitmap = await createImageBitmap(new Blob([new Uint8Array(image)])).catch(() => {
+        throw new Error('That is not an image the browser can read.');
+      });
+      const response = await client().recognize(image, { type: modeTypes[chosen], options: options ?? settings.options });
+      const recognition: Recognition = {
+        id: crypto.randomUUID(),
+        mode: chosen,
+        createdAt: new Date().toISOString(),
+        image,
+        width: bitmap.width,
+        height: bitmap.height,
+        text: response.result?.autoText ?? '',
+        lines: JSON.parse(response.result?.verticalText ?? '[]') as TextCellInfo[],
+        lang: response.result?.lang,
+        elapsedMs: Math.round(performance.now() - started),
+        response,
+      };
+      current = recognition;
+      await history.put({ ...recognition, thumbnail: await thumbnail(image) });
+      await trimHistory(settings.historyLimit);
+      emit('onResult', recognition);
+      void quota();
+      return recognition;
+    } catch (error) {
+      emit('onFailure', { kind: 'recognition', message: (error as Error).message });
+      throw error;
+    } finally {
+      emit('onRecognizing', { busy: false, mode: chosen });
+    }
+  }
+
+  async function trimHistory(limit: number) {
+    const entries = (await history.all()).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    for (const entry of entries.slice(limit)) await history.delete(entry.id);
+  }
+
+  const handlers: { [K in keyof InvokeResults]: (args: never) => Promise<InvokeResults[K]> } = {
+    recognizeImage: async ({ image, mode, options }: { image: Uint8Array; mode?: Mode; options?: RecognizeOptions }) => recognize(image, mode, options),
+    recognizeClipboard: async () => {
+      const items = await navigator.clipboard.read().catch(() => {
+        throw new Error('The browser did not allow reading the clipboard: paste the image with Ctrl+V instead.');
+      });
+      for (const item of items) {
+        const type = item.types.find((t) => t.startsWith('image/'));
+        if (type) return recognize(new Uint8Array(await (await item.getType(type)).arrayBuffer()));
+      }
+      throw new Error('The clipboard holds no image. Copy a screenshot or a picture first.');
+    },
+    rerun: async ({ id, mode, options }: { id: string; mode: Mode; options: RecognizeOptions }) => {
+      const previous = current?.id === id ? current : await history.get(id);
+      if (!previous) throw new Error('That result is no longer in the history.');
+      return recognize(previous.image, mode, options);
+    },
+    startCapture: async (args?: { mode?: Mode }) => {
+      if (!config.screenUrl) throw new Error('The browser build captures from an image: open web.html?screen=IMAGE_URL');
+      const image = new Uint8Array(await (await fetch(config.screenUrl)).arrayBuffer());
+      frozen = { image, bitmap: await createImageBitmap(new Blob([image])), mode: args?.mode ?? readSettings().mode };
+      location.hash = '#/overlay';
+    },
+    captureFrame: async (): Promise<CaptureFrame> => {
+      if (!frozen) await handlers.startCapture(undefined as never);
+      const { bitmap, image, mode } = frozen!;
+      return { displayId: 0, image, width: bitmap.width, height: bitmap.height, scaleFactor: 1, mode };
+    },
+    confirmCapture: async ({ region, mode }: { region: { x: number; y: number; width: number; height: number }; mode: Mode }) => {
+      if (!frozen) throw new Error('no capture is in progress');
+      const { bitmap } = frozen;
+      const x = Math.floor(region.x);
+      const y = Math.floor(region.y);
+      const width = Math.max(1, Math.min(bitmap.width - x, Math.ceil(region.x + region.width) - x));
+      const height = Math.max(1, Math.min(bitmap.height - y, Math.ceil(region.y + region.height) - y));
+      const canvas = new OffscreenCanvas(width, height);
+      canvas.getContext('2d')!.drawImage(bitmap, x, y, width, height, 0, 0, width, height);
+      frozen = null;
+      location.hash = '#/result';
+      await recognize(await pngOf(canvas), mode);
+    },
+    cancelCapture: async () => {
+      frozen = null;
+      location.hash = '#/result';
+    },
+    currentResult: async () => current,
+    copyText: async ({ text }: { text: string }) => navigator.clipboard.writeText(text),
+    listHistory: async (args?: { query?: string; limit?: number }): Promise<HistorySummary[]> => {
+      const needle = (args?.query ?? '').normalize('NFKC').toLowerCase();
+      return (await history.all())
+        .filter((e) => !needle || e.text.normalize('NFKC').toLowerCase().includes(needle))
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+        .slice(0, args?.limit ?? 200)
+        .map((e) => ({ id: e.id, mode: e.mode, createdAt: e.createdAt, title: e.text.split('\n').find((l) => l.trim())?.trim().slice(0, 120) ?? '', thumbnail: e.thumbnail }));
+    },
+    openHistory: async ({ id }: { id: string }) => {
+      const entry = await history.get(id);
+      if (!entry) throw new Error('That entry is no longer in the history.');
+      const { thumbnail: _thumbnail, ...recognition } = entry;
+      current = recognition;
+      return recognition;
+    },
+    deleteHistory: async ({ id }: { id: string }) => history.delete(id),
+    clearHistory: async () => history.clear(),
+    getSettings: async () => readSettings(),
+    updateSettings: async (patch: unknown) => {
+      const parsed = settingsPatchSchema.parse(patch);
+      const { serverToken: _token, server: _server, hotkeys, ...rest } = parsed;
+      const current = readSettings();
+      const next = settingsSchema.parse({ ...current, ...rest, hotkeys: { ...current.hotkeys, ...hotkeys } });
+      localStorage.setItem(settingsKey, JSON.stringify(next));
+      emit('onSettings', next);
+      return next;
+    },
+    testServer: async ({ url, token }: { url: string; token: string }) => {
+      try {
+        return { server: url, quota: await new OcrClient({ baseUrl: url, token }).quota() };
+      } catch (error) {
+        return { server: url, error: (error as Error).message };
+      }
+    },
+    getQuota: quota,
+    hotkeyProblems: async () => [],
+  };
+
+  const api: Record<string, unknown> = {};
+  for (const name of Object.keys(handlers) as (keyof InvokeResults)[]) {
+    api[name] = async (args?: unknown): Promise<Outcome<unknown>> => {
+      try {
+        return { ok: true, value: await (handlers[name] as (a: unknown) => Promise<unknown>)(args) };
+      } catch (error) {
+        return { ok: false, error: { kind: (error as Error).name, message: (error as Error).message } };
+      }
+    };
+  }
+  for (const name of Object.keys(eventChannels) as EventName[]) {
+    api[name] = (listener: (payload: unknown) => void) => {
+      const forward = (event: Event) => listener((event as CustomEvent).detail);
+      events.addEventListener(name, forward);
+      return () => events.removeEventListener(name, forward);
+    };
+  }
+  return Object.freeze(api) as OcrApi;
+}
