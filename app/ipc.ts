@@ -28,7 +28,9 @@ const optionsSchema = z
   .strict();
 
 /** A PNG, JPEG... as bytes; 60 MB at most, like the server's body limit. */
-const imageBytes = z.instanceof(Uint8Array).refine((b) => b.length > 0 && b.length <= 60 * 2 ** 20, 'an image of 1 byte to 60 MB');
+const imageBytes = z
+  .custom<Uint8Array>((value) => value instanceof Uint8Array, 'image bytes (a Uint8Array)')
+  .refine((b) => b.length > 0 && b.length <= 60 * 2 ** 20, 'an image of 1 byte to 60 MB');
 
 /** An electron accelerator such as `CommandOrControl+Alt+O`: modifiers, then one key. */
 export const acceleratorSchema = z

@@ -1,0 +1,117 @@
+// The renderer end to end in real Chromium (Debian's, driven by playwright-core), through the
+// browser build: the same views, window.ocr over HTTP to a real API server on loopback.
+// Screenshots of each view land in test-artifacts/ for a person to look at.
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebServer, type WebServer } from '../../renderer/web/serve.js';
+import { readGroundTruth } from '../bench/bench-data.js';
+import { cer } from '../engine/engine-helpers.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const artifacts = path.join(root, 'test-artifacts');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let web: WebServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  if (!existsSync(chromiumPath)) throw new Error(`Chromium is needed at ${chromiumPath} (apt-get install chromium; .ci/run does)`);
+  mkdirSync(artifacts, { recursive: true });
+  await build({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'error' });
+  web = await startWebServer();
+  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+const truthOf = (id: string) => readGroundTruth('screens').items.find((g) => g.id === id)!;
+
+async function drag(from: [number, number], to: [number, number]) {
+  await page.mouse.move(...from);
+  await page.mouse.down();
+  await page.mouse.move(...to, { steps: 8 });
+  await page.mouse.up();
+}
+
+describe('the renderer in Chromium', () => {
+  it('reads the region dragged on the overlay, and shows its text in the result panel', async () => {
+    const truth = truthOf('public-001-ui-en');
+    await page.goto(`${web.url}/web.html?screen=/bench/${truth.image}#/overlay`);
+    await page.waitForSelector('.overlay img');
+    // The two lines "Usage: [OPTION]..." and "[FILE]" (boxes 14,50 and 14,67), nothing else.
+    const wanted = (truth.lines ?? []).filter((l) => l.box[0] + l.box[2] <= 170 && l.box[1] >= 46 && l.box[1] + l.box[3] <= 88);
+    expect(wanted.map((l) => l.text)).toEqual(['Usage: [OPTION]...', '[FILE]']);
+    await drag([8, 46], [170, 88]);
+    await expect.poll(() => page.textContent('[data-testid="selection-size"]')).toBe('162 × 42');
+    await page.screenshot({ path: path.join(artifacts, 'overlay.png') });
+    await page.click('button:has-text("Read text")');
+    await page.waitForSelector('ol.lines li', { timeout: 30_000 });
+    const lines = await page.$$eval('ol.lines li .words', (items) => items.map((i) => i.textContent ?? ''));
+    expect(cer(lines.join('\n'), wanted.map((l) => l.text).join('\n'))).toBeLessThanOrEqual(0.05);
+    expect(await page.inputValue('#result-text')).toContain('[FILE]');
+    await page.screenshot({ path: path.join(artifacts, 'result.png') });
+  });
+
+  it('lights a line when its box is hovered on the image', async () => {
+    await page.hover('rect[data-line="1"]');
+    await expect.poll(() => page.getAttribute('li[data-line="1"]', 'class')).toMatch(/\bhot\b/);
+    expect(await page.getAttribute('li[data-line="0"]', 'class')).not.toMatch(/\bhot\b/);
+    await page.screenshot({ path: path.join(artifacts, 'result-hover.png') });
+  });
+
+  it('works from the keyboard alone: select all, nudge, Enter', async () => {
+    const truth = truthOf('public-018-doc-en');
+    await page.goto(`${web.url}/web.html?screen=/bench/${truth.image}#/overlay`);
+    await page.waitForSelector('.overlay img');
+    await page.keyboard.press('Control+a');
+    await expect.poll(() => page.textContent('[data-testid="selection-size"]')).toBe(`${truth.width} × ${truth.height}`);
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('ol.lines li', { timeout: 30_000 });
+    const text = await page.inputValue('#result-text');
+    expect(cer(text, truth.text)).toBeLessThanOrEqual(0.02);
+  });
+
+  it('keeps recognitions in history, searchable, and re-opens one', async () => {
+    await page.goto(`${web.url}/web.html#/history`);
+    await page.waitForSelector('.entry');
+    expect(await page.$$eval('.entry', (e) => e.length)).toBe(2);
+    await page.fill('input[type="search"]', 'licensee');
+    await expect.poll(() => page.$$eval('.entry', (e) => e.length)).toBe(1);
+    await page.screenshot({ path: path.join(artifacts, 'history.png') });
+    await page.click('.entry');
+    await page.waitForSelector('ol.lines li');
+    expect(await page.inputValue('#result-text')).toContain('The Program');
+  });
+
+  it('keeps a changed setting across a reload', async () => {
+    await page.goto(`${web.url}/web.html#/settings`);
+    await page.waitForSelector('fieldset');
+    await page.screenshot({ path: path.join(artifacts, 'settings.png'), fullPage: true });
+    await page.selectOption('select >> nth=2', 'zh-CN');
+    await page.waitForSelector('text=快捷键');
+    await page.selectOption('select >> nth=1', 'dark');
+    await page.reload();
+    await page.waitForSelector('nav a >> text=设置');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await page.screenshot({ path: path.join(artifacts, 'settings-zh-dark.png'), fullPage: true });
+  });
+
+  it('says clearly why a mode this build cannot read yet fails', async () => {
+    const truth = truthOf('public-018-doc-en');
+    await page.goto(`${web.url}/web.html?screen=/bench/${truth.image}#/overlay`);
+    await page.waitForSelector('.overlay img');
+    await page.keyboard.press('Control+a');
+    await page.click('.toolbar label:has-text("表格")');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('[role="alert"]'), { timeout: 30_000 }).toMatch(/table \(type 2\) recognition is not available in this version yet/);
+  });
+});

@@ -1,0 +1,151 @@
+// The views in jsdom against a fake window.ocr: what a user sees and what each action asks of main.
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import ResultPanel from '../../renderer/src/views/ResultPanel.svelte';
+import HistoryView from '../../renderer/src/views/HistoryView.svelte';
+import SettingsView from '../../renderer/src/views/SettingsView.svelte';
+import { ResultState } from '../../renderer/src/state/result.svelte.js';
+import { HistoryState } from '../../renderer/src/state/history.svelte.js';
+import { SettingsState } from '../../renderer/src/state/settings.svelte.js';
+import { fakeOcrApi, sampleRecognition, type FakeOcrApi } from '../fakes/ocr-api.js';
+
+let fake: FakeOcrApi;
+beforeEach(() => {
+  fake = fakeOcrApi();
+  window.ocr = fake.api;
+  URL.createObjectURL = () => 'blob:test';
+  URL.revokeObjectURL = () => {};
+});
+afterEach(() => cleanup());
+
+async function resultPanel(recognition = sampleRecognition()) {
+  const result = new ResultState();
+  const settings = new SettingsState();
+  await settings.load();
+  result.show(recognition);
+  render(ResultPanel, { result, settings });
+  return result;
+}
+
+describe('result panel', () => {
+  it('shows every line beside a box on the image, with the language, line count and time', async () => {
+    await resultPanel();
+    const items = screen.getAllByRole('listitem');
+    expect(items.map((li) => li.textContent?.trim())).toEqual(['Build failed', 'error TS2304: Cannot find name', '第 3 行']);
+    expect(document.querySelectorAll('rect[data-line]')).toHaveLength(3);
+    expect(screen.getByTestId('result-facts').textContent).toMatch(/eng · 3 lines · 42 ms/);
+    expect((screen.getByLabelText('Text', { selector: 'textarea' }) as HTMLTextAreaElement).value).toBe('Build failed\nerror TS2304: Cannot find name\n第 3 行');
+  });
+
+  it('lights the line when its box is hovered, and the box when its line is hovered', async () => {
+    await resultPanel();
+    await fireEvent.pointerEnter(document.querySelector('rect[data-line="1"]')!);
+    expect(document.querySelector('li[data-line="1"]')!.classList.contains('hot')).toBe(true);
+    await fireEvent.pointerLeave(document.querySelector('rect[data-line="1"]')!);
+    await fireEvent.pointerEnter(document.querySelector('li[data-line="2"]')!);
+    expect(document.querySelector('rect[data-line="2"]')!.classList.contains('hot')).toBe(true);
+    expect(document.querySelector('li[data-line="1"]')!.classList.contains('hot')).toBe(false);
+  });
+
+  it('copies the edited text, or a single line', async () => {
+    await resultPanel();
+    const text = screen.getByLabelText('Text', { selector: 'textarea' }) as HTMLTextAreaElement;
+    await fireEvent.input(text, { target: { value: 'Build failed (edited)' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Copy all' }));
+    expect(fake.calls.find((c) => c.name === 'copyText')?.args).toEqual({ text: 'Build failed (edited)' });
+    await waitFor(() => screen.getByRole('button', { name: 'Copied' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Copy this line: 第 3 行' }));
+    expect(fake.calls.filter((c) => c.name === 'copyText').at(-1)?.args).toEqual({ text: '第 3 行' });
+  });
+
+  it('re-runs with another mode or option', async () => {
+    fake.answers.rerun = () => sampleRecognition({ id: '99999999-2222-4333-8444-555555555555', mode: 'vertical' });
+    await resultPanel();
+    await fireEvent.click(screen.getByLabelText('Vertical'));
+    await waitFor(() => expect(fake.calls.find((c) => c.name === 'rerun')?.args).toEqual({ id: '11111111-2222-4333-8444-555555555555', mode: 'vertical', options: {} }));
+    await fireEvent.click(screen.getByLabelText('Half-width'));
+    await waitFor(() => expect(fake.calls.filter((c) => c.name === 'rerun').at(-1)?.args).toMatchObject({ options: { half: true } }));
+  });
+
+  it('shows a table as a grid', async () => {
+    const rows = [['Name', 'Qty'], ['Bolt', '4']];
+    await resultPanel(sampleRecognition({ mode: 'table', response: { id: 'r', ocrType: 2, state: 2, result: { resultType: 2, spiltText: JSON.stringify(rows) } } }));
+    const cells = [...document.querySelectorAll('td')].map((td) => td.textContent);
+    expect(cells).toEqual(['Name', 'Qty', 'Bolt', '4']);
+  });
+
+  it('renders a formula with KaTeX and copies its LaTeX', async () => {
+    await resultPanel(sampleRecognition({ mode: 'formula', text: '\\frac{a}{b}', response: { id: 'r', ocrType: 3, state: 2, result: { resultType: 1, autoText: '\\frac{a}{b}' } } }));
+    expect(document.querySelector('.katex')).not.toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Copy LaTeX' }));
+    expect(fake.calls.find((c) => c.name === 'copyText')?.args).toEqual({ text: '\\frac{a}{b}' });
+  });
+
+  it('shows the progress state only when work takes longer than 150 ms, and the failure when it fails', async () => {
+    const result = await resultPanel();
+    result.setBusy(true);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByRole('status')).toBeNull();
+    await waitFor(() => screen.getByRole('status'), { timeout: 1000 });
+    expect(screen.getByRole('status').textContent).toMatch(/Recognizing/);
+    fake.answers.recognizeClipboard = new Error('The clipboard holds no image. Copy a screenshot or a picture first.');
+    await result.recognizeClipboard();
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/holds no image/));
+  });
+});
+
+describe('history view', () => {
+  it('lists entries, searches as you type, deletes one', async () => {
+    const entries = [
+      { id: 'a1111111-2222-4333-8444-555555555555', mode: 'text', createdAt: '2026-11-25T08:00:00.000Z', title: 'Invoice INV-2041', thumbnail: 'data:image/png;base64,AA==' },
+      { id: 'b1111111-2222-4333-8444-555555555555', mode: 'table', createdAt: '2026-11-25T07:00:00.000Z', title: 'Q3 report', thumbnail: 'data:image/png;base64,AA==' },
+    ];
+    fake.answers.listHistory = (args: { query?: string } | undefined) => entries.filter((e) => !args?.query || e.title.toLowerCase().includes(args.query.toLowerCase()));
+    const opened: string[] = [];
+    render(HistoryView, { history: new HistoryState(), onopen: (id: string) => opened.push(id) });
+    await waitFor(() => expect(screen.getAllByRole('button', { name: /^Open:/ })).toHaveLength(2));
+    await fireEvent.input(screen.getByLabelText('Search history'), { target: { value: 'invoice' } });
+    await waitFor(() => expect(screen.getAllByRole('button', { name: /^Open:/ })).toHaveLength(1));
+    await fireEvent.click(screen.getByRole('button', { name: 'Open: Invoice INV-2041' }));
+    expect(opened).toEqual(['a1111111-2222-4333-8444-555555555555']);
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete: Invoice INV-2041' }));
+    await waitFor(() => expect(screen.queryAllByRole('button', { name: /^Open:/ })).toHaveLength(0));
+    expect(fake.calls.find((c) => c.name === 'deleteHistory')?.args).toEqual({ id: 'a1111111-2222-4333-8444-555555555555' });
+    await fireEvent.input(screen.getByLabelText('Search history'), { target: { value: 'zebra' } });
+    await waitFor(() => screen.getByText('No entry contains “zebra”.'));
+  });
+});
+
+describe('settings view', () => {
+  it('records a hotkey, shows a conflict, switches the language at once', async () => {
+    fake.answers.hotkeyProblems = [];
+    const settings = new SettingsState();
+    await settings.load();
+    render(SettingsView, { settings });
+    const change = await screen.findByRole('button', { name: 'Change: Capture a region' });
+    await fireEvent.click(change);
+    await fireEvent.keyDown(change, { key: 'ø', code: 'KeyO', altKey: true, shiftKey: true });
+    expect(fake.calls.find((c) => c.name === 'updateSettings')?.args).toEqual({ hotkeys: { capture: 'Alt+Shift+O' } });
+    fake.answers.hotkeyProblems = [{ action: 'capture', accelerator: 'PrintScreen', message: 'PrintScreen is probably taken by the system screenshot tool.' }];
+    await fireEvent.click(change);
+    await fireEvent.keyDown(change, { key: 'PrintScreen', code: 'PrintScreen' });
+    await waitFor(() => screen.getByText(/probably taken by the system screenshot tool/));
+    await fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'zh-CN' } });
+    await waitFor(() => screen.getByText('快捷键'));
+    expect(document.documentElement.lang).toBe('zh-CN');
+  });
+
+  it('tests a remote server and shows its quota', async () => {
+    fake.answers.hotkeyProblems = [];
+    fake.answers.testServer = { server: 'https://ocr.example.com', quota: { Account: 'api', TodayCount: 12, LimitCount: 988 } };
+    const settings = new SettingsState();
+    await settings.load();
+    render(SettingsView, { settings });
+    await fireEvent.click(await screen.findByLabelText('Another OCR Open API server'));
+    await fireEvent.input(screen.getByLabelText('Server URL'), { target: { value: 'https://ocr.example.com' } });
+    await fireEvent.input(screen.getByLabelText('Token'), { target: { value: 'ocr_abc' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Test' }));
+    await waitFor(() => expect(screen.getByTestId('server-test').textContent).toMatch(/used today 12 · left 988/));
+    expect(fake.calls.find((c) => c.name === 'testServer')?.args).toEqual({ url: 'https://ocr.example.com', token: 'ocr_abc' });
+  });
+});
