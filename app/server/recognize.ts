@@ -4,7 +4,7 @@ import { OcrType, State, type OcrResponse, type RecognizeOptions } from '../prot
 import { doneResponse, failedResponse, type ProcessInfo } from '../protocol/response.js';
 import { OcrError, unsupported } from '../protocol/errors.js';
 import type { OcrEngine, EngineOutput } from '../engine/engine.js';
-import { analyzeLayout } from '../layout/layout.js';
+import { analyzeLayout, withTextOptions } from '../layout/layout.js';
 import { textResult } from '../layout/result.js';
 
 export interface RecognizeRequest {
@@ -23,8 +23,11 @@ export interface RecognizeOutcome {
 
 const typeNames: Record<number, string> = { 1: 'vertical text (type 1)', 2: 'table (type 2)', 3: 'formula (type 3)' };
 
-/** Options that this build does not implement yet are refused (state 7) rather than ignored. */
-const implementedOptions = new Set<keyof RecognizeOptions>();
+/**
+ * Options this build implements; the others (left, top, autodirection, duplicate) are refused
+ * with state 7 rather than silently ignored.
+ */
+const implementedOptions = new Set<keyof RecognizeOptions>(['half', 'symbol', 'space']);
 
 export async function recognize(engine: OcrEngine, request: RecognizeRequest, node: ProcessInfo): Promise<RecognizeOutcome> {
   const { type, id } = request;
@@ -36,7 +39,7 @@ export async function recognize(engine: OcrEngine, request: RecognizeRequest, no
       }
     }
     const output = await engine.recognizeBytes(request.image);
-    const layout = analyzeLayout(output.lines);
+    const layout = withTextOptions(analyzeLayout(output.lines), request.options);
     return { response: doneResponse(type, textResult(layout), node, id), engine: output };
   } catch (error) {
     if (error instanceof OcrError) {

@@ -1,1 +1,5 @@
 export * from './script.js';
+export * from './half-width.js';
+export * from './cjk-spacing.js';
+export * from './punctuation.js';
+export * from './options.js';
