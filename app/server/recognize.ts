@@ -24,10 +24,10 @@ export interface RecognizeOutcome {
 const typeNames: Record<number, string> = { 1: 'vertical text (type 1)', 2: 'table (type 2)', 3: 'formula (type 3)' };
 
 /**
- * Options this build implements; the others (left, top, autodirection, duplicate) are refused
+ * Options this build implements; the other (autodirection) is refused
  * with state 7 rather than silently ignored.
  */
-const implementedOptions = new Set<keyof RecognizeOptions>(['half', 'symbol', 'space']);
+const implementedOptions = new Set<keyof RecognizeOptions>(['half', 'symbol', 'space', 'left', 'top', 'duplicate']);
 
 export async function recognize(engine: OcrEngine, request: RecognizeRequest, node: ProcessInfo): Promise<RecognizeOutcome> {
   const { type, id } = request;
@@ -39,7 +39,9 @@ export async function recognize(engine: OcrEngine, request: RecognizeRequest, no
       }
     }
     const output = await engine.recognizeBytes(request.image);
-    const layout = withTextOptions(analyzeLayout(output.lines), request.options);
+    const { left, top, duplicate } = request.options;
+    const order = left ? 'left' : top ? 'top' : undefined;
+    const layout = withTextOptions(analyzeLayout(output.lines, { order, duplicate }), request.options);
     return { response: doneResponse(type, textResult(layout), node, id), engine: output };
   } catch (error) {
     if (error instanceof OcrError) {

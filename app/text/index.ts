@@ -3,3 +3,4 @@ export * from './half-width.js';
 export * from './cjk-spacing.js';
 export * from './punctuation.js';
 export * from './options.js';
+export * from './hyphenation.js';

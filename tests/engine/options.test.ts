@@ -23,8 +23,17 @@ describe('options on a real screenshot', () => {
     expect((await recognizeBytes(zh.bytes, 0, { half: true })).result!.autoText).not.toMatch(/[\uFF01-\uFF5E]/);
   });
 
+  it('left and top reorder the same lines, duplicate keeps them', async () => {
+    const plain = lineCells(await recognizeBytes(zh.bytes)).map((c) => c.words).sort();
+    for (const name of ['left', 'top', 'duplicate'] as const) {
+      const response = await recognizeBytes(zh.bytes, 0, { [name]: true });
+      expect(response.state).toBe(2);
+      expect(lineCells(response).map((c) => c.words).sort()).toEqual(plain);
+    }
+  });
+
   it('refuses the options this version does not implement yet, naming them', async () => {
-    for (const name of ['left', 'top', 'autodirection', 'duplicate'] as const) {
+    for (const name of ['autodirection'] as const) {
       const response = await recognizeBytes(zh.bytes, 0, { [name]: true });
       expect(response.state).toBe(7);
       expect(response.message).toMatch(new RegExp(`option ${name} is not available in this version yet`));
