@@ -7,7 +7,7 @@ import { bundledModelPaths, type ModelPaths } from './models.js';
 import { TextDetector, type DetectedBox } from './detect.js';
 import { TextRecognizer } from './recognize.js';
 import { decodeImage } from './image.js';
-import { borderMode, contentBounds, toGray, type RgbImage } from './raster.js';
+import { borderMode, contentBounds, rotateQuarterTurns, toGray, type QuarterTurns, type RgbImage } from './raster.js';
 import { lineGeometry, quarterTurnQuad } from './crop.js';
 import { restoreWordSpaces } from './spacing.js';
 import { quadBounds, type Box, type Point, type Quad } from './geometry.js';
@@ -39,8 +39,14 @@ export interface StageTimings {
 }
 
 export interface EngineOutput {
+  /** The image as sent. */
   width: number;
   height: number;
+  /**
+   * Quarter turns clockwise that made the image upright (autodirection); 0 when none. The
+   * lines' boxes are in the upright image: `unturnBox` maps them back, once, at the end.
+   */
+  turns: QuarterTurns;
   lines: EngineLine[];
   timings: StageTimings;
   /** Recognition batches run (for the record: fewer is faster). */
@@ -82,22 +88,43 @@ export class OcrEngine {
   }
 
   /** Decodes and recognizes an encoded image (PNG, JPEG, ...). Bad input throws an `OcrError` (state 7). */
-  async recognizeBytes(bytes: Uint8Array): Promise<EngineOutput> {
+  async recognizeBytes(bytes: Uint8Array, options: RecognizeImageOptions = {}): Promise<EngineOutput> {
     const started = performance.now();
     const image = await decodeImage(bytes, this.config.limits);
     const decodeMs = performance.now() - started;
-    const output = await this.recognizeImage(image);
+    const output = await this.recognizeImage(image, options);
     output.timings.decodeMs = decodeMs;
     output.timings.totalMs += decodeMs;
     return output;
   }
 
-  async recognizeImage(image: RgbImage): Promise<EngineOutput> {
+  /**
+   * With `autodirection`, a page turned by 90, 180 or 270 degrees is read upright: the turns
+   * worth trying are read too (90 and 270 when most lines stand on end, else 180) and the
+   * reading the recognizer is most confident of wins. Upside-down or sideways text reads as
+   * low-confidence garbage, so the comparison needs no extra model.
+   */
+  async recognizeImage(image: RgbImage, options: RecognizeImageOptions = {}): Promise<EngineOutput> {
+    const first = await this.readUpright(image, 0);
+    if (!options.autodirection) return first;
+    const standing = first.lines.filter((l) => l.direction === 'vertical').length;
+    const candidates: QuarterTurns[] = standing * 2 > first.lines.length ? [1, 3] : [2];
+    let best = first;
+    for (const turns of candidates) {
+      const turned = await this.readUpright(rotateQuarterTurns(image, turns), turns);
+      turned.width = image.width;
+      turned.height = image.height;
+      if (confidence(turned) > confidence(best)) best = turned;
+    }
+    return best;
+  }
+
+  private async readUpright(image: RgbImage, turns: QuarterTurns): Promise<EngineOutput> {
     const started = performance.now();
     const timings: StageTimings = { decodeMs: 0, detectMs: 0, recognizeMs: 0, totalMs: 0 };
     const empty = (): EngineOutput => {
       timings.totalMs = performance.now() - started;
-      return { width: image.width, height: image.height, lines: [], timings, batches: 0 };
+      return { width: image.width, height: image.height, turns, lines: [], timings, batches: 0 };
     };
     if (image.width < 4 || image.height < 4) return empty();
 
@@ -142,7 +169,7 @@ export class OcrEngine {
       });
     });
     timings.totalMs = performance.now() - started;
-    return { width: image.width, height: image.height, lines: out, timings, batches: recognition.batches };
+    return { width: image.width, height: image.height, turns, lines: out, timings, batches: recognition.batches };
   }
 
   /** Detection over the region, in strips when it is larger than the detector's pixel budget. */
@@ -167,6 +194,16 @@ export class OcrEngine {
   async dispose(): Promise<void> {
     await Promise.all(this.models.map((m) => m.release()));
   }
+}
+
+export interface RecognizeImageOptions {
+  /** Find the page's orientation and read it upright. */
+  autodirection?: boolean;
+}
+
+/** How sure the recognizer is of a whole reading: confidence weighted by characters read. */
+function confidence(output: EngineOutput): number {
+  return output.lines.reduce((sum, line) => sum + line.score * [...line.text].length, 0);
 }
 
 export interface Strip {

@@ -165,3 +165,15 @@ export function applyHomography(m: Homography, u: number, v: number): Point {
   const z = m[6]! * u + m[7]! * v + m[8]!;
   return { x: (m[0]! * u + m[1]! * v + m[2]!) / z, y: (m[3]! * u + m[4]! * v + m[5]!) / z };
 }
+
+/**
+ * A box in an image turned `turns` quarter turns clockwise (of size uprightWidth x
+ * uprightHeight) as the same box in the image before turning.
+ */
+export function unturnBox(box: Box, turns: 0 | 1 | 2 | 3, uprightWidth: number, uprightHeight: number): Box {
+  const { left, top, width, height } = box;
+  if (turns === 1) return { left: top, top: uprightWidth - (left + width), width: height, height: width };
+  if (turns === 2) return { left: uprightWidth - (left + width), top: uprightHeight - (top + height), width, height };
+  if (turns === 3) return { left: uprightHeight - (top + height), top: left, width: height, height: width };
+  return box;
+}

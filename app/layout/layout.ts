@@ -5,7 +5,7 @@ import { dropOverlappingRepeats } from './duplicates.js';
 import { forceOrder, type ForcedOrder } from './forced-order.js';
 import { rejoinHyphenation } from '../text/hyphenation.js';
 import { indentLines, monospaceAdvance } from './code.js';
-import { type Layout, type Paragraph, type TextFragment, type TextLine } from './types.js';
+import { type Box, type Layout, type Paragraph, type TextFragment, type TextLine } from './types.js';
 import { applyTextOptions, type TextOptions } from '../text/options.js';
 
 export interface LayoutOptions {
@@ -38,4 +38,9 @@ export function withTextOptions(layout: Layout, options: TextOptions): Layout {
   if (!options.half && !options.symbol && !options.space) return layout;
   const fix = <T extends { text: string }>(item: T): T => ({ ...item, text: applyTextOptions(item.text, options) });
   return { paragraphs: layout.paragraphs.map((p) => ({ ...fix(p), lines: p.lines.map(fix) })) };
+}
+
+/** The same layout with every paragraph and line box moved by `map` (e.g. back out of a rotation). */
+export function mapLayoutBoxes(layout: Layout, map: (box: Box) => Box): Layout {
+  return { paragraphs: layout.paragraphs.map((p) => ({ ...p, box: map(p.box), lines: p.lines.map((l) => ({ ...l, box: map(l.box) })) })) };
 }

@@ -4,7 +4,8 @@ import { OcrType, State, type OcrResponse, type RecognizeOptions } from '../prot
 import { doneResponse, failedResponse, type ProcessInfo } from '../protocol/response.js';
 import { OcrError, unsupported } from '../protocol/errors.js';
 import type { OcrEngine, EngineOutput } from '../engine/engine.js';
-import { analyzeLayout, withTextOptions } from '../layout/layout.js';
+import { analyzeLayout, mapLayoutBoxes, withTextOptions } from '../layout/layout.js';
+import { unturnBox } from '../engine/geometry.js';
 import { textResult } from '../layout/result.js';
 
 export interface RecognizeRequest {
@@ -23,11 +24,8 @@ export interface RecognizeOutcome {
 
 const typeNames: Record<number, string> = { 1: 'vertical text (type 1)', 2: 'table (type 2)', 3: 'formula (type 3)' };
 
-/**
- * Options this build implements; the other (autodirection) is refused
- * with state 7 rather than silently ignored.
- */
-const implementedOptions = new Set<keyof RecognizeOptions>(['half', 'symbol', 'space', 'left', 'top', 'duplicate']);
+/** Options this build implements; any other would be refused with state 7 rather than ignored. */
+const implementedOptions = new Set<keyof RecognizeOptions>(['half', 'symbol', 'space', 'left', 'top', 'duplicate', 'autodirection']);
 
 export async function recognize(engine: OcrEngine, request: RecognizeRequest, node: ProcessInfo): Promise<RecognizeOutcome> {
   const { type, id } = request;
@@ -38,10 +36,15 @@ export async function recognize(engine: OcrEngine, request: RecognizeRequest, no
         throw unsupported(`option ${name} is not available in this version yet; leave it out to let the engine decide`);
       }
     }
-    const output = await engine.recognizeBytes(request.image);
-    const { left, top, duplicate } = request.options;
+    const { left, top, duplicate, autodirection } = request.options;
+    const output = await engine.recognizeBytes(request.image, { autodirection });
     const order = left ? 'left' : top ? 'top' : undefined;
-    const layout = withTextOptions(analyzeLayout(output.lines, { order, duplicate }), request.options);
+    // Reading order is found in the upright image; the boxes then go back to the image as sent.
+    const upright = withTextOptions(analyzeLayout(output.lines, { order, duplicate }), request.options);
+    const { turns, width, height } = output;
+    const uprightWidth = turns % 2 ? height : width;
+    const uprightHeight = turns % 2 ? width : height;
+    const layout = turns ? mapLayoutBoxes(upright, (box) => unturnBox(box, turns, uprightWidth, uprightHeight)) : upright;
     return { response: doneResponse(type, textResult(layout), node, id), engine: output };
   } catch (error) {
     if (error instanceof OcrError) {

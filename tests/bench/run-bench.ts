@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { OcrEngine } from '../../app/engine/engine.js';
 import { recognize } from '../../app/server/recognize.js';
 import { processInfo } from '../../app/protocol/response.js';
-import { OcrType, type TextCellInfo } from '../../app/protocol/types.js';
+import { OcrType, type RecognizeOptions, type TextCellInfo } from '../../app/protocol/types.js';
 import { benchRoot, hasBench, readGroundTruth, type GroundTruth, type Prediction } from './bench-data.js';
 import { gutenyePeer, tesseractPeer, type Peer } from './peers.js';
 
@@ -42,12 +42,12 @@ async function score(gt: readonly GroundTruth[], predictions: readonly Predictio
 }
 
 /** Our engine, in-process, through the same `recognize()` the server and CLI use. */
-async function ourPredictions(engine: OcrEngine, dir: string, items: readonly GroundTruth[]): Promise<Prediction[]> {
+async function ourPredictions(engine: OcrEngine, dir: string, items: readonly GroundTruth[], options: RecognizeOptions = {}): Promise<Prediction[]> {
   const out: Prediction[] = [];
   for (const item of items) {
     const started = performance.now();
     const bytes = await readFile(path.join(dir, item.image));
-    const { response } = await recognize(engine, { image: bytes, type: OcrType.text, options: {} }, processInfo(0));
+    const { response } = await recognize(engine, { image: bytes, type: OcrType.text, options }, processInfo(0));
     const ms = performance.now() - started;
     // The visual lines in reading order, as the ground truth lists them (one line per line).
     const lines = JSON.parse(response.result?.verticalText ?? '[]') as TextCellInfo[];
@@ -99,6 +99,14 @@ export async function runBenchmark(args: string[] = process.argv.slice(2)): Prom
     ours.set(set, predictions);
     const { table } = await score(items, predictions, `${set}-ours`);
     console.log(`== ours on ${set} (${items.length} images, ${(items.length / totalSeconds(predictions)).toFixed(2)} images/s)\n${table}`);
+  }
+  // Turned screenshots with autodirection=1, as a client that asks for it would send them.
+  {
+    const { dir, items } = readGroundTruth('screens');
+    const turned = items.filter((g) => g.kind.startsWith('rotated'));
+    const predictions = await ourPredictions(engine, dir, turned, { autodirection: true });
+    const { table } = await score(turned, predictions, 'screens-rotated-autodirection');
+    console.log(`== ours on the turned screens with autodirection=1 (target: cer <= 0.03 per kind)\n${table}`);
   }
   await engine.dispose();
 

@@ -31,12 +31,4 @@ describe('options on a real screenshot', () => {
       expect(lineCells(response).map((c) => c.words).sort()).toEqual(plain);
     }
   });
-
-  it('refuses the options this version does not implement yet, naming them', async () => {
-    for (const name of ['autodirection'] as const) {
-      const response = await recognizeBytes(zh.bytes, 0, { [name]: true });
-      expect(response.state).toBe(7);
-      expect(response.message).toMatch(new RegExp(`option ${name} is not available in this version yet`));
-    }
-  });
 });
