@@ -3,6 +3,7 @@ import { readingOrder } from './order.js';
 import { groupParagraphs, joinLines } from './paragraphs.js';
 import { dropOverlappingRepeats } from './duplicates.js';
 import { forceOrder, type ForcedOrder } from './forced-order.js';
+import { verticalColumns } from './vertical.js';
 import { rejoinHyphenation } from '../text/hyphenation.js';
 import { indentLines, monospaceAdvance } from './code.js';
 import { type Box, type Layout, type Paragraph, type TextFragment, type TextLine } from './types.js';
@@ -19,11 +20,27 @@ export interface LayoutOptions {
 export function analyzeLayout(fragments: readonly TextFragment[], options: LayoutOptions = {}): Layout {
   let lines = mergeFragmentsIntoLines(fragments);
   if (options.duplicate) lines = dropOverlappingRepeats(lines);
-  const blocks = options.order ? forceOrder(lines, options.order) : readingOrder(lines);
-  const paragraphs = blocks.flatMap(blockParagraphs);
+  const paragraphs = options.order ? forceOrder(lines, options.order).flatMap(blockParagraphs) : readParagraphs(lines);
   if (!options.duplicate) return { paragraphs };
   // Lines stay as found (they are what the boxes show); the running text is made whole.
   return { paragraphs: paragraphs.map((p) => (p.lines.length > 1 ? { ...p, text: joinLines(rejoinHyphenation(p.lines.map((l) => l.text))) } : p)) };
+}
+
+/**
+ * Horizontal text by the reading-order analysis; vertical columns right to left, each its own
+ * paragraph. On a mixed page each part keeps its direction, and the parts follow each other
+ * from the top.
+ */
+function readParagraphs(lines: readonly TextLine[]): Paragraph[] {
+  const vertical = lines.filter((l) => l.direction === 'vertical');
+  if (!vertical.length) return readingOrder(lines).flatMap(blockParagraphs);
+  const groups: { top: number; paragraphs: Paragraph[] }[] = readingOrder(lines.filter((l) => l.direction !== 'vertical')).map((block) => ({
+    top: Math.min(...block.map((l) => l.box.top)),
+    paragraphs: blockParagraphs(block),
+  }));
+  const columns = verticalColumns(vertical);
+  groups.push({ top: Math.min(...columns.map((c) => c.box.top)), paragraphs: columns.map((c) => ({ lines: [c], text: c.text, box: c.box })) });
+  return groups.sort((a, b) => a.top - b.top).flatMap((g) => g.paragraphs);
 }
 
 /** Prose is grouped into paragraphs; code keeps its indentation and one line per line. */

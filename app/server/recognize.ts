@@ -22,7 +22,7 @@ export interface RecognizeOutcome {
   engine?: EngineOutput;
 }
 
-const typeNames: Record<number, string> = { 1: 'vertical text (type 1)', 2: 'table (type 2)', 3: 'formula (type 3)' };
+const typeNames: Record<number, string> = { 2: 'table (type 2)', 3: 'formula (type 3)' };
 
 /** Options this build implements; any other would be refused with state 7 rather than ignored. */
 const implementedOptions = new Set<keyof RecognizeOptions>(['half', 'symbol', 'space', 'left', 'top', 'duplicate', 'autodirection']);
@@ -30,7 +30,9 @@ const implementedOptions = new Set<keyof RecognizeOptions>(['half', 'symbol', 's
 export async function recognize(engine: OcrEngine, request: RecognizeRequest, node: ProcessInfo): Promise<RecognizeOutcome> {
   const { type, id } = request;
   try {
-    if (type !== OcrType.text) throw unsupported(`${typeNames[type] ?? `type ${type}`} recognition is not available in this version yet; use type 0 (text)`);
+    // Type 1 reads like type 0, whose analysis already finds vertical columns and reads them
+    // top to bottom, right to left; tables and formulas are not built yet.
+    if (type !== OcrType.text && type !== OcrType.vertical) throw unsupported(`${typeNames[type] ?? `type ${type}`} recognition is not available in this version yet; use type 0 (text) or 1 (vertical text)`);
     for (const [name, value] of Object.entries(request.options)) {
       if (value !== undefined && !implementedOptions.has(name as keyof RecognizeOptions)) {
         throw unsupported(`option ${name} is not available in this version yet; leave it out to let the engine decide`);

@@ -1,8 +1,9 @@
-// duplicate, left and top as tables of cases.
+// duplicate, left, top and vertical columns as tables of cases.
 import { describe, expect, it } from 'vitest';
 import { rejoinHyphenation } from '../../app/text/index.js';
 import { dropOverlappingRepeats } from '../../app/layout/duplicates.js';
 import { forceOrder } from '../../app/layout/forced-order.js';
+import { verticalColumns } from '../../app/layout/vertical.js';
 
 describe('duplicate=1: hyphenated words rejoined', () => {
   it.each([
@@ -59,5 +60,18 @@ describe('left=1 and top=1: the user\'s order', () => {
     ['top: nothing', [], 'top', []],
   ] as const)('%s', (_name, lines, order, expected) => {
     expect(forceOrder(lines, order).map((block) => block.map((l) => l.text))).toEqual(expected);
+  });
+});
+
+describe('vertical columns', () => {
+  const piece = (text: string, left: number, top: number, height: number, width = 24) => ({ text, box: { left, top, width, height }, direction: 'vertical' as const, fragments: [] });
+  it.each([
+    ['right to left', [piece('左', 0, 0, 100), piece('中', 40, 0, 100), piece('右', 80, 0, 100)], ['右', '中', '左']],
+    ['pieces of one column become one line', [piece('发现匿名标签', 245, 15, 105), piece('不能创建标签', 245, 123, 110)], ['发现匿名标签不能创建标签']],
+    ['a short column beside a long one stays apart', [piece('警告', 138, 14, 39), piece('无效的输入范围', 172, 15, 118)], ['无效的输入范围', '警告']],
+    ['a far piece below starts its own column', [piece('上', 0, 0, 50), piece('下', 0, 400, 50)], ['上', '下']],
+    ['nothing', [], []],
+  ])('%s', (_name, lines, expected) => {
+    expect(verticalColumns(lines).map((l) => l.text)).toEqual(expected);
   });
 });
