@@ -4,18 +4,24 @@ import type { RgbImage } from './raster.js';
 import type { LimitsConfig } from './config.js';
 import { checkPixelCount } from './limits.js';
 
-export function decodeBmp(bytes: Uint8Array, limits: LimitsConfig): RgbImage {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/** The size a BMP's header gives (a negative height means top-down rows), checked against the limits. */
+export function bmpSize(bytes: Uint8Array, limits: LimitsConfig): { width: number; height: number; topDown: boolean } {
   if (bytes.length < 54) throw unsupported('the BMP file is truncated');
-  const pixelOffset = view.getUint32(10, true);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const width = view.getInt32(18, true);
   const rawHeight = view.getInt32(22, true);
-  const bitsPerPixel = view.getUint16(28, true);
-  const compression = view.getUint32(30, true);
   const height = Math.abs(rawHeight);
-  const topDown = rawHeight < 0;
   if (width <= 0 || height <= 0) throw unsupported('the BMP header has no size');
   checkPixelCount(width, height, limits);
+  return { width, height, topDown: rawHeight < 0 };
+}
+
+export function decodeBmp(bytes: Uint8Array, limits: LimitsConfig): RgbImage {
+  const { width, height, topDown } = bmpSize(bytes, limits);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const pixelOffset = view.getUint32(10, true);
+  const bitsPerPixel = view.getUint16(28, true);
+  const compression = view.getUint32(30, true);
   if (!(bitsPerPixel === 24 || bitsPerPixel === 32) || !(compression === 0 || compression === 3)) {
     throw unsupported(`BMP with ${bitsPerPixel} bits per pixel (compression ${compression}) is not supported; save it as PNG`);
   }

@@ -5,7 +5,7 @@ import { unsupported } from '../protocol/errors.js';
 import type { RgbImage } from './raster.js';
 import type { LimitsConfig } from './config.js';
 import { checkPixelCount } from './limits.js';
-import { decodeBmp } from './bmp.js';
+import { bmpSize, decodeBmp } from './bmp.js';
 
 // Each image is decoded once: libvips' operation cache would only hold on to memory.
 sharp.cache(false);
@@ -61,10 +61,8 @@ export interface ImageProbe {
 export async function probeImage(bytes: Uint8Array, limits: LimitsConfig): Promise<ImageProbe> {
   if (bytes.length === 0) throw unsupported('the image is empty (0 bytes)');
   if (isBmp(bytes)) {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const probe = { format: 'bmp', width: Math.abs(view.getInt32(18, true)), height: Math.abs(view.getInt32(22, true)) };
-    checkPixelCount(probe.width, probe.height, limits);
-    return probe;
+    const { width, height } = bmpSize(bytes, limits);
+    return { format: 'bmp', width, height };
   }
   let metadata: sharp.Metadata;
   try {
