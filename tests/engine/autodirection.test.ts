@@ -1,16 +1,9 @@
 // autodirection=1 on the bench's turned screenshots: read upright, boxes in the image as sent.
 import { describe, expect, it } from 'vitest';
 import { readGroundTruth } from '../bench/bench-data.js';
-import { benchImage, cer, lineCells, recognizeBytes } from './engine-helpers.js';
+import { benchImage, cer, lineCells, recognizeBytes, boxIou } from './engine-helpers.js';
 
 const turned = readGroundTruth('screens').items.filter((g) => g.kind.startsWith('rotated'));
-
-function overlap(a: { left: number; top: number; width: number; height: number }, b: number[]): number {
-  const [bl, bt, bw, bh] = b as [number, number, number, number];
-  const w = Math.min(a.left + a.width, bl + bw) - Math.max(a.left, bl);
-  const h = Math.min(a.top + a.height, bt + bh) - Math.max(a.top, bt);
-  return w > 0 && h > 0 ? (w * h) / (a.width * a.height + bw * bh - w * h) : 0;
-}
 
 describe('autodirection', () => {
   it.each(turned.map((g) => [g.id, g.kind]))('%s (%s) reads upright, with boxes where the text is in the image as sent', async (id) => {
@@ -24,7 +17,7 @@ describe('autodirection', () => {
     expect(cer(text, truth.text)).toBeLessThanOrEqual(0.05);
     // Every true line has a predicted box over it (IoU > 0.5).
     for (const line of truth.lines ?? []) {
-      expect(Math.max(...cells.map((c) => overlap(c.location, line.box))), line.text).toBeGreaterThan(0.5);
+      expect(Math.max(...cells.map((c) => boxIou(c.location, line.box))), line.text).toBeGreaterThan(0.5);
     }
   });
 

@@ -35,3 +35,11 @@ export function cer(predicted: string, truth: string): number {
   }
   return previous[b.length]! / Math.max(1, b.length);
 }
+
+/** Intersection over union of a wire location and a ground-truth box [left, top, width, height]. */
+export function boxIou(a: { left: number; top: number; width: number; height: number }, b: readonly number[]): number {
+  const [bl, bt, bw, bh] = b as [number, number, number, number];
+  const w = Math.min(a.left + a.width, bl + bw) - Math.max(a.left, bl);
+  const h = Math.min(a.top + a.height, bt + bh) - Math.max(a.top, bt);
+  return w > 0 && h > 0 ? (w * h) / (a.width * a.height + bw * bh - w * h) : 0;
+}
