@@ -119,6 +119,19 @@ export interface HistorySummary {
   thumbnail: string;
 }
 
+/** A history entry's title: its first non-empty line, cut at 120 characters with an ellipsis. */
+export function historyTitle(text: string): string {
+  const line = text.split('\n').find((l) => l.trim())?.trim() ?? '';
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+}
+
+/** Whether an entry's text matches a history search: case- and width-insensitive. */
+export function matchesHistoryQuery(text: string, query: string | undefined): boolean {
+  const fold = (s: string) => s.normalize('NFKC').toLowerCase();
+  const needle = fold(query ?? '');
+  return !needle || fold(text).includes(needle);
+}
+
 export interface QuotaView {
   quota?: QuotaCount;
   /** Where the quota comes from: the embedded server or a remote URL. */

@@ -4,7 +4,7 @@
 import Store from 'electron-store';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { HistorySummary, Mode, Recognition } from '../../app/ipc.js';
+import { historyTitle, matchesHistoryQuery, type HistorySummary, type Mode, type Recognition } from '../../app/ipc.js';
 import type { OcrResponse, TextCellInfo } from '../../app/protocol/index.js';
 
 export interface HistoryEntry {
@@ -74,12 +74,11 @@ export class HistoryStore {
 
   /** Newest first; `query` matches the text, case- and width-insensitively. */
   list(query?: string, limit = 200): HistorySummary[] {
-    const needle = fold(query ?? '');
     return this.store
       .get('entries')
-      .filter((e) => !needle || fold(e.text).includes(needle))
+      .filter((e) => matchesHistoryQuery(e.text, query))
       .slice(0, limit)
-      .map((e) => ({ id: e.id, mode: e.mode, createdAt: e.createdAt, title: firstLine(e.text), thumbnail: e.thumbnail }));
+      .map((e) => ({ id: e.id, mode: e.mode, createdAt: e.createdAt, title: historyTitle(e.text), thumbnail: e.thumbnail }));
   }
 
   get(id: string): Recognition | undefined {
@@ -135,11 +134,4 @@ export class HistoryStore {
     }
     this.store.store = { ...(data as unknown as HistoryData), schemaVersion: historySchemaVersion };
   }
-}
-
-const fold = (text: string) => text.normalize('NFKC').toLowerCase();
-/** The first non-empty line, cut at 120 characters with an ellipsis. */
-function firstLine(text: string): string {
-  const line = text.split('\n').find((l) => l.trim())?.trim() ?? '';
-  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }

@@ -5,6 +5,8 @@
 import {
   defaultSettings,
   eventChannels,
+  historyTitle,
+  matchesHistoryQuery,
   modeTypes,
   settingsPatchSchema,
   settingsSchema,
@@ -165,12 +167,11 @@ export function createHttpApi(config: WebConfig): OcrApi {
     currentResult: async () => current,
     copyText: async ({ text }: { text: string }) => navigator.clipboard.writeText(text),
     listHistory: async (args?: { query?: string; limit?: number }): Promise<HistorySummary[]> => {
-      const needle = (args?.query ?? '').normalize('NFKC').toLowerCase();
       return (await history.all())
-        .filter((e) => !needle || e.text.normalize('NFKC').toLowerCase().includes(needle))
+        .filter((e) => matchesHistoryQuery(e.text, args?.query))
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
         .slice(0, args?.limit ?? 200)
-        .map((e) => ({ id: e.id, mode: e.mode, createdAt: e.createdAt, title: e.text.split('\n').find((l) => l.trim())?.trim().slice(0, 120) ?? '', thumbnail: e.thumbnail }));
+        .map((e) => ({ id: e.id, mode: e.mode, createdAt: e.createdAt, title: historyTitle(e.text), thumbnail: e.thumbnail }));
     },
     openHistory: async ({ id }: { id: string }) => {
       const entry = await history.get(id);
