@@ -1,4 +1,5 @@
 // Every threshold and size of the engine, in one typed place (DESIGN rule 5).
+import type { RulingConfig } from './rulings.js';
 
 export interface DetectionConfig {
   /** Longest side the detector sees; larger images are scaled down to it. */
@@ -72,6 +73,8 @@ export interface EngineConfig {
   recognition: RecognitionConfig;
   limits: LimitsConfig;
   runtime: RuntimeConfig;
+  /** Table mode: the ruling lines of a table's grid. */
+  rulings: RulingConfig;
 }
 
 export const defaultEngineConfig: EngineConfig = {
@@ -100,6 +103,7 @@ export const defaultEngineConfig: EngineConfig = {
   },
   limits: { maxPixels: 40_000_000, maxBytes: 50 * 1024 * 1024 },
   runtime: { intraOpThreads: 2 },
+  rulings: { contrast: 48, maxThickness: 4, minHorizontal: 40, minVertical: 12, maxGap: 1 },
 };
 
 /** A partial config merged over the defaults, section by section. */
@@ -112,5 +116,6 @@ export function resolveEngineConfig(overrides: EngineConfigOverrides = {}): Engi
     recognition: { ...defaultEngineConfig.recognition, ...overrides.recognition },
     limits: { ...defaultEngineConfig.limits, ...overrides.limits },
     runtime: { ...defaultEngineConfig.runtime, ...overrides.runtime },
+    rulings: { ...defaultEngineConfig.rulings, ...overrides.rulings },
   };
 }

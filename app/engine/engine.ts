@@ -11,6 +11,7 @@ import { borderMode, contentBounds, rotateQuarterTurns, toGray, type QuarterTurn
 import { lineGeometry, quarterTurnQuad } from './crop.js';
 import { restoreWordSpaces } from './spacing.js';
 import { quadBounds, type Box, type Point, type Quad } from './geometry.js';
+import { findRulings, type Rulings } from './rulings.js';
 
 export interface EngineChar {
   char: string;
@@ -51,6 +52,8 @@ export interface EngineOutput {
   timings: StageTimings;
   /** Recognition batches run (for the record: fewer is faster). */
   batches: number;
+  /** The ruling lines of the upright image, when asked for (table mode). */
+  rulings?: Rulings;
 }
 
 export interface EngineLoadOptions {
@@ -105,13 +108,13 @@ export class OcrEngine {
    * low-confidence garbage, so the comparison needs no extra model.
    */
   async recognizeImage(image: RgbImage, options: RecognizeImageOptions = {}): Promise<EngineOutput> {
-    const first = await this.readUpright(image, 0);
+    const first = await this.readUpright(image, 0, options);
     if (!options.autodirection) return first;
     const standing = first.lines.filter((l) => l.direction === 'vertical').length;
     const candidates: QuarterTurns[] = standing * 2 > first.lines.length ? [1, 3] : [2];
     let best = first;
     for (const turns of candidates) {
-      const turned = await this.readUpright(rotateQuarterTurns(image, turns), turns);
+      const turned = await this.readUpright(rotateQuarterTurns(image, turns), turns, options);
       turned.width = image.width;
       turned.height = image.height;
       if (confidence(turned) > confidence(best)) best = turned;
@@ -119,7 +122,7 @@ export class OcrEngine {
     return best;
   }
 
-  private async readUpright(image: RgbImage, turns: QuarterTurns): Promise<EngineOutput> {
+  private async readUpright(image: RgbImage, turns: QuarterTurns, options: RecognizeImageOptions): Promise<EngineOutput> {
     const started = performance.now();
     const timings: StageTimings = { decodeMs: 0, detectMs: 0, recognizeMs: 0, totalMs: 0 };
     const empty = (): EngineOutput => {
@@ -132,6 +135,7 @@ export class OcrEngine {
     const bounds = contentBounds(gray, image.width, image.height, this.config.detection.trimMargin);
     if (!bounds) return empty();
     const background = borderMode(gray, image.width, image.height);
+    const rulings = options.rulings ? findRulings(gray, image.width, image.height, background, this.config.rulings) : undefined;
     const region = cropImage(image, bounds);
 
     const detected = await this.detectInStrips(region, background);
@@ -169,7 +173,7 @@ export class OcrEngine {
       });
     });
     timings.totalMs = performance.now() - started;
-    return { width: image.width, height: image.height, turns, lines: out, timings, batches: recognition.batches };
+    return { width: image.width, height: image.height, turns, lines: out, timings, batches: recognition.batches, ...(rulings && { rulings }) };
   }
 
   /** Detection over the region, in strips when it is larger than the detector's pixel budget. */
@@ -199,6 +203,8 @@ export class OcrEngine {
 export interface RecognizeImageOptions {
   /** Find the page's orientation and read it upright. */
   autodirection?: boolean;
+  /** Also find the ruling lines (table mode). */
+  rulings?: boolean;
 }
 
 /** How sure the recognizer is of a whole reading: confidence weighted by characters read. */

@@ -53,6 +53,14 @@ export interface TextCellInfo {
   trans?: string;
   pageIndex: number;
   location: Location;
+  /**
+   * Table mode only (our addition; clients of the guide ignore it): the cell's place in the
+   * grid, 0-based, and how many rows and columns a merged cell covers.
+   */
+  row?: number;
+  col?: number;
+  rowSpan?: number;
+  colSpan?: number;
 }
 
 export interface DownLoadInfo {

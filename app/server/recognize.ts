@@ -6,7 +6,11 @@ import { OcrError, unsupported } from '../protocol/errors.js';
 import type { OcrEngine, EngineOutput } from '../engine/engine.js';
 import { analyzeLayout, mapLayoutBoxes, withTextOptions } from '../layout/layout.js';
 import { unturnBox } from '../engine/geometry.js';
+import type { Box } from '../layout/types.js';
 import { textResult } from '../layout/result.js';
+import { analyzeTable, type Table } from '../layout/table.js';
+import { mapTableBoxes, tableResult, withTableTextOptions } from '../layout/table-result.js';
+import type { OcrResult } from '../protocol/types.js';
 
 export interface RecognizeRequest {
   image: Uint8Array;
@@ -22,7 +26,7 @@ export interface RecognizeOutcome {
   engine?: EngineOutput;
 }
 
-const typeNames: Record<number, string> = { 2: 'table (type 2)', 3: 'formula (type 3)' };
+const typeNames: Record<number, string> = { 3: 'formula (type 3)' };
 
 /** Options this build implements; any other would be refused with state 7 rather than ignored. */
 const implementedOptions = new Set<keyof RecognizeOptions>(['half', 'symbol', 'space', 'left', 'top', 'duplicate', 'autodirection']);
@@ -31,23 +35,21 @@ export async function recognize(engine: OcrEngine, request: RecognizeRequest, no
   const { type, id } = request;
   try {
     // Type 1 reads like type 0, whose analysis already finds vertical columns and reads them
-    // top to bottom, right to left; tables and formulas are not built yet.
-    if (type !== OcrType.text && type !== OcrType.vertical) throw unsupported(`${typeNames[type] ?? `type ${type}`} recognition is not available in this version yet; use type 0 (text) or 1 (vertical text)`);
+    // top to bottom, right to left; formulas are not built yet.
+    if (type !== OcrType.text && type !== OcrType.vertical && type !== OcrType.table) {
+      throw unsupported(`${typeNames[type] ?? `type ${type}`} recognition is not available in this version yet; use type 0 (text), 1 (vertical text) or 2 (table)`);
+    }
     for (const [name, value] of Object.entries(request.options)) {
       if (value !== undefined && !implementedOptions.has(name as keyof RecognizeOptions)) {
         throw unsupported(`option ${name} is not available in this version yet; leave it out to let the engine decide`);
       }
     }
-    const { left, top, duplicate, autodirection } = request.options;
-    const output = await engine.recognizeBytes(request.image, { autodirection });
-    const order = left ? 'left' : top ? 'top' : undefined;
-    // Reading order is found in the upright image; the boxes then go back to the image as sent.
-    const upright = withTextOptions(analyzeLayout(output.lines, { order, duplicate }), request.options);
-    const { turns, width, height } = output;
-    const uprightWidth = turns % 2 ? height : width;
-    const uprightHeight = turns % 2 ? width : height;
-    const layout = turns ? mapLayoutBoxes(upright, (box) => unturnBox(box, turns, uprightWidth, uprightHeight)) : upright;
-    return { response: doneResponse(type, textResult(layout), node, id), engine: output };
+    const wantsTable = type === OcrType.table;
+    const output = await engine.recognizeBytes(request.image, { autodirection: request.options.autodirection, rulings: wantsTable });
+    // A table request on an image without a table answers as text mode would (resultType 0).
+    const table = wantsTable ? analyzeTable(output.lines, output.rulings) : null;
+    const result = table ? tableOutcome(table, output, request.options) : textOutcome(output, request.options);
+    return { response: doneResponse(type, result, node, id), engine: output };
   } catch (error) {
     if (error instanceof OcrError) {
       // A refused input never reached a node's models: leave the node out, as the API does.
@@ -57,4 +59,27 @@ export async function recognize(engine: OcrEngine, request: RecognizeRequest, no
     const message = error instanceof Error ? error.message : String(error);
     return { response: failedResponse(type, State.failed, `the engine failed on this image: ${message}`, node, id) };
   }
+}
+
+/** Boxes are found in the upright image; this maps them back to the image as sent. */
+function unturn(output: EngineOutput): ((box: Box) => Box) | null {
+  const { turns, width, height } = output;
+  if (!turns) return null;
+  const uprightWidth = turns % 2 ? height : width;
+  const uprightHeight = turns % 2 ? width : height;
+  return (box) => unturnBox(box, turns, uprightWidth, uprightHeight);
+}
+
+function textOutcome(output: EngineOutput, options: RecognizeOptions): OcrResult {
+  const { left, top, duplicate } = options;
+  const order = left ? 'left' : top ? 'top' : undefined;
+  const upright = withTextOptions(analyzeLayout(output.lines, { order, duplicate }), options);
+  const back = unturn(output);
+  return textResult(back ? mapLayoutBoxes(upright, back) : upright);
+}
+
+function tableOutcome(table: Table, output: EngineOutput, options: RecognizeOptions): OcrResult {
+  const upright = withTableTextOptions(table, options);
+  const back = unturn(output);
+  return tableResult(back ? mapTableBoxes(upright, back) : upright);
 }

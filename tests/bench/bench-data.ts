@@ -20,6 +20,7 @@ export interface Prediction {
   text: string;
   ms?: number;
   lines?: { text: string; box: number[] }[];
+  cells?: string[][];
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { OcrEngine } from '../../app/engine/engine.js';
 import { recognize } from '../../app/server/recognize.js';
 import { processInfo } from '../../app/protocol/response.js';
-import { OcrType, type RecognizeOptions, type TextCellInfo } from '../../app/protocol/types.js';
+import { OcrType, ResultType, type RecognizeOptions, type TextCellInfo } from '../../app/protocol/types.js';
 import { benchRoot, hasBench, readGroundTruth, type GroundTruth, type Prediction } from './bench-data.js';
 import { gutenyePeer, tesseractPeer, type Peer } from './peers.js';
 
@@ -41,21 +41,28 @@ async function score(gt: readonly GroundTruth[], predictions: readonly Predictio
   return { table, rows: (JSON.parse(json) as { rows: ScoreRow[] }).rows };
 }
 
-/** Our engine, in-process, through the same `recognize()` the server and CLI use. */
+/**
+ * Our engine, in-process, through the same `recognize()` the server and CLI use. Table
+ * screenshots are sent in table mode (type 2), as a user who wants their cells would.
+ */
 async function ourPredictions(engine: OcrEngine, dir: string, items: readonly GroundTruth[], options: RecognizeOptions = {}): Promise<Prediction[]> {
   const out: Prediction[] = [];
   for (const item of items) {
     const started = performance.now();
     const bytes = await readFile(path.join(dir, item.image));
-    const { response } = await recognize(engine, { image: bytes, type: OcrType.text, options }, processInfo(0));
+    const type = item.kind.startsWith('table') ? OcrType.table : OcrType.text;
+    const { response } = await recognize(engine, { image: bytes, type, options }, processInfo(0));
     const ms = performance.now() - started;
-    // The visual lines in reading order, as the ground truth lists them (one line per line).
-    const lines = JSON.parse(response.result?.verticalText ?? '[]') as TextCellInfo[];
+    // Text mode: the visual lines in reading order, as the ground truth lists them (one line
+    // per line). Table mode: the cells row by row, one a line, as the table kinds' truth does.
+    const lines = (JSON.parse(response.result?.verticalText ?? '[]') as TextCellInfo[]).filter((l) => l.words);
+    const cells = response.result?.resultType === ResultType.table ? (JSON.parse(response.result.spiltText ?? '[]') as string[][]) : undefined;
     out.push({
       id: item.id,
       ms,
       text: lines.map((l) => l.words).join('\n'),
-      lines: lines.map((l) => ({ text: l.words, box: [l.location.left, l.location.top, l.location.width, l.location.height] })),
+      // A cell's box is the cell, not its text's line: line_f1 would measure nothing there.
+      ...(cells ? { cells } : { lines: lines.map((l) => ({ text: l.words, box: [l.location.left, l.location.top, l.location.width, l.location.height] })) }),
     });
   }
   return out;
