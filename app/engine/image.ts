@@ -52,6 +52,8 @@ export interface ImageProbe {
   format: string;
   width: number;
   height: number;
+  /** EXIF orientation (1: as stored; others: a viewer turns or mirrors it). */
+  orientation: number;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function probeImage(bytes: Uint8Array, limits: LimitsConfig): Promi
   if (bytes.length === 0) throw unsupported('the image is empty (0 bytes)');
   if (isBmp(bytes)) {
     const { width, height } = bmpSize(bytes, limits);
-    return { format: 'bmp', width, height };
+    return { format: 'bmp', width, height, orientation: 1 };
   }
   let metadata: sharp.Metadata;
   try {
@@ -74,7 +76,7 @@ export async function probeImage(bytes: Uint8Array, limits: LimitsConfig): Promi
     throw unsupported(`the data is not an image we can read (format: ${metadata.format ?? 'unknown'})`);
   }
   checkPixelCount(metadata.width, metadata.height, limits);
-  return { format: metadata.format, width: metadata.width, height: metadata.height };
+  return { format: metadata.format, width: metadata.width, height: metadata.height, orientation: metadata.orientation ?? 1 };
 }
 
 /** Encodes RGB pixels as PNG, optionally scaled to fit `maxSide` (thumbnails, result files). */
@@ -89,4 +91,20 @@ export async function encodePng(image: RgbImage, maxSide?: number): Promise<Buff
 function describe(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.split('\n')[0]!.replace(/^Input (buffer|file) /, '').slice(0, 200);
+}
+
+/**
+ * The image as a PDF page can hold it: PNG and upright JPEG as they are (no re-encoding, no
+ * loss), anything else (WebP, BMP, GIF, TIFF, a JPEG turned by EXIF) as PNG, upright as the
+ * engine read it, so the text layer's boxes fall on the right pixels.
+ */
+export async function pdfReadyImage(bytes: Uint8Array, limits: LimitsConfig): Promise<{ bytes: Uint8Array; format: 'png' | 'jpeg'; width: number; height: number }> {
+  if (isBmp(bytes)) {
+    const image = decodeBmp(bytes, limits);
+    return { bytes: await encodePng(image), format: 'png', width: image.width, height: image.height };
+  }
+  const { format, width, height, orientation } = await probeImage(bytes, limits);
+  if ((format === 'png' || format === 'jpeg') && orientation === 1) return { bytes, format, width, height };
+  const { data, info } = await sharp(bytes, { limitInputPixels: limits.maxPixels, pages: 1 }).rotate().png().toBuffer({ resolveWithObject: true });
+  return { bytes: data, format: 'png', width: info.width, height: info.height };
 }
