@@ -70,7 +70,7 @@ export function cellTextBox(text: string, box: Location): Location {
   const inset = Math.min(6, box.width / 10);
   const lineHeight = Math.min(box.height * 0.8, maxCellLineHeight);
   let ems = 0;
-  for (const ch of text) ems += /[ᄀ-ᅟ⺀-꓏가-힣豈-﫿︰-﹏＀-｠￠-￦]/.test(ch) ? 1 : 0.55;
+  for (const ch of text) ems += isCjk(ch) ? 1 : 0.55;
   const width = Math.max(1, Math.min(box.width - 2 * inset, ems * lineHeight));
   return { left: box.left + inset, top: box.top + (box.height - lineHeight) / 2, width, height: lineHeight };
 }
