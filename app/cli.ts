@@ -10,8 +10,10 @@ const usage = `ocr-assistant — offline screenshot OCR and the OCR Open API
 Usage:
   ocr-assistant recognize IMAGE... [--type 0|1|2|3] [--left 1] [--top 1] [--autodirection 1]
                           [--half 1] [--space 1] [--symbol 1] [--duplicate 1] [--jsonl]
-                          [--threads N] [--verbose] [--server URL --token T]
+                          [--threads N] [--verbose] [--server URL --token T] [--out DIR]
       Prints each image's text (autoText); with --jsonl, one Open API response per image per line.
+      With --out, writes each image's result files to DIR, named after the image: Word,
+      searchable PDF, Markdown and TXT (and Excel for a table, --type 2).
       With --server, the images go to that Open API server (token also from OCR_ASSISTANT_TOKEN);
       without it, the engine runs in this process.
   ocr-assistant serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--nodes N]
@@ -50,6 +52,7 @@ export async function main(argv: string[]): Promise<number> {
           verbose: { type: 'boolean' },
           server: { type: 'string' },
           token: { type: 'string' },
+          out: { type: 'string' },
           ...Object.fromEntries(optionNames.map((name) => [name, { type: 'string' as const }])),
         },
       });

@@ -1,7 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
 import { parseOcrType, parseOptions, State, failedResponse, type OcrResponse } from '../protocol/index.js';
 import { ProgressBar } from './progress.js';
 import { inProcessRecognizer, remoteRecognizer, type Recognizer } from './recognizers.js';
+import { makeResultFiles } from '../server/result-files.js';
+import { defaultEngineConfig } from '../engine/config.js';
 
 export interface RecognizeCommandArgs {
   images: string[];
@@ -45,6 +48,16 @@ export async function recognizeCommand(args: RecognizeCommandArgs, io: CommandIo
     recognizer = await inProcessRecognizer(threads);
     if (values.verbose) io.stderr.write(`models loaded in ${recognizer.loadMs?.toFixed(0)} ms\n`);
   }
+  const outDir = values.out as string | undefined;
+  if (outDir) {
+    try {
+      await mkdir(outDir, { recursive: true });
+    } catch (error) {
+      io.stderr.write(`ocr-assistant recognize: cannot make the folder ${outDir}: ${(error as Error).message}\n`);
+      return 2;
+    }
+  }
+  const stems = new Map<string, number>();
   const progress = new ProgressBar(images.length, io.stderr);
   let failures = 0;
   try {
@@ -70,6 +83,22 @@ export async function recognizeCommand(args: RecognizeCommandArgs, io: CommandIo
       if (response.state !== State.done) {
         failures++;
         io.stderr.write(`${path}: ${response.message ?? `state ${response.state}`}\n`);
+      }
+      if (outDir && response.state === State.done && response.result && !(bytes instanceof Error)) {
+        // shot.png -> shot.xlsx, shot.pdf...; a second shot.jpg -> shot-2.xlsx...
+        const stem = basename(path, extname(path));
+        const seen = (stems.get(stem) ?? 0) + 1;
+        stems.set(stem, seen);
+        const name = seen > 1 ? `${stem}-${seen}` : stem;
+        try {
+          for (const file of await makeResultFiles(response.result, bytes, defaultEngineConfig.limits)) {
+            await writeFile(join(outDir, `${name}${extname(file.format.name)}`), file.body);
+          }
+        } catch (error) {
+          failures++;
+          progress.clear();
+          io.stderr.write(`${path}: the result files could not be written: ${(error as Error).message}\n`);
+        }
       }
       if (jsonl) io.stdout.write(`${JSON.stringify(response)}\n`);
       else if (response.state === State.done) {

@@ -14,6 +14,9 @@ import { ImageBed } from './image-bed.js';
 import { RecognitionService } from './recognition-service.js';
 import { openApiRoutes, lowerCaseQuery } from './routes/open-api.js';
 import { uploadRoutes } from './routes/uploads.js';
+import { fileRoutes } from './routes/files.js';
+import { SourceImageStore } from './source-images.js';
+import { ResultFiles } from './result-files.js';
 import { healthRoutes } from './routes/health.js';
 import { redactTokens } from './redact.js';
 
@@ -60,9 +63,12 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
     limits: { fileSize: config.bodyLimit, fieldSize: config.bodyLimit, files: 4, fields: 20, parts: 24 },
   });
 
+  const limits = resolveEngineConfig().limits;
   const results = new ResultStore(config.resultTtlMs, config.maxResults);
-  const imageBed = new ImageBed(join(config.dataDir, 'uploads'), config.uploads, resolveEngineConfig().limits);
-  const service = new RecognitionService(config, tokens, pool, results, imageBed);
+  const imageBed = new ImageBed(join(config.dataDir, 'uploads'), config.uploads, limits);
+  const sourceImages = new SourceImageStore(join(config.dataDir, 'results'), config.resultTtlMs, config.maxResults);
+  const files = new ResultFiles(results, sourceImages, limits, (error) => app.log.warn({ err: error }, 'could not keep the screenshot for its PDF'));
+  const service = new RecognitionService(config, tokens, pool, results, imageBed, files);
 
   // Errors are values at the protocol edge: a body too large, a broken multipart stream, a
   // query that fails its schema, all come back in the API's own shape, never as a stack.
@@ -86,6 +92,7 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
 
   await app.register(openApiRoutes, { service });
   await app.register(uploadRoutes, { imageBed });
+  await app.register(fileRoutes, { files });
   await app.register(healthRoutes, { pool, results });
   return app;
 }

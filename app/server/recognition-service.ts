@@ -18,6 +18,7 @@ import type { ServerConfig } from './config.js';
 import type { TokenStore } from './token-store.js';
 import type { ResultStore } from './result-store.js';
 import type { ImageBed } from './image-bed.js';
+import type { ResultFiles } from './result-files.js';
 import { EngineNodePool, QueueFullError } from './nodes/pool.js';
 import { fetchImageUrl } from './url-fetch.js';
 import type { ImageInput } from './inputs.js';
@@ -49,6 +50,7 @@ export class RecognitionService {
     private readonly pool: EngineNodePool,
     private readonly results: ResultStore,
     private readonly imageBed: ImageBed,
+    private readonly files: ResultFiles,
   ) {}
 
   async code(request: CodeRequest): Promise<CodeOutcome> {
@@ -100,11 +102,12 @@ export class RecognitionService {
       }
       const pending: OcrResponse = { id, ocrType: type, state: State.pending };
       this.results.put(auth.account, pending);
-      const finished = job.then((response) => {
+      const finished = job.then(async (response) => {
         release();
-        this.results.put(auth.account, response);
-        if (response.state === State.done) this.tokens.recordSuccess(auth.account);
-        return response;
+        const answered = await this.files.attach(response, image, request.origin);
+        this.results.put(auth.account, answered);
+        if (answered.state === State.done) this.tokens.recordSuccess(auth.account);
+        return answered;
       });
       let budgetTimer: NodeJS.Timeout | undefined;
       const budget = new Promise<OcrResponse>((resolve) => {

@@ -27,13 +27,25 @@ export class ResultStore {
   }
 
   get(account: string, id: string): OcrResponse | undefined {
+    const entry = this.live(id);
+    return entry?.account === account ? entry.response : undefined;
+  }
+
+  /**
+   * A live response by id alone, for its result files: their URLs name the id, a random
+   * UUID handed only to the client that asked, as the image bed's URLs name their image.
+   */
+  find(id: string): OcrResponse | undefined {
+    return this.live(id)?.response;
+  }
+
+  private live(id: string): Entry | undefined {
     const entry = this.entries.get(id);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= this.now()) {
+    if (entry && entry.expiresAt <= this.now()) {
       this.entries.delete(id);
       return undefined;
     }
-    return entry.account === account ? entry.response : undefined;
+    return entry;
   }
 
   get size(): number {

@@ -1,5 +1,5 @@
 // The command as a user runs it: a separate process, real files, stdout, stderr and exit code.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,12 +32,27 @@ describe('ocr-assistant recognize', () => {
   });
 
   it('reports a missing file and a refused type, exit code 1', async () => {
-    const { stdout, stderr, code } = await cli('recognize', '--jsonl', '--type', '2', docImage, '/nonexistent/shot.png');
+    const { stdout, stderr, code } = await cli('recognize', '--jsonl', '--type', '3', docImage, '/nonexistent/shot.png');
     expect(code).toBe(1);
     const responses = stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(responses[0]).toMatchObject({ state: 7, ocrType: 2 });
+    expect(responses[0]).toMatchObject({ state: 7, ocrType: 3 });
     expect(responses[1].message).toMatch(/no such file/);
     expect(stderr).toMatch(/shot\.png: cannot read the file/);
+  });
+
+  it('with --out writes each image\'s result files, named after it; a table also as Excel', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'ocr-cli-out-')), 'results');
+    const table = path.join(dir, 'public-031-table-borderless-en.png');
+    const { stdout, code } = await cli('recognize', '--type', '2', '--out', out, table, docImage);
+    expect(code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      'public-018-doc-en.docx', 'public-018-doc-en.md', 'public-018-doc-en.pdf', 'public-018-doc-en.txt',
+      'public-031-table-borderless-en.docx', 'public-031-table-borderless-en.md', 'public-031-table-borderless-en.pdf', 'public-031-table-borderless-en.txt', 'public-031-table-borderless-en.xlsx',
+    ]);
+    // the table's TXT is its rows, tab-separated, as printed; the doc (no table) is its text
+    expect(readFileSync(path.join(out, 'public-031-table-borderless-en.txt'), 'utf8')).toBe(stdout.split('==> ')[1]!.split('\n').slice(1, -2).join('\n') + '\n');
+    expect(readFileSync(path.join(out, 'public-018-doc-en.txt'), 'utf8')).toContain('"The Program" refers to any copyrightable work');
+    expect(readFileSync(path.join(out, 'public-031-table-borderless-en.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('refuses a bad option value with a usage error (exit 2)', async () => {

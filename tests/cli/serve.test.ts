@@ -45,9 +45,15 @@ describe('ocr-assistant serve and token', () => {
     const remote = await cli('recognize', '--jsonl', '--server', serverUrl, '--token', token, docImage, zhImage);
     const local = await cli('recognize', '--jsonl', docImage, zhImage);
     expect(remote.code).toBe(0);
-    const withoutIds = (stdout: string) => stdout.trim().split('\n').map((line) => ({ ...JSON.parse(line), id: undefined }));
-    const remoteResponses = withoutIds(remote.stdout);
-    expect(remoteResponses).toEqual(withoutIds(local.stdout));
+    // The same but for the id and the server's links to its result files (a CLI serves none).
+    const comparable = (stdout: string) =>
+      stdout.trim().split('\n').map((line) => {
+        const response = JSON.parse(line);
+        return { ...response, id: undefined, result: { ...response.result, files: undefined } };
+      });
+    const remoteResponses = comparable(remote.stdout);
+    expect(remoteResponses).toEqual(comparable(local.stdout));
+    expect(JSON.parse(remote.stdout.split('\n')[0]!).result.files.length).toBeGreaterThan(0);
     expect(remoteResponses[0].result.autoText).toContain('The Program');
     const count = await (await fetch(`${serverUrl}/Code.aspx?op=count&app=api&token=${token}`)).json();
     expect(count.TodayCount).toBe(2);

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../app/server/app.js';
 import { TokenStore } from '../../app/server/token-store.js';
+import { benchImage } from '../engine/engine-helpers.js';
 import { docImage, imageBlob, json, multipartBody, testServer, uiImage, type TestServer } from './server-helpers.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -96,6 +97,43 @@ describe('op=code', () => {
     expect(body.message).toMatch(/formula/);
   });
 
+  it('reads a table in type 2: rows of cells in spiltText, tab-separated autoText, an HTML table', async () => {
+    const { bytes, truth } = benchImage('screens', 'public-032-table-borderless-mixed');
+    const body = json(await postFile(q('code', '&type=2'), bytes));
+    expect(body).toMatchObject({ state: 2, ocrType: 2, result: { resultType: 2 } });
+    const rows = JSON.parse(body.result.spiltText);
+    expect(rows[0]).toEqual(truth.cells![0]);
+    expect(rows.length).toBe(truth.cells!.length);
+    expect(body.result.autoText.split('\n')[0]).toBe(truth.cells![0]!.join('\t'));
+    expect(body.result.downloadHtml).toMatch(/^<table>.*<\/table>$/);
+  });
+
+  it('offers result files at URLs of its own, made on request; names and ids it did not hand out get 404', async () => {
+    const { bytes, truth } = benchImage('screens', 'public-027-table-bordered-en');
+    const body = json(await postFile(q('code', '&type=2'), bytes));
+    const files: { url: string; fileType: number; desc: string }[] = body.result.files;
+    expect(files.map((f) => f.fileType)).toEqual([4, 2, 1, 6, 5]);
+    for (const file of files) {
+      const url = new URL(file.url);
+      expect(url.pathname).toMatch(new RegExp(`^/files/${body.id}/ocr\\.(xlsx|docx|pdf|md|txt)$`));
+      const response = await server.app.inject({ method: 'GET', url: url.pathname });
+      expect(response.statusCode, file.url).toBe(200);
+      expect(response.headers['content-disposition']).toMatch(/^attachment; filename="ocr\./);
+      expect(response.rawPayload.length).toBeGreaterThan(100);
+    }
+    const txt = await server.app.inject({ method: 'GET', url: new URL(files.find((f) => f.fileType === 5)!.url).pathname });
+    expect(txt.body.split('\n')[0]).toBe(truth.cells![0]!.join('\t'));
+    const pdf = await server.app.inject({ method: 'GET', url: new URL(files.find((f) => f.fileType === 1)!.url).pathname });
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    // a text result offers no spreadsheet; names and ids not handed out are refused
+    const text = json(await postFile(q('code')));
+    expect(text.result.files.map((f: { fileType: number }) => f.fileType)).toEqual([2, 1, 6, 5]);
+    for (const url of [`/files/${text.id}/ocr.xlsx`, `/files/${text.id}/../tokens.sqlite`, '/files/00000000-0000-0000-0000-000000000000/ocr.txt', `/files/${text.id}/ocr.exe`]) {
+      expect((await server.app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
+    }
+  });
+
   it('matches paths, op values and parameter names case-insensitively, on either path, by GET or POST', async () => {
     const upper = await postFile(`/CODE.ASHX?OP=CODE&APP=api&TOKEN=${server.token}`);
     expect(json(upper).state).toBe(2);
@@ -186,9 +224,12 @@ describe('asynchronous answers and expiry', () => {
     const polled = await pollIdcode(quick, accepted.id);
     expect(polled[0]).toMatchObject({ id: accepted.id, state: 2, processName: expect.stringMatching(/^OCR-Node/) });
     expect(polled[0].result.autoText).toContain('The Program');
+    const pdfPath = new URL(polled[0].result.files.find((f: { fileType: number }) => f.fileType === 1).url).pathname;
+    expect((await quick.app.inject({ method: 'GET', url: pdfPath })).statusCode).toBe(200);
     await new Promise((r) => setTimeout(r, 1600));
     const expired = await quick.app.inject({ method: 'POST', url: url('idcode'), payload: accepted.id, headers: { 'content-type': 'text/plain' } });
     expect(expired.body).toBe('no');
+    expect((await quick.app.inject({ method: 'GET', url: pdfPath })).body).toBe('no');
   });
 });
 

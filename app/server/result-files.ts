@@ -1,0 +1,59 @@
+// The Open API's `files`: each finished result offers its result files (Excel for a table,
+// Word, a searchable PDF, Markdown, TXT) at URLs of this server. Files are made when they are
+// asked for, from the stored result (and the stored screenshot, for the PDF), so a client
+// that never downloads one costs nothing but the screenshot's write to disk.
+import { buildResultFile, formatNamed, resultFormats, type ResultFormat } from '../export/index.js';
+import { pdfReadyImage } from '../engine/image.js';
+import type { LimitsConfig } from '../engine/config.js';
+import { State, type DownLoadInfo, type OcrResponse, type OcrResult } from '../protocol/index.js';
+import type { ResultStore } from './result-store.js';
+import type { SourceImageStore } from './source-images.js';
+
+export class ResultFiles {
+  constructor(
+    private readonly results: ResultStore,
+    private readonly images: SourceImageStore,
+    private readonly limits: LimitsConfig,
+    private readonly onError: (error: unknown) => void = () => {},
+  ) {}
+
+  /** A finished response with its `files`; the screenshot is kept for the PDF while the result lives. */
+  async attach(response: OcrResponse, image: Uint8Array, origin: string): Promise<OcrResponse> {
+    if (response.state !== State.done || !response.result) return response;
+    const kept = await this.images.put(response.id, image).then(
+      () => true,
+      (error: unknown) => {
+        // A full disk costs the PDF, not the answer.
+        this.onError(error);
+        return false;
+      },
+    );
+    const files: DownLoadInfo[] = resultFormats(response.result)
+      .filter((format) => kept || !format.needsImage)
+      .map((format) => ({ url: `${origin}/files/${response.id}/${format.name}`, fileType: format.fileType, desc: format.desc }));
+    return { ...response, result: { ...response.result, files } };
+  }
+
+  /** The file `name` of result `id`, or undefined when the result has expired or offers no such file. */
+  async build(id: string, name: string): Promise<{ format: ResultFormat; body: Buffer } | undefined> {
+    const response = this.results.find(id);
+    if (response?.state !== State.done || !response.result) return undefined;
+    const format = formatNamed(response.result, name);
+    if (!format) return undefined;
+    let image;
+    if (format.needsImage) {
+      const bytes = await this.images.get(id);
+      if (!bytes) return undefined;
+      image = await pdfReadyImage(bytes, this.limits);
+    }
+    return { format, body: await buildResultFile(response.result, format, image) };
+  }
+}
+
+/** Every file a result offers, made at once from the result and its screenshot (the CLI's `--out`). */
+export async function makeResultFiles(result: OcrResult, image: Uint8Array, limits: LimitsConfig): Promise<{ format: ResultFormat; body: Buffer }[]> {
+  const page = await pdfReadyImage(image, limits);
+  const out = [];
+  for (const format of resultFormats(result)) out.push({ format, body: await buildResultFile(result, format, format.needsImage ? page : undefined) });
+  return out;
+}
