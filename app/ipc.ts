@@ -175,6 +175,7 @@ export const invokeChannels = {
   confirmCapture: { channel: 'capture:confirm', args: z.object({ region: regionSchema, mode: z.enum(modes) }).strict() },
   cancelCapture: { channel: 'capture:cancel', args: none },
   currentResult: { channel: 'result:current', args: none },
+  saveResultFile: { channel: 'result:save-file', args: z.object({ id: z.string().uuid(), fileType: z.number().int().min(1).max(6) }).strict() },
   copyText: { channel: 'clipboard:copy-text', args: z.object({ text: z.string().max(10_000_000) }).strict() },
   listHistory: { channel: 'history:list', args: z.object({ query: z.string().max(200).optional(), limit: z.number().int().min(1).max(500).optional() }).strict().optional() },
   openHistory: { channel: 'history:open', args: z.object({ id: z.string().uuid() }).strict() },
@@ -197,6 +198,8 @@ export interface InvokeResults {
   confirmCapture: void;
   cancelCapture: void;
   currentResult: Recognition | null;
+  /** Where the file was saved; null when the person cancelled the save dialog. */
+  saveResultFile: { saved: string | null };
   copyText: void;
   listHistory: HistorySummary[];
   openHistory: Recognition;

@@ -1,12 +1,13 @@
 // The app's services, built from a platform (Electron's in the app, fakes in tests) and
 // joined up: what a hotkey, the tray and each IPC request do. main/index.ts only wires.
 import { eventChannels, type EventName, type EventPayloads, type Mode, type Settings } from '../app/ipc.js';
-import type { ClipboardAccess, Displays, GlobalHotkeys, Notifier, PowerEvents, ScreenCapture, SecretBox, TrayIcon, WindowHost } from './platform/types.js';
+import type { ClipboardAccess, Displays, FileSaver, GlobalHotkeys, Notifier, PowerEvents, ScreenCapture, SecretBox, TrayIcon, WindowHost } from './platform/types.js';
 import { SettingsStore } from './settings/settings-store.js';
 import { HistoryStore } from './history/history-store.js';
 import { ServerConnection } from './server/connection.js';
 import type { EmbeddedServer } from './server/embedded.js';
 import { RecognitionFlow } from './recognition/recognition-flow.js';
+import { ResultFileExport } from './recognition/result-file-export.js';
 import { CaptureFlow } from './capture/capture-flow.js';
 import { HotkeyManager } from './hotkeys/hotkey-manager.js';
 import { QuotaTracker } from './tray/quota-tracker.js';
@@ -24,6 +25,7 @@ export interface Platform {
   secrets: SecretBox;
   power: PowerEvents;
   windows: WindowHost;
+  files: FileSaver;
 }
 
 export interface ControllerOptions {
@@ -39,6 +41,7 @@ export class AppController {
   readonly history: HistoryStore;
   readonly connection: ServerConnection;
   readonly recognition: RecognitionFlow;
+  readonly exports: ResultFileExport;
   readonly capture: CaptureFlow;
   readonly hotkeys: HotkeyManager;
   readonly quota: QuotaTracker;
@@ -66,6 +69,12 @@ export class AppController {
         void this.quota.refresh();
         if (recognition) platform.windows.showResult();
       },
+    });
+    this.exports = new ResultFileExport({
+      client,
+      saver: platform.files,
+      find: (id) => (this.recognition.latest?.id === id ? this.recognition.latest : this.history.get(id)),
+      settings: () => this.settings.get(),
     });
     this.capture = new CaptureFlow(platform.displays, platform.screen, platform.windows, (png, mode) => this.recognition.recognize(png, mode));
     this.hotkeys = new HotkeyManager(
@@ -110,6 +119,7 @@ export class AppController {
       confirmCapture: ({ region, mode }) => this.capture.confirm(region, mode),
       cancelCapture: () => this.capture.cancel(),
       currentResult: () => this.recognition.latest,
+      saveResultFile: ({ id, fileType }) => this.exports.save(id, fileType),
       copyText: ({ text }) => this.platform.clipboard.write({ text }),
       listHistory: (args) => this.history.list(args?.query, args?.limit),
       openHistory: ({ id }) => {

@@ -13,6 +13,7 @@ import { electronTray } from './platform/electron/tray.js';
 import { electronNotifier } from './platform/electron/notifier.js';
 import { electronSecrets } from './platform/electron/secrets.js';
 import { electronPower } from './platform/electron/power.js';
+import { electronFileSaver } from './platform/electron/file-saver.js';
 import { ElectronWindows, appOrigin, hardenContents } from './platform/electron/windows.js';
 import { registerAppScheme, serveRenderer } from './platform/electron/app-protocol.js';
 
@@ -46,6 +47,7 @@ if (!app.requestSingleInstanceLock()) {
         notifier: electronNotifier,
         secrets: electronSecrets,
         power: electronPower,
+        files: electronFileSaver,
         windows,
       },
       { userData: app.getPath('userData'), startEmbedded: () => startEmbeddedServer(app.getPath('userData')), quit: () => app.quit(), log: (m) => console.error(m) },

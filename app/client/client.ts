@@ -97,6 +97,31 @@ export class OcrClient {
     return answer;
   }
 
+  /**
+   * One of a result's files (`result.files[].url`). It is fetched from this client's server
+   * by the URL's path: the server names itself as it was asked, which behind a proxy (or the
+   * browser build's forwarder) is not the address this client reaches it by.
+   */
+  async download(fileUrl: string, signal?: AbortSignal): Promise<Uint8Array> {
+    let path: string;
+    try {
+      path = new URL(fileUrl).pathname;
+    } catch {
+      throw new OcrClientError('protocol', `not a file URL: ${fileUrl.slice(0, 200)}`);
+    }
+    if (!/^\/files\/[0-9a-f-]{36}\/[\w.-]+$/i.test(path)) throw new OcrClientError('protocol', `not a result file of an OCR server: ${path.slice(0, 200)}`);
+    let response: Response;
+    try {
+      response = await this.fetchFn(`${this.baseUrl}${path}`, { signal });
+    } catch (error) {
+      if (signal?.aborted) throw new OcrClientError('aborted', 'the request was cancelled');
+      throw new OcrClientError('network', `cannot reach the OCR server at ${this.baseUrl}: ${(error as Error).message}`);
+    }
+    if (response.status === 404) throw new OcrClientError('expired', 'the server no longer has this file: its result has expired');
+    if (!response.ok) throw new OcrClientError('protocol', `the server answered HTTP ${response.status} for the file`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+
   /** Today's count and what is left; an invalid token is an error here, not zeros. */
   async quota(signal?: AbortSignal): Promise<QuotaCount> {
     const answer = (await this.call('count', {}, undefined, signal)) as QuotaCount;

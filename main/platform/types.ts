@@ -96,3 +96,10 @@ export interface WindowHost {
   /** Sends an event to every window of ours. */
   broadcast(channel: string, payload: unknown): void;
 }
+
+/** Saving a file the person asked for: a save dialog, then the write. */
+export interface FileSaver {
+  /** The path chosen in a save dialog, or undefined when the person cancelled it. */
+  chooseSavePath(defaultName: string, filter: { name: string; extensions: string[] }): Promise<string | undefined>;
+  write(path: string, bytes: Uint8Array): Promise<void>;
+}

@@ -22,7 +22,7 @@ import {
   type Settings,
 } from '../../app/ipc.js';
 import { OcrClient } from '../../app/client/index.js';
-import type { RecognizeOptions, TextCellInfo } from '../../app/protocol/index.js';
+import type { OcrResponse, RecognizeOptions, TextCellInfo } from '../../app/protocol/index.js';
 import { EntryStore } from './idb.js';
 
 export interface WebConfig {
@@ -163,6 +163,28 @@ export function createHttpApi(config: WebConfig): OcrApi {
     cancelCapture: async () => {
       frozen = null;
       location.hash = '#/result';
+    },
+    // The browser's own download takes the place of the save dialog: the file is fetched
+    // through the page's origin (the web server forwards /files/) and handed to an <a download>.
+    saveResultFile: async ({ id, fileType }: { id: string; fileType: number }) => {
+      const recognition = current?.id === id ? current : await history.get(id);
+      if (!recognition) throw new Error('That result is no longer in the history.');
+      const fileOf = (response: OcrResponse) => response.result?.files?.find((f) => f.fileType === fileType);
+      const offered = fileOf(recognition.response);
+      let download = offered && { url: offered.url, bytes: await client().download(offered.url).catch(() => undefined) };
+      if (!download?.bytes) {
+        // Expired with its result on the server: read the image again for fresh files.
+        const fresh = fileOf(await client().recognize(recognition.image, { type: recognition.response.ocrType as 0 | 1 | 2 | 3, options: readSettings().options }));
+        if (!fresh) throw new Error('The OCR server offers no such file for this result.');
+        download = { url: fresh.url, bytes: await client().download(fresh.url) };
+      }
+      const name = `ocr-${recognition.createdAt.slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}${download.url.slice(download.url.lastIndexOf('.'))}`;
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([new Uint8Array(download.bytes!)]));
+      link.download = name;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+      return { saved: name };
     },
     currentResult: async () => current,
     copyText: async ({ text }: { text: string }) => navigator.clipboard.writeText(text),

@@ -52,7 +52,7 @@ export async function startWebServer(options: { port?: number; dataDir?: string 
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     try {
-      if (/^\/(code\.ashx|code\.aspx|uploads\/)/i.test(url.pathname)) {
+      if (/^\/(code\.ashx|code\.aspx|uploads\/|files\/)/i.test(url.pathname)) {
         const chunks: Buffer[] = [];
         for await (const chunk of request) chunks.push(chunk as Buffer);
         const answer = await fetch(`${api.url}${url.pathname}${url.search}`, {
@@ -60,7 +60,10 @@ export async function startWebServer(options: { port?: number; dataDir?: string 
           headers: request.headers['content-type'] ? { 'content-type': request.headers['content-type'] } : {},
           body: request.method === 'GET' || request.method === 'HEAD' ? undefined : Buffer.concat(chunks),
         });
-        response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' }).end(Buffer.from(await answer.arrayBuffer()));
+        const disposition = answer.headers.get('content-disposition');
+        response
+          .writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain', ...(disposition && { 'content-disposition': disposition }) })
+          .end(Buffer.from(await answer.arrayBuffer()));
       } else if (url.pathname === '/web-config.json') {
         response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ token }));
       } else if (url.pathname.startsWith('/bench/')) {

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../renderer/web/serve.js';
@@ -25,7 +26,7 @@ beforeAll(async () => {
   await build({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'error' });
   web = await startWebServer();
   browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
 }, 180_000);
 
 afterAll(async () => {
@@ -110,8 +111,39 @@ describe('the renderer in Chromium', () => {
     await page.goto(`${web.url}/web.html?screen=/bench/${truth.image}#/overlay`);
     await page.waitForSelector('.overlay img');
     await page.keyboard.press('Control+a');
+    await page.click('.toolbar label:has-text("公式")');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('[role="alert"]'), { timeout: 30_000 }).toMatch(/formula \(type 3\) recognition is not available in this version yet/);
+  });
+
+  it('reads a table screenshot in table mode into a grid, lights a cell\'s box, and exports it to Excel', async () => {
+    const truth = truthOf('public-027-table-bordered-en');
+    await page.goto(`${web.url}/web.html?screen=/bench/${truth.image}#/overlay`);
+    await page.waitForSelector('.overlay img');
+    await page.keyboard.press('Control+a');
     await page.click('.toolbar label:has-text("表格")');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.textContent('[role="alert"]'), { timeout: 30_000 }).toMatch(/table \(type 2\) recognition is not available in this version yet/);
+    await page.waitForSelector('.text-pane table td', { timeout: 30_000 });
+    const grid = await page.$$eval('.text-pane table tr', (rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    expect(grid.length).toBe(truth.cells!.length);
+    const fold = (s: string) => s.replace(/\s+/g, '');
+    const cells = truth.cells!.flatMap((row, r) => row.map((cell, c) => fold(grid[r]?.[c] ?? '') === fold(cell)));
+    expect(cells.filter(Boolean).length / cells.length).toBeGreaterThanOrEqual(0.95);
+    // the cell and its box on the image light together
+    const comment = await page.getAttribute('.text-pane td:has-text("Comment")', 'data-line');
+    await page.hover('.text-pane td:has-text("Comment")');
+    await expect.poll(() => page.getAttribute(`rect[data-line="${comment}"]`, 'class')).toMatch(/\bhot\b/);
+    await page.screenshot({ path: path.join(artifacts, 'result-table.png') });
+
+    const download = page.waitForEvent('download');
+    await page.click('.exports button:has-text("Excel")');
+    const file = path.join(artifacts, 'exported-table.xlsx');
+    await (await download).saveAs(file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0]!;
+    expect(truth.cells![0]!.map((_, c) => String(sheet.getCell(1, c + 1).value))).toEqual(truth.cells![0]);
+    expect(sheet.rowCount).toBe(truth.cells!.length);
+    await expect.poll(() => page.textContent('.exports [role="status"]')).toMatch(/已保存：ocr-.*\.xlsx/);
   });
 });

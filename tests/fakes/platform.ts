@@ -6,6 +6,7 @@ import type {
   DisplayCapture,
   DisplayInfo,
   Displays,
+  FileSaver,
   GlobalHotkeys,
   MenuItemSpec,
   Notifier,
@@ -152,6 +153,20 @@ export class FakeWindows implements WindowHost {
   }
 }
 
+export class FakeFileSaver implements FileSaver {
+  /** What the save dialog answers: a path, or undefined as if cancelled. */
+  answer: string | undefined = '/home/user/Downloads/result';
+  asked: Array<{ defaultName: string; extensions: string[] }> = [];
+  written = new Map<string, Uint8Array>();
+  async chooseSavePath(defaultName: string, filter: { name: string; extensions: string[] }) {
+    this.asked.push({ defaultName, extensions: filter.extensions });
+    return this.answer;
+  }
+  async write(path: string, bytes: Uint8Array) {
+    this.written.set(path, bytes);
+  }
+}
+
 export function fakePlatform(displays: DisplayInfo[] = [], captures: DisplayCapture[] = []) {
   return {
     displays: new FakeDisplays(displays),
@@ -163,5 +178,6 @@ export function fakePlatform(displays: DisplayInfo[] = [], captures: DisplayCapt
     secrets: new FakeSecrets(),
     power: new FakePower(),
     windows: new FakeWindows(),
+    files: new FakeFileSaver(),
   } satisfies Platform;
 }

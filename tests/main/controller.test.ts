@@ -11,6 +11,7 @@ import { likelyOwner, normalizeAccelerator } from '../../main/hotkeys/owners.js'
 import { clipboardContent } from '../../main/recognition/clipboard-formats.js';
 import { quotaLabel } from '../../main/tray/tray-menu.js';
 import { eventChannels, type HotkeyProblem } from '../../app/ipc.js';
+import { FileType } from '../../app/protocol/index.js';
 import { docImage } from '../server/server-helpers.js';
 import { FakeHotkeys, fakePlatform } from '../fakes/platform.js';
 
@@ -51,6 +52,35 @@ describe('the clipboard flow', () => {
   it('says so when the clipboard holds something that is not an image', async () => {
     platform.clipboard.image = Buffer.from('just some text');
     await expect(controller.recognition.recognizeClipboard()).rejects.toThrow(/not an image OCR Assistant can read/);
+  });
+});
+
+describe('exporting a result', () => {
+  it('saves the chosen file where the save dialog says, and nothing when it is cancelled', async () => {
+    platform.clipboard.image = docImage;
+    const recognition = await controller.recognition.recognizeClipboard();
+    platform.files.answer = '/home/user/Downloads/licence.txt';
+    expect(await controller.exports.save(recognition.id, FileType.txt)).toEqual({ saved: '/home/user/Downloads/licence.txt' });
+    expect(platform.files.asked.at(-1)).toEqual({ defaultName: expect.stringMatching(/^ocr-\d{8}-\d{6}\.txt$/), extensions: ['txt'] });
+    expect(Buffer.from(platform.files.written.get('/home/user/Downloads/licence.txt')!).toString('utf8')).toBe(`${recognition.text}\n`);
+    platform.files.answer = undefined;
+    expect(await controller.exports.save(recognition.id, FileType.word)).toEqual({ saved: null });
+  });
+
+  it('exports a history entry whose files are gone from the server by reading its image again', async () => {
+    const recognition = await controller.recognition.recognize(docImage);
+    // as after a restart: the embedded server of that launch, and its results, are gone
+    const stale = { ...recognition, response: { ...recognition.response, result: { ...recognition.response.result, files: recognition.response.result!.files!.map((f) => ({ ...f, url: f.url.replace(recognition.response.id, '00000000-0000-4000-8000-000000000000') })) } } };
+    controller.recognition.open(stale);
+    platform.files.answer = '/home/user/Downloads/licence.pdf';
+    await controller.exports.save(stale.id, FileType.pdf);
+    expect(Buffer.from(platform.files.written.get('/home/user/Downloads/licence.pdf')!).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('refuses a file type the result does not offer', async () => {
+    const recognition = await controller.recognition.recognize(docImage);
+    platform.files.answer = '/tmp/x.xlsx';
+    await expect(controller.exports.save(recognition.id, FileType.excel)).rejects.toThrow(/offers no Excel workbook file/);
   });
 });
 

@@ -74,6 +74,28 @@ describe('result panel', () => {
     expect(cells).toEqual(['Name', 'Qty', 'Bolt', '4']);
   });
 
+  it('spans merged table cells as on screen and lights a cell\'s box on hover', async () => {
+    const at = (words: string, row: number, col: number, rowSpan = 1, colSpan = 1) => ({ words, pageIndex: 0, row, col, rowSpan, colSpan, location: { left: col * 60, top: row * 20, width: 60 * colSpan, height: 20 * rowSpan } });
+    const lines = [at('Region', 0, 0, 2), at('Revenue', 0, 1, 1, 2), at('Spring', 1, 1), at('Autumn', 1, 2), at('North', 2, 0), at('1200', 2, 1), at('', 2, 2)];
+    const rows = [['Region', 'Revenue', ''], ['', 'Spring', 'Autumn'], ['North', '1200', '']];
+    await resultPanel(sampleRecognition({ mode: 'table', lines, response: { id: 'r', ocrType: 2, state: 2, result: { resultType: 2, spiltText: JSON.stringify(rows) } } }));
+    const grid = [...document.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => `${td.textContent}${td.rowSpan > 1 ? ` r${td.rowSpan}` : ''}${td.colSpan > 1 ? ` c${td.colSpan}` : ''}`));
+    expect(grid).toEqual([['Region r2', 'Revenue c2'], ['Spring', 'Autumn'], ['North', '1200', '']]);
+    expect(screen.getByTestId('result-facts').textContent).toMatch(/7 cells/);
+    await fireEvent.pointerEnter(screen.getByText('Revenue', { selector: 'td' }));
+    expect(document.querySelector('rect[data-line="1"]')!.classList.contains('hot')).toBe(true);
+  });
+
+  it('offers the result\'s files as export buttons and says where one was saved', async () => {
+    fake.answers.saveResultFile = () => ({ saved: '/home/user/Downloads/ocr.xlsx' });
+    const files = [{ url: 'http://127.0.0.1:1/files/x/ocr.xlsx', fileType: 4, desc: 'Excel workbook' }, { url: 'http://127.0.0.1:1/files/x/ocr.pdf', fileType: 1, desc: 'searchable PDF' }];
+    await resultPanel(sampleRecognition({ response: { id: 'r', ocrType: 2, state: 2, result: { resultType: 0, files } } }));
+    expect(screen.getAllByRole('button').filter((b) => b.closest('.exports')).map((b) => b.textContent?.trim())).toEqual(['Excel', 'PDF']);
+    await fireEvent.click(screen.getByRole('button', { name: 'Excel' }));
+    expect(fake.calls.find((c) => c.name === 'saveResultFile')?.args).toEqual({ id: '11111111-2222-4333-8444-555555555555', fileType: 4 });
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved: /home/user/Downloads/ocr.xlsx'));
+  });
+
   it('renders a formula with KaTeX and copies its LaTeX', async () => {
     await resultPanel(sampleRecognition({ mode: 'formula', text: '\\frac{a}{b}', response: { id: 'r', ocrType: 3, state: 2, result: { resultType: 1, autoText: '\\frac{a}{b}' } } }));
     expect(document.querySelector('.katex')).not.toBeNull();
