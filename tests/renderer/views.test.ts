@@ -8,6 +8,7 @@ import { ResultState } from '../../renderer/src/state/result.svelte.js';
 import { HistoryState } from '../../renderer/src/state/history.svelte.js';
 import { SettingsState } from '../../renderer/src/state/settings.svelte.js';
 import { fakeOcrApi, sampleRecognition, type FakeOcrApi } from '../fakes/ocr-api.js';
+import type { DownLoadInfo } from '../../app/protocol/index.js';
 
 let fake: FakeOcrApi;
 beforeEach(() => {
@@ -88,7 +89,7 @@ describe('result panel', () => {
 
   it('offers the result\'s files as export buttons and says where one was saved', async () => {
     fake.answers.saveResultFile = () => ({ saved: '/home/user/Downloads/ocr.xlsx' });
-    const files = [{ url: 'http://127.0.0.1:1/files/x/ocr.xlsx', fileType: 4, desc: 'Excel workbook' }, { url: 'http://127.0.0.1:1/files/x/ocr.pdf', fileType: 1, desc: 'searchable PDF' }];
+    const files = [{ url: 'http://127.0.0.1:1/files/x/ocr.xlsx', fileType: 4, desc: 'Excel workbook' }, { url: 'http://127.0.0.1:1/files/x/ocr.pdf', fileType: 1, desc: 'searchable PDF' }] as DownLoadInfo[];
     await resultPanel(sampleRecognition({ response: { id: 'r', ocrType: 2, state: 2, result: { resultType: 0, files } } }));
     expect(screen.getAllByRole('button').filter((b) => b.closest('.exports')).map((b) => b.textContent?.trim())).toEqual(['Excel', 'PDF']);
     await fireEvent.click(screen.getByRole('button', { name: 'Excel' }));
