@@ -17,19 +17,44 @@ import { uploadRoutes } from './routes/uploads.js';
 import { fileRoutes } from './routes/files.js';
 import { SourceImageStore } from './source-images.js';
 import { ResultFiles } from './result-files.js';
+import { JobFinisher } from './job-finisher.js';
+import { LocalJobRunner } from './local-runner.js';
+import type { JobRunner, ResultKeeper, TokenAuthority, UploadKeeper } from './backend.js';
 import { healthRoutes } from './routes/health.js';
 import { redactTokens } from './redact.js';
 
-export interface ServerParts {
+/** What a front stands on: built from SQLite and a pool here, or from Redis (`serve --redis`). */
+export interface Backend {
+  tokens: TokenAuthority;
+  results: ResultKeeper;
+  uploads: UploadKeeper;
+  files: ResultFiles;
+  runner: JobRunner;
+}
+
+export type ServerParts = (LocalParts | { config: ServerConfig; backend: Backend }) & {
+  /** pino settings (level, a file or a stream to write to), or false for no logs at all. */
+  logger?: false | { level?: string; file?: string; stream?: { write(line: string): void } };
+};
+
+/** One machine: tokens in SQLite, results in memory, files on disk, the pool of node processes. */
+interface LocalParts {
   config: ServerConfig;
   tokens: TokenStore;
   pool: EngineNodePool;
-  /** pino settings (level, a file or a stream to write to), or false for no logs at all. */
-  logger?: false | { level?: string; file?: string; stream?: { write(line: string): void } };
+}
+
+export function localBackend({ config, tokens, pool }: LocalParts, onError: (error: unknown) => void): Backend {
+  const limits = resolveEngineConfig().limits;
+  const results = new ResultStore(config.resultTtlMs, config.maxResults);
+  const sourceImages = new SourceImageStore(join(config.dataDir, 'results'), config.resultTtlMs, config.maxResults);
+  const files = new ResultFiles(results, sourceImages, limits, onError);
+  const runner = new LocalJobRunner(pool, new JobFinisher(results, tokens, files));
+  return { tokens, results, uploads: new ImageBed(join(config.dataDir, 'uploads'), config.uploads, limits), files, runner };
 }
 
 export async function buildServer(parts: ServerParts): Promise<FastifyInstance> {
-  const { config, tokens, pool } = parts;
+  const { config } = parts;
   const app = Fastify({
     bodyLimit: config.bodyLimit,
     logger:
@@ -63,12 +88,9 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
     limits: { fileSize: config.bodyLimit, fieldSize: config.bodyLimit, files: 4, fields: 20, parts: 24 },
   });
 
-  const limits = resolveEngineConfig().limits;
-  const results = new ResultStore(config.resultTtlMs, config.maxResults);
-  const imageBed = new ImageBed(join(config.dataDir, 'uploads'), config.uploads, limits);
-  const sourceImages = new SourceImageStore(join(config.dataDir, 'results'), config.resultTtlMs, config.maxResults);
-  const files = new ResultFiles(results, sourceImages, limits, (error) => app.log.warn({ err: error }, 'could not keep the screenshot for its PDF'));
-  const service = new RecognitionService(config, tokens, pool, results, imageBed, files);
+  const backend = 'backend' in parts ? parts.backend : localBackend(parts, (error) => app.log.warn({ err: error }, 'could not keep the screenshot for its PDF'));
+  const { tokens, results, uploads, files, runner } = backend;
+  const service = new RecognitionService(config, tokens, runner, results, uploads);
 
   // Errors are values at the protocol edge: a body too large, a broken multipart stream, a
   // query that fails its schema, all come back in the API's own shape, never as a stack.
@@ -91,8 +113,8 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
   );
 
   await app.register(openApiRoutes, { service });
-  await app.register(uploadRoutes, { imageBed });
+  await app.register(uploadRoutes, { uploads });
   await app.register(fileRoutes, { files });
-  await app.register(healthRoutes, { pool, results });
+  await app.register(healthRoutes, { runner, results });
   return app;
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { probeImage } from '../engine/image.js';
 import { unsupported } from '../protocol/index.js';
 import type { LimitsConfig } from '../engine/config.js';
+import type { UploadKeeper } from './backend.js';
 
 const extensions: Record<string, string> = { png: 'png', jpeg: 'jpg', webp: 'webp', gif: 'gif', tiff: 'tif', bmp: 'bmp' };
 const mimeTypes: Record<string, string> = {
@@ -26,7 +27,7 @@ export interface ImageBedLimits {
   maxFiles: number;
 }
 
-export class ImageBed {
+export class ImageBed implements UploadKeeper {
   constructor(
     private readonly dir: string,
     private readonly limits: ImageBedLimits,

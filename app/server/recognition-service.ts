@@ -15,11 +15,7 @@ import {
   type TipsResponse,
 } from '../protocol/index.js';
 import type { ServerConfig } from './config.js';
-import type { TokenStore } from './token-store.js';
-import type { ResultStore } from './result-store.js';
-import type { ImageBed } from './image-bed.js';
-import type { ResultFiles } from './result-files.js';
-import { EngineNodePool, QueueFullError } from './nodes/pool.js';
+import { QueueFullError, type JobRunner, type ResultKeeper, type TokenAuthority, type UploadKeeper } from './backend.js';
 import { fetchImageUrl } from './url-fetch.js';
 import type { ImageInput } from './inputs.js';
 
@@ -46,11 +42,10 @@ export class RecognitionService {
 
   constructor(
     private readonly config: ServerConfig,
-    private readonly tokens: TokenStore,
-    private readonly pool: EngineNodePool,
-    private readonly results: ResultStore,
-    private readonly imageBed: ImageBed,
-    private readonly files: ResultFiles,
+    private readonly tokens: TokenAuthority,
+    private readonly runner: JobRunner,
+    private readonly results: ResultKeeper,
+    private readonly uploads: UploadKeeper,
   ) {}
 
   async code(request: CodeRequest): Promise<CodeOutcome> {
@@ -58,57 +53,78 @@ export class RecognitionService {
     const answer = (body: OcrResponse | TipsResponse) => ({ body, ms: performance.now() - started });
     const typeNumber = Number(request.query.type ?? 0);
     const echoType = Number.isInteger(typeNumber) ? typeNumber : 0;
-    const auth = this.tokens.authorize(request.token);
+    // The response's id is also the request's quota ticket.
+    const id = randomUUID();
+    let auth;
+    try {
+      auth = await this.tokens.admit(request.token, id);
+    } catch (error) {
+      return answer(unreachable(echoType, error));
+    }
     if (!auth.ok) return answer(tipsResponse(echoType, auth.refusal));
+    const { account } = auth;
+    let released = false;
+    /** Ends the request's time in flight; its quota unit too, unless the job's finisher has settled it. */
+    const release = async (settledByFinisher = false) => {
+      if (released) return;
+      released = true;
+      const left = (this.inFlight.get(account) ?? 1) - 1;
+      if (left > 0) this.inFlight.set(account, left);
+      else this.inFlight.delete(account);
+      if (!settledByFinisher) await this.tokens.settle(account, id, false);
+    };
     let type: OcrType;
     let options;
     try {
       type = parseOcrType(request.query.type);
       options = parseOptions((name) => request.query[name]);
     } catch (error) {
-      return answer(refusal(echoType, error));
+      await this.tokens.settle(account, id, false);
+      return answer(refusal(echoType, error, id));
     }
-    const inFlight = this.inFlight.get(auth.account) ?? 0;
+    const inFlight = this.inFlight.get(account) ?? 0;
     if (inFlight >= this.config.maxInFlightPerToken) {
+      await this.tokens.settle(account, id, false);
       return answer(
         failedResponse(
           type,
           State.tooManyRequests,
           `this token already has ${inFlight} requests in flight (the limit is ${this.config.maxInFlightPerToken}); wait for one to finish, then send more`,
+          undefined,
+          id,
         ),
       );
     }
-    this.inFlight.set(auth.account, inFlight + 1);
-    let settled = false;
-    const release = () => {
-      if (settled) return;
-      settled = true;
-      const left = (this.inFlight.get(auth.account) ?? 1) - 1;
-      if (left > 0) this.inFlight.set(auth.account, left);
-      else this.inFlight.delete(auth.account);
-    };
+    this.inFlight.set(account, inFlight + 1);
     try {
       const image = await this.imageBytes(await request.readInput(), request.origin);
-      const id = randomUUID();
-      let job: Promise<OcrResponse>;
+      const pending: OcrResponse = { id, ocrType: type, state: State.pending };
+      await this.results.put(account, pending);
+      let submitted;
       try {
-        job = this.pool.run({ image, type, options, id });
+        submitted = await this.runner.submit({ image, type, options, id }, { account, origin: request.origin });
       } catch (error) {
         if (error instanceof QueueFullError) {
-          release();
-          return answer(failedResponse(type, State.tooManyRequests, `the server is busy (${error.message}); try again in a moment`));
+          const busy = failedResponse(type, State.tooManyRequests, `the server is busy (${error.message}); try again in a moment`, undefined, id);
+          await this.results.put(account, busy);
+          await release();
+          return answer(busy);
         }
         throw error;
       }
-      const pending: OcrResponse = { id, ocrType: type, state: State.pending };
-      this.results.put(auth.account, pending);
-      const finished = job.then(async (response) => {
-        release();
-        const answered = await this.files.attach(response, image, request.origin);
-        this.results.put(auth.account, answered);
-        if (answered.state === State.done) this.tokens.recordSuccess(auth.account);
-        return answered;
-      });
+      // The runner has stored the finished response and settled its quota unit.
+      const finished = submitted.finished.then(
+        (response) => {
+          void release(true);
+          return response;
+        },
+        async (error: unknown) => {
+          await release().catch(() => undefined);
+          return unreachable(type, error, id);
+        },
+      );
+      // A queue too deep to finish within the budget: say so now (state 0) rather than hold on.
+      if (submitted.expectedWaitMs > this.config.waitBudgetMs) return answer(pending);
       let budgetTimer: NodeJS.Timeout | undefined;
       const budget = new Promise<OcrResponse>((resolve) => {
         budgetTimer = setTimeout(() => resolve(pending), this.config.waitBudgetMs);
@@ -117,32 +133,31 @@ export class RecognitionService {
       clearTimeout(budgetTimer);
       return answer(response);
     } catch (error) {
-      release();
-      return answer(refusal(type, error));
+      await release().catch(() => undefined);
+      return answer(refusal(type, error, id));
     }
   }
 
-  idcode(token: string | undefined, id: string | undefined): OcrResponse[] | TipsResponse | 'no' {
-    const auth = this.tokens.authorize(token);
+  async idcode(token: string | undefined, id: string | undefined): Promise<OcrResponse[] | TipsResponse | 'no'> {
     // A used-up quota still lets a client collect what it has already been counted for.
-    if (!auth.ok && auth.refusal === 'invalid-token') return tipsResponse(0, auth.refusal);
-    const account = auth.ok ? auth.account : this.tokens.accountOf(token);
-    const response = id && account ? this.results.get(account, id.trim()) : undefined;
+    const account = await this.tokens.accountOf(token);
+    if (!account) return tipsResponse(0, 'invalid-token');
+    const response = id ? await this.results.get(account, id.trim()) : undefined;
     return response ? [response] : 'no';
   }
 
-  count(token: string | undefined): QuotaCount {
+  async count(token: string | undefined): Promise<QuotaCount> {
     return this.tokens.count(token);
   }
 
   /** Stores an upload; the absolute URL that serves it, or 'no' as the API answers failures. */
   async upload(token: string | undefined, readFile: () => Promise<Uint8Array | undefined>, origin: string): Promise<string> {
     // The token first: a stranger's upload is not even read.
-    if (!this.tokens.accountOf(token)) return 'no';
+    if (!(await this.tokens.accountOf(token))) return 'no';
     const bytes = await readFile().catch(() => undefined);
     if (!bytes?.length) return 'no';
     try {
-      return `${origin}/uploads/${await this.imageBed.store(bytes)}`;
+      return `${origin}/uploads/${await this.uploads.store(bytes)}`;
     } catch {
       return 'no';
     }
@@ -152,7 +167,7 @@ export class RecognitionService {
     if (input.kind === 'bytes') return input.bytes;
     const own = this.ownUpload(input.url, origin);
     if (own) {
-      const stored = await this.imageBed.read(own);
+      const stored = await this.uploads.read(own);
       if (!stored) throw new OcrError(State.unsupported, 'the uploaded image at this URL has expired or never existed; upload it again');
       return stored.bytes;
     }
@@ -172,7 +187,12 @@ export class RecognitionService {
   }
 }
 
-function refusal(ocrType: number, error: unknown): OcrResponse {
-  if (error instanceof OcrError) return failedResponse(ocrType, error.state as Exclude<State, 0 | 2>, error.message);
-  return failedResponse(ocrType, State.failed, `the request failed: ${(error as Error).message}`);
+function refusal(ocrType: number, error: unknown, id?: string): OcrResponse {
+  if (error instanceof OcrError) return failedResponse(ocrType, error.state as Exclude<State, 0 | 2>, error.message, undefined, id);
+  return failedResponse(ocrType, State.failed, `the request failed: ${(error as Error).message}`, undefined, id);
+}
+
+/** A store or queue that did not answer (Redis restarting): state 3, worth retrying. */
+function unreachable(ocrType: number, error: unknown, id?: string): OcrResponse {
+  return failedResponse(ocrType, State.failed, `the server cannot reach its job queue or stores right now (${(error as Error).message}); try again shortly`, undefined, id);
 }

@@ -6,13 +6,12 @@ import { buildResultFile, formatNamed, resultFormats, type ResultFormat } from '
 import { pdfReadyImage } from '../engine/image.js';
 import type { LimitsConfig } from '../engine/config.js';
 import { State, type DownLoadInfo, type OcrResponse, type OcrResult } from '../protocol/index.js';
-import type { ResultStore } from './result-store.js';
-import type { SourceImageStore } from './source-images.js';
+import type { ResultKeeper, SourceImageKeeper } from './backend.js';
 
 export class ResultFiles {
   constructor(
-    private readonly results: ResultStore,
-    private readonly images: SourceImageStore,
+    private readonly results: ResultKeeper,
+    private readonly images: SourceImageKeeper,
     private readonly limits: LimitsConfig,
     private readonly onError: (error: unknown) => void = () => {},
   ) {}
@@ -36,7 +35,7 @@ export class ResultFiles {
 
   /** The file `name` of result `id`, or undefined when the result has expired or offers no such file. */
   async build(id: string, name: string): Promise<{ format: ResultFormat; body: Buffer } | undefined> {
-    const response = this.results.find(id);
+    const response = await this.results.find(id);
     if (response?.state !== State.done || !response.result) return undefined;
     const format = formatNamed(response.result, name);
     if (!format) return undefined;

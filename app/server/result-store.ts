@@ -2,6 +2,7 @@
 // final response once it is done, gone after the TTL. Bounded: past `maxEntries` the oldest
 // go first, so a flood of requests cannot grow the server without limit.
 import type { OcrResponse } from '../protocol/index.js';
+import type { ResultKeeper } from './backend.js';
 
 interface Entry {
   /** The account that asked: one token's results are not another's to read. */
@@ -10,7 +11,7 @@ interface Entry {
   expiresAt: number;
 }
 
-export class ResultStore {
+export class ResultStore implements ResultKeeper {
   private readonly entries = new Map<string, Entry>();
 
   constructor(

@@ -4,11 +4,12 @@
 // every request; what an earlier run left behind is cleared at start.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { SourceImageKeeper } from './backend.js';
 
 /** Response ids are UUIDs: nothing else names a file here, so nothing can walk out of the folder. */
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-export class SourceImageStore {
+export class SourceImageStore implements SourceImageKeeper {
   /** id -> expiry; Map keeps insertion order, so the first entries are the oldest. */
   private readonly expiries = new Map<string, number>();
   private readonly ready: Promise<void>;

@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { QuotaCount, TokenRefusal } from '../protocol/index.js';
+import type { QuotaCount } from '../protocol/index.js';
+import type { Authorization, TokenAuthority } from './backend.js';
 
 export interface TokenInfo {
   /** The token's first characters: enough to tell tokens apart, useless to an attacker. */
@@ -14,7 +15,7 @@ export interface TokenInfo {
   createdAt: string;
 }
 
-export type Authorization = { ok: true; account: string } | { ok: false; refusal: TokenRefusal };
+export type { Authorization } from './backend.js';
 
 interface TokenRow {
   hash: string;
@@ -33,9 +34,11 @@ export function localDay(date: Date): string {
 
 const digest = (token: string) => createHash('sha256').update(token, 'utf8').digest();
 
-export class TokenStore {
+export class TokenStore implements TokenAuthority {
   /** Per-launch tokens (the desktop app's own): kept in memory only, never written down. */
   private readonly launchTokens = new Map<string, { account: string; dailyLimit: number }>();
+  /** Units of quota held by requests in flight, per account (tickets): this process's only. */
+  private readonly reserved = new Map<string, Set<string>>();
 
   private constructor(
     private readonly db: Database.Database,
@@ -119,6 +122,23 @@ export class TokenStore {
     if (!found) return { ok: false, refusal: 'invalid-token' };
     if (this.todayCount(found.account) >= found.dailyLimit) return { ok: false, refusal: 'quota-exhausted' };
     return { ok: true, account: found.account };
+  }
+
+  admit(token: string | undefined, ticket: string): Authorization {
+    const found = this.find(token);
+    if (!found) return { ok: false, refusal: 'invalid-token' };
+    const held = this.reserved.get(found.account) ?? new Set<string>();
+    if (this.todayCount(found.account) + held.size >= found.dailyLimit) return { ok: false, refusal: 'quota-exhausted' };
+    held.add(ticket);
+    this.reserved.set(found.account, held);
+    return { ok: true, account: found.account };
+  }
+
+  settle(account: string, ticket: string, success: boolean): void {
+    const held = this.reserved.get(account);
+    if (!held?.delete(ticket)) return;
+    if (!held.size) this.reserved.delete(account);
+    if (success) this.recordSuccess(account);
   }
 
   /** `TodayCount` counts successful recognitions only. */

@@ -108,6 +108,24 @@ describe('log hygiene and query names', () => {
 });
 
 describe('TokenStore', () => {
+  it('holds a unit of quota for each request in flight, so concurrent requests never overspend', () => {
+    const store = TokenStore.open(tempDataDir());
+    const { token } = store.add(2);
+    const first = store.admit(token, 'job-1');
+    const second = store.admit(token, 'job-2');
+    expect([first.ok, second.ok]).toEqual([true, true]);
+    expect(store.admit(token, 'job-3')).toEqual({ ok: false, refusal: 'quota-exhausted' });
+    const account = store.accountOf(token)!;
+    store.settle(account, 'job-1', false); // a failure frees its unit
+    expect(store.admit(token, 'job-3').ok).toBe(true);
+    store.settle(account, 'job-2', true);
+    store.settle(account, 'job-3', true);
+    store.settle(account, 'job-3', true); // settling twice counts once
+    expect(store.count(token)).toEqual({ Account: 'api', TodayCount: 2, LimitCount: 0 });
+    expect(store.admit(token, 'job-4').ok).toBe(false);
+    store.close();
+  });
+
   it('adds, lists, authorizes, counts by local day, and removes by token or label', () => {
     let now = new Date(2026, 10, 25, 23, 59);
     const store = TokenStore.open(tempDataDir(), { now: () => now });

@@ -8,16 +8,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
-import { failedResponse, processInfo, State, type OcrResponse, type OcrType, type RecognizeOptions } from '../../protocol/index.js';
+import { failedResponse, processInfo, State, type OcrResponse } from '../../protocol/index.js';
+import { QueueFullError, type Job, type NodeStatus } from '../backend.js';
 import type { JobMessage, NodeMessage, NodeWorkerData } from './messages.js';
 
-export interface PoolJob {
-  image: Uint8Array;
-  type: OcrType;
-  options: RecognizeOptions;
-  /** The response's `id`. */
-  id: string;
-}
+export type PoolJob = Job;
 
 export interface PoolOptions {
   size: number;
@@ -33,15 +28,7 @@ export type NodeEvent =
   | { kind: 'died'; node: string; reason: string }
   | { kind: 'timed-out'; node: string; jobId: string };
 
-export interface NodeStatus {
-  name: string;
-  state: 'starting' | 'idle' | 'busy';
-  jobsDone: number;
-  restarts: number;
-}
-
-/** The queue is full: the caller answers state 6. */
-export class QueueFullError extends Error {}
+export { QueueFullError, type NodeStatus };
 
 interface QueuedJob {
   job: PoolJob;

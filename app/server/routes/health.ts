@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { EngineNodePool } from '../nodes/pool.js';
-import type { ResultStore } from '../result-store.js';
+import type { JobRunner, ResultKeeper } from '../backend.js';
 
 /** For supervisors: 200 while at least one node can take work, 503 while none can. */
-export async function healthRoutes(app: FastifyInstance, options: { pool: EngineNodePool; results: ResultStore }) {
+export async function healthRoutes(app: FastifyInstance, options: { runner: JobRunner; results: ResultKeeper }) {
   const started = Date.now();
   app.get('/health', async (_request, reply) => {
-    const { nodes, queued } = options.pool.status();
+    const { nodes, queued } = await options.runner.status();
     const serving = nodes.some((n) => n.state !== 'starting');
     return reply.code(serving ? 200 : 503).send({
       status: serving ? 'ok' : 'starting',

@@ -52,7 +52,7 @@ export async function openApiRoutes(app: FastifyInstance, options: { service: Re
       }
       case 'idcode': {
         const parts = await readBody(request).catch(() => undefined);
-        const answer = parts ? service.idcode(token, idOf(parts, query)) : 'no';
+        const answer = parts ? await service.idcode(token, idOf(parts, query)) : 'no';
         return answer === 'no' ? reply.type('text/plain; charset=utf-8').send('no') : reply.send(answer);
       }
       case 'imgupload': {
@@ -63,7 +63,7 @@ export async function openApiRoutes(app: FastifyInstance, options: { service: Re
         return reply.type('text/plain; charset=utf-8').send(await service.upload(token, readFile, originOf(request)));
       }
       case 'count':
-        return reply.send(service.count(token));
+        return reply.send(await service.count(token));
       default:
         return reply.send(failedResponse(0, State.unsupported, unsupported(`op "${query.op}" is unknown: use code, idcode, imgUpload or count`).message));
     }
