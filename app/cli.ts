@@ -18,14 +18,19 @@ Usage:
       without it, the engine runs in this process.
   ocr-assistant serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--nodes N]
                       [--allow-private-urls] [--log-level info] [--wait-budget 20]
-                      [--result-ttl 1800] [--max-in-flight 16]
+                      [--result-ttl 1800] [--max-in-flight 16] [--redis URL]
       Serves the OCR Open API (/Code.ashx, /Code.aspx) and GET /health. --data (default: the
       user data folder, or OCR_ASSISTANT_DATA) holds tokens, counts and uploads. op=code waits
       --wait-budget seconds, then answers state 0; idcode keeps results --result-ttl seconds;
       a token may have --max-in-flight requests queued or running (past it: state 6).
-  ocr-assistant token add [--limit N] [--data DIR]    prints the new token as its last line
-  ocr-assistant token list [--data DIR]
-  ocr-assistant token remove TOKEN [--data DIR]
+      With --redis URL, a front with no engine of its own: tokens, results, uploads and the
+      job queue live in that Redis, shared by every front and by the engine node hosts.
+  ocr-assistant node --redis URL [--nodes N] [--name NAME] [--lock-seconds 10]
+      Engine nodes on this machine taking jobs from the queue in Redis; responses name them
+      NAME-01, NAME-02... A host that dies mid-job loses its lock, and the job moves on.
+  ocr-assistant token add [--limit N] [--data DIR | --redis URL]    prints the new token as its last line
+  ocr-assistant token list [--data DIR | --redis URL]
+  ocr-assistant token remove TOKEN [--data DIR | --redis URL]
   ocr-assistant bench [--quick]
       Runs the benchmark on ../shared/bench (same as npm run bench).
 
@@ -73,11 +78,17 @@ export async function main(argv: string[]): Promise<number> {
       'wait-budget': { type: 'string' },
       'result-ttl': { type: 'string' },
       'max-in-flight': { type: 'string' },
+      redis: { type: 'string' },
     });
     return parsed ? serveCommand(parsed.values, io) : 2;
   }
+  if (command === 'node') {
+    const parsed = parseOrUsage(command, rest, { redis: { type: 'string' }, nodes: { type: 'string' }, name: { type: 'string' }, 'lock-seconds': { type: 'string' } });
+    // Loaded on demand: the queue library is not needed by the other commands.
+    return parsed ? (await import('./cli/node-command.js')).nodeCommand(parsed.values, io) : 2;
+  }
   if (command === 'token') {
-    const parsed = parseOrUsage(command, rest, { limit: { type: 'string' }, data: { type: 'string' } });
+    const parsed = parseOrUsage(command, rest, { limit: { type: 'string' }, data: { type: 'string' }, redis: { type: 'string' } });
     return parsed ? tokenCommand(parsed.positionals[0], parsed.positionals.slice(1), parsed.values, io) : 2;
   }
   if (command === 'bench') {

@@ -12,6 +12,7 @@ export interface ServeValues {
   'wait-budget'?: string;
   'result-ttl'?: string;
   'max-in-flight'?: string;
+  redis?: string;
 }
 
 function wholeNumber(raw: string | undefined, name: string, min: number): number | undefined {
@@ -33,6 +34,7 @@ export async function serveCommand(values: ServeValues, io: CommandIo): Promise<
     io.stderr.write(`ocr-assistant serve: ${(error as Error).message}\n`);
     return 2;
   }
+  if (values.redis) return serveFront(values.redis, { port, waitBudgetS, resultTtlS, maxInFlight }, values, io);
   const server = await startServer({
     host: values.host,
     port,
@@ -61,5 +63,38 @@ export async function serveCommand(values: ServeValues, io: CommandIo): Promise<
   });
   io.stderr.write('stopping: finishing the requests in flight\n');
   await server.close();
+  return 0;
+}
+
+/** `serve --redis`: a front over Redis, no engine of its own (nodes run as `ocr-assistant node`). */
+async function serveFront(
+  redisUrl: string,
+  numbers: { port?: number; waitBudgetS?: number; resultTtlS?: number; maxInFlight?: number },
+  values: ServeValues,
+  io: CommandIo,
+): Promise<number> {
+  // Loaded on demand: only a front over Redis needs the queue library.
+  const { startRedisFront } = await import('../server/cluster/front.js');
+  const front = await startRedisFront(redisUrl, {
+    host: values.host,
+    port: numbers.port,
+    dataDir: values.data,
+    allowPrivateUrls: values['allow-private-urls'] === true,
+    waitBudgetMs: numbers.waitBudgetS === undefined ? undefined : numbers.waitBudgetS * 1000,
+    resultTtlMs: numbers.resultTtlS === undefined ? undefined : numbers.resultTtlS * 1000,
+    maxInFlightPerToken: numbers.maxInFlight,
+    logger: { level: values['log-level'] ?? 'info' },
+  }).catch((error: NodeJS.ErrnoException) => {
+    io.stderr.write(`ocr-assistant serve: cannot start: ${error.message}\n`);
+    return undefined;
+  });
+  if (!front) return 1;
+  io.stderr.write(`OCR Open API on ${front.url}/Code.ashx; jobs, tokens and results in ${redisUrl}\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  io.stderr.write('stopping: finishing the requests in flight\n');
+  await front.close();
   return 0;
 }

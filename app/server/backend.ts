@@ -22,7 +22,8 @@ export interface TokenAuthority {
 }
 
 export interface ResultKeeper {
-  put(account: string, response: OcrResponse): MaybePromise<void>;
+  /** `ttlMs`: how long it lives, when the front that took the job says (else the keeper's own). */
+  put(account: string, response: OcrResponse, ttlMs?: number): MaybePromise<void>;
   /** A live response, if it is this account's. */
   get(account: string, id: string): MaybePromise<OcrResponse | undefined>;
   /** A live response by id alone (its result files' URLs name only the id). */
@@ -38,7 +39,7 @@ export interface UploadKeeper {
 }
 
 export interface SourceImageKeeper {
-  put(id: string, bytes: Uint8Array): Promise<void>;
+  put(id: string, bytes: Uint8Array, ttlMs?: number): Promise<void>;
   get(id: string): Promise<Uint8Array | undefined>;
 }
 
@@ -55,6 +56,8 @@ export interface JobContext {
   account: string;
   /** `http://host:port` as the client addressed the front: the result files' URLs start with it. */
   origin: string;
+  /** How long the front keeps results: the finished result and its files live that long. */
+  resultTtlMs: number;
 }
 
 export interface NodeStatus {

@@ -21,6 +21,24 @@ const mimeTypes: Record<string, string> = {
 /** The names this bed hands out: a UUID and one of our extensions, nothing that walks paths. */
 const storedName = /^[0-9a-f-]{36}\.(png|jpg|webp|gif|tif|bmp)$/;
 
+/**
+ * A new name for an upload, after checking that it is an image we keep: within the size limit,
+ * one of the raster formats we read (by its header, not its claimed type).
+ */
+export async function newUploadName(bytes: Uint8Array, maxBytes: number, imageLimits: LimitsConfig): Promise<string> {
+  if (bytes.length > maxBytes) throw unsupported(`the image is ${bytes.length} bytes; the limit is ${maxBytes}`);
+  const { format } = await probeImage(bytes, imageLimits);
+  const extension = extensions[format];
+  if (!extension) throw unsupported(`${format} images are not kept by the image bed; send PNG, JPEG, WebP, GIF, TIFF or BMP`);
+  return `${randomUUID()}.${extension}`;
+}
+
+/** The MIME type an upload's name stands for, or undefined for a name this bed never hands out. */
+export function uploadMimeType(name: string): string | undefined {
+  const match = storedName.exec(name.toLowerCase());
+  return match?.[1] ? mimeTypes[match[1]] : undefined;
+}
+
 export interface ImageBedLimits {
   maxBytes: number;
   ttlMs: number;
@@ -37,26 +55,22 @@ export class ImageBed implements UploadKeeper {
 
   /** Stores the image; returns the name it is served under. */
   async store(bytes: Uint8Array): Promise<string> {
-    if (bytes.length > this.limits.maxBytes) throw unsupported(`the image is ${bytes.length} bytes; the limit is ${this.limits.maxBytes}`);
-    const { format } = await probeImage(bytes, this.imageLimits);
-    const extension = extensions[format];
-    if (!extension) throw unsupported(`${format} images are not kept by the image bed; send PNG, JPEG, WebP, GIF, TIFF or BMP`);
+    const name = await newUploadName(bytes, this.limits.maxBytes, this.imageLimits);
     await mkdir(this.dir, { recursive: true });
     await this.prune();
-    const name = `${randomUUID()}.${extension}`;
     await writeFile(join(this.dir, name), bytes);
     return name;
   }
 
   /** The stored image and its MIME type, or undefined when there is no such (live) image. */
   async read(name: string): Promise<{ bytes: Buffer; mimeType: string } | undefined> {
-    const match = storedName.exec(name.toLowerCase());
-    if (!match?.[1]) return undefined;
-    const path = join(this.dir, match[0]);
+    const mimeType = uploadMimeType(name);
+    if (!mimeType) return undefined;
+    const path = join(this.dir, name.toLowerCase());
     try {
       const info = await stat(path);
       if (info.mtimeMs + this.limits.ttlMs <= this.now()) return undefined;
-      return { bytes: await readFile(path), mimeType: mimeTypes[match[1]]! };
+      return { bytes: await readFile(path), mimeType };
     } catch {
       return undefined;
     }

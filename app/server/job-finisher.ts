@@ -14,8 +14,8 @@ export class JobFinisher {
   ) {}
 
   async finish(response: OcrResponse, image: Uint8Array, context: JobContext): Promise<OcrResponse> {
-    const answered = await this.files.attach(response, image, context.origin);
-    await this.results.put(context.account, answered);
+    const answered = await this.files.attach(response, image, context.origin, context.resultTtlMs);
+    await this.results.put(context.account, answered, context.resultTtlMs);
     await this.tokens.settle(context.account, response.id, answered.state === State.done);
     return answered;
   }

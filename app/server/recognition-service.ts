@@ -102,7 +102,7 @@ export class RecognitionService {
       await this.results.put(account, pending);
       let submitted;
       try {
-        submitted = await this.runner.submit({ image, type, options, id }, { account, origin: request.origin });
+        submitted = await this.runner.submit({ image, type, options, id }, { account, origin: request.origin, resultTtlMs: this.config.resultTtlMs });
       } catch (error) {
         if (error instanceof QueueFullError) {
           const busy = failedResponse(type, State.tooManyRequests, `the server is busy (${error.message}); try again in a moment`, undefined, id);

@@ -17,9 +17,9 @@ export class ResultFiles {
   ) {}
 
   /** A finished response with its `files`; the screenshot is kept for the PDF while the result lives. */
-  async attach(response: OcrResponse, image: Uint8Array, origin: string): Promise<OcrResponse> {
+  async attach(response: OcrResponse, image: Uint8Array, origin: string, ttlMs?: number): Promise<OcrResponse> {
     if (response.state !== State.done || !response.result) return response;
-    const kept = await this.images.put(response.id, image).then(
+    const kept = await this.images.put(response.id, image, ttlMs).then(
       () => true,
       (error: unknown) => {
         // A full disk costs the PDF, not the answer.

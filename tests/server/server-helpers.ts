@@ -9,13 +9,59 @@ import { TokenStore } from '../../app/server/token-store.js';
 import { EngineNodePool } from '../../app/server/nodes/pool.js';
 import { readGroundTruth } from '../bench/bench-data.js';
 
-export interface TestServer {
+/** What the conformance suite needs of a server under test, whatever stands behind it. */
+export interface ApiUnderTest {
   app: FastifyInstance;
   config: ServerConfig;
+  /** A token with a large daily limit. */
+  token: string;
+  /** Makes another token with this daily limit. */
+  addToken(limit: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TestServer extends ApiUnderTest {
   tokens: TokenStore;
   pool: EngineNodePool;
-  token: string;
+}
+
+/**
+ * Servers for the conformance suite: all over one set of engine nodes, each with its own
+ * config overrides (and logger); `start({ dataDir })` of a server's folder is that server
+ * restarted. `processName` matches the node names its responses carry.
+ */
+export interface ApiHarness {
+  start(overrides?: ServerConfigOverrides, logger?: { level: string; stream: { write(line: string): void } }): Promise<ApiUnderTest>;
+  nodeNames: string[];
+  processName: RegExp;
   close(): Promise<void>;
+}
+
+/** The single-machine server: SQLite tokens, the pool of node processes. */
+export function localHarness(nodes = 2): ApiHarness {
+  let pool: EngineNodePool | undefined;
+  return {
+    nodeNames: Array.from({ length: nodes }, (_, i) => `OCR-Node-0${i + 1}`),
+    processName: new RegExp(`^OCR-Node-0[1-${nodes}]$`),
+    async start(overrides = {}, logger) {
+      const config = resolveServerConfig({ nodes, dataDir: tempDataDir(), ...overrides });
+      pool ??= newPool(config);
+      await pool.ready;
+      const tokens = TokenStore.open(config.dataDir);
+      const app = await buildServer({ config, tokens, pool, logger: logger ?? false });
+      return {
+        app,
+        config,
+        token: tokens.add(100_000).token,
+        addToken: async (limit) => tokens.add(limit).token,
+        async close() {
+          await app.close();
+          tokens.close();
+        },
+      };
+    },
+    close: async () => pool?.close(),
+  };
 }
 
 export function tempDataDir(): string {
@@ -40,6 +86,7 @@ export async function testServer(overrides: ServerConfigOverrides = {}, pool?: E
     tokens,
     pool: ownPool,
     token,
+    addToken: async (limit) => tokens.add(limit).token,
     async close() {
       await app.close();
       if (!pool) await ownPool.close();
