@@ -39,12 +39,20 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
   await pool.ready;
   const { finisher } = redisStores(redis, config, (error) => log(`could not keep a screenshot for its PDF: ${(error as Error).message}`));
   let averageJobMs = 1000;
+  const heartbeat = () =>
+    beat(redis, { name, slots: config.nodes, nodes: pool.status().nodes.map((n) => ({ ...n, name: `${name}-${n.name.slice(-2)}` })), averageJobMs }).catch((error: Error) =>
+      log(`heartbeat: ${error.message}`),
+    );
 
   const process_ = async (job: BullJob<QueuedJobData, OcrResponse>): Promise<OcrResponse> => {
     const data = job.data;
     const image = Buffer.from(data.image, 'base64');
     const started = performance.now();
-    const answer = await pool.run({ image, type: data.type, options: data.options, id: data.id });
+    const running = pool.run({ image, type: data.type, options: data.options, id: data.id });
+    // Fresh state for /health as jobs start and end, not only every few seconds.
+    void heartbeat();
+    const answer = await running;
+    void heartbeat();
     averageJobMs = 0.8 * averageJobMs + 0.2 * (performance.now() - started);
     const index = answer.processId ? answer.processId : undefined;
     const response: OcrResponse = index ? { ...answer, processName: `${name}-${String(index).padStart(2, '0')}` } : answer;
@@ -55,8 +63,10 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
   };
 
   const lockDuration = options.lockMs ?? 10_000;
+  const blocking = blockingConnection(options.redisUrl);
+  blocking.on('error', () => undefined);
   const worker = new Worker<QueuedJobData, OcrResponse>(queueName, process_, {
-    connection: blockingConnection(options.redisUrl),
+    connection: blocking,
     prefix: queuePrefix,
     concurrency: config.nodes,
     lockDuration,
@@ -66,12 +76,9 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
   worker.on('error', (error) => log(`job queue: ${error.message}`));
   worker.on('failed', (job, error) => log(`job ${job?.id ?? '?'} failed here: ${error.message}`));
 
-  const heartbeat = () =>
-    beat(redis, { name, slots: config.nodes, nodes: pool.status().nodes.map((n) => ({ ...n, name: `${name}-${n.name.slice(-2)}` })), averageJobMs }).catch((error: Error) =>
-      log(`heartbeat: ${error.message}`),
-    );
   await heartbeat();
   const timer = setInterval(heartbeat, heartbeatMs);
+
   log(`engine node host ${name}: ${config.nodes} nodes taking jobs from ${options.redisUrl}`);
 
   return {
@@ -81,6 +88,8 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
       await worker.close();
       await leave(redis, name).catch(() => undefined);
       await pool.close();
+      // Connections given to BullMQ stay open after it closes: ours to end.
+      blocking.disconnect();
       redis.disconnect();
     },
   };
