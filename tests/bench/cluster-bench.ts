@@ -91,9 +91,13 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 100));
 }
 await warm(local.url, localToken);
-const localLatency = await latency(local.url, localToken);
 const localRun = await throughput(local.url, localToken);
 await stop(local.process);
+// For the queue's overhead, the same engine as one host runs: one node with every core.
+const single = await spawnServe(['--port', '0', '--data', data, '--log-level', 'warn', '--nodes', '1']);
+await warm(single.url, localToken);
+const localLatency = await latency(single.url, localToken);
+await stop(single.process);
 
 // 2. A Redis front with one, then two engine node hosts.
 const redis = await startRedis();
@@ -116,7 +120,7 @@ line('single machine (serve, default pool)', localRun);
 line('Redis front + 1 node host (1 node process)', oneHost);
 line('Redis front + 2 node hosts (1 node process each)', twoHosts);
 console.log(`\nratio 2 hosts / 1 host: ${(twoHosts.rate / oneHost.rate).toFixed(2)}   Redis (1 host) / single machine: ${(oneHost.rate / localRun.rate).toFixed(2)}`);
-console.log(`median latency, one image at a time: single machine ${localLatency.toFixed(0)} ms, Redis front ${queueLatency.toFixed(0)} ms: queue overhead ${(queueLatency - localLatency).toFixed(0)} ms per request`);
+console.log(`median latency, one image at a time, one node with both cores: single machine ${localLatency.toFixed(0)} ms, Redis front ${queueLatency.toFixed(0)} ms: queue overhead ${(queueLatency - localLatency).toFixed(0)} ms per request`);
 console.log(
   '\nOn this 2-core machine every host shares the same two cores, so a second host adds no\n' +
     'compute: the 2-host figure shows the queue spreading work, not more capacity. On N machines\n' +
