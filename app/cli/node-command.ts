@@ -3,6 +3,7 @@ import { resolveServerConfig } from '../server/config.js';
 import { defaultDataDir } from '../server/data-dir.js';
 import { startNodeHost } from '../server/cluster/node-host.js';
 import type { CommandIo } from './recognize-command.js';
+import { untilStopSignal } from './signals.js';
 
 export interface NodeValues {
   redis?: string;
@@ -38,10 +39,7 @@ export async function nodeCommand(values: NodeValues, io: CommandIo): Promise<nu
     return undefined;
   });
   if (!host) return 1;
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await untilStopSignal();
   io.stderr.write('stopping: finishing the jobs in hand\n');
   await host.close();
   return 0;

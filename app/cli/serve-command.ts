@@ -1,6 +1,7 @@
 // `ocr-assistant serve`: the Open API on HTTP until SIGINT or SIGTERM.
 import { startServer } from '../server/start.js';
 import type { CommandIo } from './recognize-command.js';
+import { untilStopSignal } from './signals.js';
 
 export interface ServeValues {
   host?: string;
@@ -56,11 +57,7 @@ export async function serveCommand(values: ServeValues, io: CommandIo): Promise<
   const hint = server.tokens.list().length ? '' : `No tokens yet: make one with  ocr-assistant token add --data "${config.dataDir}"\n`;
   // One write, so that whoever reads the first line also has the hint.
   io.stderr.write(`OCR Open API on ${server.url}/Code.ashx with ${nodeCount}; data in ${config.dataDir}\n${hint}`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await untilStopSignal();
   io.stderr.write('stopping: finishing the requests in flight\n');
   await server.close();
   return 0;
@@ -90,10 +87,7 @@ async function serveFront(
   });
   if (!front) return 1;
   io.stderr.write(`OCR Open API on ${front.url}/Code.ashx; jobs, tokens and results in ${redisUrl}\n`);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await untilStopSignal();
   io.stderr.write('stopping: finishing the requests in flight\n');
   await front.close();
   return 0;

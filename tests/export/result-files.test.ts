@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { benchImage, recognizeBytes, sharedEngine } from '../engine/engine-helpers.js';
-import { drawTable } from '../fixtures/table-image.js';
+import { drawTable, quarterlyResults } from '../fixtures/table-image.js';
 import { buildResultFile, resultFormats, type PageImage } from '../../app/export/index.js';
 import { pdfReadyImage } from '../../app/engine/image.js';
 import { defaultEngineConfig } from '../../app/engine/config.js';
@@ -55,32 +55,9 @@ async function pdfWords(pdf: Buffer): Promise<PdfWord[]> {
 
 describe('a merged table as files', () => {
   let result: OcrResult;
-  const rows = [
-    ['Quarterly results', '', ''],
-    ['Region', 'Revenue', ''],
-    ['', 'Spring', 'Autumn'],
-    ['North', '1200', ''],
-    ['South', '950', '1010'],
-  ];
+  const { rows } = quarterlyResults;
   beforeAll(async () => {
-    const png = await drawTable({
-      ruled: true,
-      caption: 'Quarterly results',
-      columnWidths: [150, 130, 130],
-      rowHeights: [36, 36, 36, 36],
-      cells: [
-        { row: 0, col: 0, rowSpan: 2, lines: ['Region'] },
-        { row: 0, col: 1, colSpan: 2, lines: ['Revenue'] },
-        { row: 1, col: 1, lines: ['Spring'] },
-        { row: 1, col: 2, lines: ['Autumn'] },
-        { row: 2, col: 0, lines: ['North'] },
-        { row: 2, col: 1, lines: ['1200'] },
-        { row: 2, col: 2, lines: [] },
-        { row: 3, col: 0, lines: ['South'] },
-        { row: 3, col: 1, lines: ['950'] },
-        { row: 3, col: 2, lines: ['1010'] },
-      ],
-    });
+    const png = await drawTable(quarterlyResults.table);
     const response = await recognizeBytes(png, OcrType.table);
     result = response.result!;
     expect(JSON.parse(result.spiltText!)).toEqual(rows);

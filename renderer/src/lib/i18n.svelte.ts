@@ -1,6 +1,16 @@
 // The UI's words in English and Simplified Chinese. The language follows the settings and is
 // remembered with them; `t` reads the current one, so views update when it changes.
 
+// Format names are the same in every language.
+const fileTypeNames = {
+  'file.1': 'PDF',
+  'file.2': 'Word',
+  'file.3': 'PowerPoint',
+  'file.4': 'Excel',
+  'file.5': 'TXT',
+  'file.6': 'Markdown',
+} as const;
+
 const en = {
   'nav.result': 'Result',
   'nav.history': 'History',
@@ -33,12 +43,7 @@ const en = {
   'result.table': 'Table',
   'export.title': 'Export',
   'export.saved': 'Saved: {name}',
-  'file.1': 'PDF',
-  'file.2': 'Word',
-  'file.3': 'PowerPoint',
-  'file.4': 'Excel',
-  'file.5': 'TXT',
-  'file.6': 'Markdown',
+  ...fileTypeNames,
   'result.formula': 'Formula',
   'result.copyLatex': 'Copy LaTeX',
   'option.autodirection': 'Auto-rotate',
@@ -120,12 +125,7 @@ const zhCN: Record<MessageKey, string> = {
   'result.table': '表格',
   'export.title': '导出',
   'export.saved': '已保存：{name}',
-  'file.1': 'PDF',
-  'file.2': 'Word',
-  'file.3': 'PowerPoint',
-  'file.4': 'Excel',
-  'file.5': 'TXT',
-  'file.6': 'Markdown',
+  ...fileTypeNames,
   'result.formula': '公式',
   'result.copyLatex': '复制 LaTeX',
   'option.autodirection': '自动旋转',
