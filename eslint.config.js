@@ -16,6 +16,7 @@ const allowed = {
 const externalOwners = [
   { name: 'onnxruntime-node', owner: 'app/engine/runtime.ts' },
   { name: 'sharp', owner: 'app/engine/image.ts' },
+  { name: 'tesseract.js', owner: 'app/engine/tesseract.ts' },
 ];
 
 function importRules(folder, file) {

@@ -55,6 +55,30 @@ export interface RecognitionConfig {
   padRatio: number;
 }
 
+/** The second reader for scripts the recognizer's dictionary lacks (Japanese kana). */
+export interface SecondScriptConfig {
+  /** Look for them at all (off: the recognizer's reading stands everywhere). */
+  enabled: boolean;
+  /** A stretch with no character read, in text heights, wider than this holds unread glyphs. */
+  maxGapEm: number;
+  /** A detected box's thickness over the height of its text (the detector pads its boxes). */
+  boxToTextHeight: number;
+  /** Boxes shorter than this many thicknesses (a lone glyph, an icon) are not read again. */
+  minAspect: number;
+  /** Height of the picture handed to the second reader. */
+  pictureHeight: number;
+  /** Kana the second reading must hold to be taken. */
+  minKana: number;
+  /** Its least confidence (0..100). */
+  minConfidence: number;
+  /** A recognizer reading less sure than this is read again too. */
+  doubtfulScore: number;
+  /** A confidence at which one kana is evidence enough. */
+  sureConfidence: number;
+  /** Room added around the line for the second reader, as a share of its box's thickness. */
+  margin: number;
+}
+
 export interface LimitsConfig {
   /** Most pixels an input may have; more is refused before decoding (decompression bombs). */
   maxPixels: number;
@@ -75,6 +99,7 @@ export interface EngineConfig {
   runtime: RuntimeConfig;
   /** Table mode: the ruling lines of a table's grid. */
   rulings: RulingConfig;
+  secondScript: SecondScriptConfig;
 }
 
 export const defaultEngineConfig: EngineConfig = {
@@ -104,6 +129,7 @@ export const defaultEngineConfig: EngineConfig = {
   limits: { maxPixels: 40_000_000, maxBytes: 50 * 1024 * 1024 },
   runtime: { intraOpThreads: 2 },
   rulings: { contrast: 48, maxThickness: 4, minHorizontal: 40, minVertical: 12, maxGap: 1 },
+  secondScript: { enabled: true, maxGapEm: 1.5, boxToTextHeight: 1.6, minAspect: 1.5, pictureHeight: 64, minKana: 2, minConfidence: 60, sureConfidence: 80, margin: 0.15, doubtfulScore: 0.8 },
 };
 
 /** A partial config merged over the defaults, section by section. */
@@ -117,5 +143,6 @@ export function resolveEngineConfig(overrides: EngineConfigOverrides = {}): Engi
     limits: { ...defaultEngineConfig.limits, ...overrides.limits },
     runtime: { ...defaultEngineConfig.runtime, ...overrides.runtime },
     rulings: { ...defaultEngineConfig.rulings, ...overrides.rulings },
+    secondScript: { ...defaultEngineConfig.secondScript, ...overrides.secondScript },
   };
 }

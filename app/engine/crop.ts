@@ -76,3 +76,37 @@ export function sampleQuad(
     }
   }
 }
+
+const identity = (() => {
+  const table = new Float32Array(256);
+  for (let v = 0; v < 256; v++) table[v] = v;
+  return table;
+})();
+
+/** The quad grown by `margin` (a share of its thickness) on every side: room around the ink. */
+export function growQuad(quad: Quad, margin: number): Quad {
+  const { length, thickness } = lineGeometry(quad);
+  const [p0, p1, , p3] = quad;
+  const along = { x: (p1.x - p0.x) / Math.max(1, length), y: (p1.y - p0.y) / Math.max(1, length) };
+  const across = { x: (p3.x - p0.x) / Math.max(1, thickness), y: (p3.y - p0.y) / Math.max(1, thickness) };
+  const d = margin * thickness;
+  const shift = (p: { x: number; y: number }, a: number, b: number) => ({ x: p.x + (a * along.x + b * across.x) * d, y: p.y + (a * along.y + b * across.y) * d });
+  return [shift(quad[0], -1, -1), shift(quad[1], 1, -1), shift(quad[2], 1, 1), shift(quad[3], -1, 1)];
+}
+
+/** The quad straightened into an RGB picture `height` pixels tall (its width in proportion), for a second reader. */
+export function straightenQuad(image: RgbImage, quad: Quad, height: number, maxWidth = 4096): RgbImage {
+  const { length, thickness } = lineGeometry(quad);
+  const width = Math.max(1, Math.min(maxWidth, Math.round((length / Math.max(1, thickness)) * height)));
+  const plane = width * height;
+  const planes = new Float32Array(plane * 3);
+  sampleQuad(image, quad, width, height, planes, 0, width, plane, identity);
+  const data = new Uint8Array(plane * 3);
+  // sampleQuad writes BGR planes; the picture is interleaved RGB.
+  for (let i = 0; i < plane; i++) {
+    data[i * 3] = planes[i + 2 * plane]!;
+    data[i * 3 + 1] = planes[i + plane]!;
+    data[i * 3 + 2] = planes[i]!;
+  }
+  return { width, height, data };
+}

@@ -12,6 +12,8 @@ import { lineGeometry, quarterTurnQuad } from './crop.js';
 import { restoreWordSpaces } from './spacing.js';
 import { quadBounds, type Box, type Point, type Quad } from './geometry.js';
 import { findRulings, type Rulings } from './rulings.js';
+import { SecondScriptPass } from './second-script.js';
+import { TesseractReader } from './tesseract.js';
 
 export interface EngineChar {
   char: string;
@@ -36,6 +38,9 @@ export interface StageTimings {
   decodeMs: number;
   detectMs: number;
   recognizeMs: number;
+  /** The second reader (Japanese), and how many lines it read again; absent when it did not run. */
+  secondScriptMs?: number;
+  secondScriptLines?: number;
   totalMs: number;
 }
 
@@ -69,6 +74,7 @@ export class OcrEngine {
     private readonly recognizer: TextRecognizer,
     /** Milliseconds the models took to load: the engine's start-up cost. */
     readonly loadMs: number,
+    private readonly secondScript?: { pass: SecondScriptPass; reader: TesseractReader },
   ) {}
 
   static async load(options: EngineLoadOptions = {}): Promise<OcrEngine> {
@@ -81,12 +87,15 @@ export class OcrEngine {
       OnnxModel.load(paths.recognition, { intraOpThreads: threads, memoryArena: true }),
       CharacterDictionary.load(paths.dictionary),
     ]);
+    // Tesseract starts only when a page first needs it: creating the reader costs nothing.
+    const reader = config.secondScript.enabled ? new TesseractReader() : undefined;
     return new OcrEngine(
       config,
       [detection, recognition],
       new TextDetector(detection, config.detection),
       new TextRecognizer(recognition, dictionary, config.recognition),
       performance.now() - started,
+      reader && { pass: new SecondScriptPass(reader, config.secondScript), reader },
     );
   }
 
@@ -151,10 +160,21 @@ export class OcrEngine {
 
     const recognition = await this.recognizer.run(image, lines);
     timings.recognizeMs = recognition.elapsedMs;
+    const second = this.secondScript ? await this.secondScript.pass.run(image, lines, recognition.lines) : undefined;
+    if (second) {
+      timings.secondScriptMs = second.elapsedMs;
+      timings.secondScriptLines = second.reread;
+    }
 
     const out: EngineLine[] = [];
     recognition.lines.forEach((recognized, i) => {
       const line = lines[i]!;
+      const reading = second?.readings[i];
+      if (reading !== undefined) {
+        // Tesseract's words, not the recognizer's characters: no per-character places.
+        out.push({ text: reading, score: 0.9, quad: line.quad, box: quadBounds(line.quad), direction: line.direction, chars: [] });
+        return;
+      }
       const text = line.direction === 'horizontal' ? restoreWordSpaces(image, line.quad, recognized) : recognized;
       if (!text.text.trim() || text.score < this.config.recognition.minScore) return;
       const [p0, p1, p2, p3] = line.quad;
@@ -196,7 +216,7 @@ export class OcrEngine {
   }
 
   async dispose(): Promise<void> {
-    await Promise.all(this.models.map((m) => m.release()));
+    await Promise.all([...this.models.map((m) => m.release()), this.secondScript?.reader.dispose()]);
   }
 }
 
