@@ -17,6 +17,7 @@ const externalOwners = [
   { name: 'onnxruntime-node', owner: 'app/engine/runtime.ts' },
   { name: 'sharp', owner: 'app/engine/image.ts' },
   { name: 'tesseract.js', owner: 'app/engine/tesseract.ts' },
+  { name: 'zxing-wasm/reader', owner: 'app/engine/barcodes.ts' },
 ];
 
 function importRules(folder, file) {

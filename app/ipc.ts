@@ -7,7 +7,7 @@ import type { OcrResponse, QuotaCount, TextCellInfo } from './protocol/index.js'
 
 // What the renderer needs of the wire format comes through here: it sees app/ipc.ts only.
 export { optionNames, ResultType } from './protocol/index.js';
-export type { OcrResponse, OptionName, QuotaCount, RecognizeOptions, TextCellInfo } from './protocol/index.js';
+export type { CodeInfo, OcrResponse, OptionName, QuotaCount, RecognizeOptions, TextCellInfo } from './protocol/index.js';
 
 /** What the user asks for: the Open API's `type`, by name. */
 export const modes = ['text', 'vertical', 'table', 'formula'] as const;

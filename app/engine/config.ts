@@ -79,6 +79,13 @@ export interface SecondScriptConfig {
   margin: number;
 }
 
+export interface BarcodeConfig {
+  /** Look for QR codes and barcodes in every image. */
+  enabled: boolean;
+  /** Most codes read from one image. */
+  maxSymbols: number;
+}
+
 export interface LimitsConfig {
   /** Most pixels an input may have; more is refused before decoding (decompression bombs). */
   maxPixels: number;
@@ -100,6 +107,7 @@ export interface EngineConfig {
   /** Table mode: the ruling lines of a table's grid. */
   rulings: RulingConfig;
   secondScript: SecondScriptConfig;
+  barcodes: BarcodeConfig;
 }
 
 export const defaultEngineConfig: EngineConfig = {
@@ -130,6 +138,7 @@ export const defaultEngineConfig: EngineConfig = {
   runtime: { intraOpThreads: 2 },
   rulings: { contrast: 48, maxThickness: 4, minHorizontal: 40, minVertical: 12, maxGap: 1 },
   secondScript: { enabled: true, maxGapEm: 1.5, boxToTextHeight: 1.6, minAspect: 1.5, pictureHeight: 64, minKana: 2, minConfidence: 60, sureConfidence: 80, margin: 0.15, doubtfulScore: 0.8 },
+  barcodes: { enabled: true, maxSymbols: 8 },
 };
 
 /** A partial config merged over the defaults, section by section. */
@@ -144,5 +153,6 @@ export function resolveEngineConfig(overrides: EngineConfigOverrides = {}): Engi
     runtime: { ...defaultEngineConfig.runtime, ...overrides.runtime },
     rulings: { ...defaultEngineConfig.rulings, ...overrides.rulings },
     secondScript: { ...defaultEngineConfig.secondScript, ...overrides.secondScript },
+    barcodes: { ...defaultEngineConfig.barcodes, ...overrides.barcodes },
   };
 }

@@ -14,6 +14,7 @@ import { quadBounds, type Box, type Point, type Quad } from './geometry.js';
 import { findRulings, type Rulings } from './rulings.js';
 import { SecondScriptPass } from './second-script.js';
 import { TesseractReader } from './tesseract.js';
+import { readCodes, type Barcode } from './barcodes.js';
 
 export interface EngineChar {
   char: string;
@@ -41,6 +42,8 @@ export interface StageTimings {
   /** The second reader (Japanese), and how many lines it read again; absent when it did not run. */
   secondScriptMs?: number;
   secondScriptLines?: number;
+  /** Looking for QR codes and barcodes. */
+  codesMs?: number;
   totalMs: number;
 }
 
@@ -59,6 +62,8 @@ export interface EngineOutput {
   batches: number;
   /** The ruling lines of the upright image, when asked for (table mode). */
   rulings?: Rulings;
+  /** QR codes and barcodes, in the pixels of the image as sent. */
+  codes?: Barcode[];
 }
 
 export interface EngineLoadOptions {
@@ -105,9 +110,32 @@ export class OcrEngine {
     const image = await decodeImage(bytes, this.config.limits);
     const decodeMs = performance.now() - started;
     const output = await this.recognizeImage(image, options);
+    if (this.config.barcodes.enabled) await this.addCodes(image, output);
     output.timings.decodeMs = decodeMs;
     output.timings.totalMs += decodeMs;
     return output;
+  }
+
+  /**
+   * QR codes and barcodes, read from the image as sent (zxing finds them at any angle). The
+   * detector takes a code's modules for text and the recognizer reads them as junk: lines
+   * standing on a code are dropped.
+   */
+  private async addCodes(image: RgbImage, output: EngineOutput): Promise<void> {
+    const started = performance.now();
+    const codes = await readCodes(image, this.config.barcodes.maxSymbols);
+    output.timings.codesMs = performance.now() - started;
+    output.timings.totalMs += output.timings.codesMs;
+    if (!codes.length) return;
+    output.codes = codes;
+    // Lines are in the upright frame; on a turned page they are left as they are.
+    if (output.turns) return;
+    const inside = (box: Box) =>
+      codes.some(({ box: c }) => {
+        const x = box.left + box.width / 2, y = box.top + box.height / 2;
+        return x >= c.left && x <= c.left + c.width && y >= c.top && y <= c.top + c.height;
+      });
+    output.lines = output.lines.filter((line) => !inside(line.box));
   }
 
   /**

@@ -63,6 +63,14 @@ export interface TextCellInfo {
   colSpan?: number;
 }
 
+/** A QR code or barcode found in the image: the elements of `desc` (a JSON string) when there are any. */
+export interface CodeInfo {
+  /** The symbology, as zxing names it: QRCode, DataMatrix, Code128, EAN-13... */
+  format: string;
+  text: string;
+  location: Location;
+}
+
 export interface DownLoadInfo {
   url: string;
   param?: string;

@@ -7,10 +7,10 @@ import type { OcrEngine, EngineOutput } from '../engine/engine.js';
 import { analyzeLayout, mapLayoutBoxes, withTextOptions } from '../layout/layout.js';
 import { unturnBox } from '../engine/geometry.js';
 import type { Box } from '../layout/types.js';
-import { textResult } from '../layout/result.js';
+import { textResult, toLocation } from '../layout/result.js';
 import { analyzeTable, type Table } from '../layout/table.js';
 import { mapTableBoxes, tableResult, withTableTextOptions } from '../layout/table-result.js';
-import type { OcrResult } from '../protocol/types.js';
+import type { CodeInfo, OcrResult } from '../protocol/types.js';
 
 export interface RecognizeRequest {
   image: Uint8Array;
@@ -49,7 +49,7 @@ export async function recognize(engine: OcrEngine, request: RecognizeRequest, no
     // A table request on an image without a table answers as text mode would (resultType 0).
     const table = wantsTable ? analyzeTable(output.lines, output.rulings) : null;
     const result = table ? tableOutcome(table, output, request.options) : textOutcome(output, request.options);
-    return { response: doneResponse(type, result, node, id), engine: output };
+    return { response: withCodes(doneResponse(type, result, node, id), output.codes), engine: output };
   } catch (error) {
     if (error instanceof OcrError) {
       // A refused input never reached a node's models: leave the node out, as the API does.
@@ -82,4 +82,18 @@ function tableOutcome(table: Table, output: EngineOutput, options: RecognizeOpti
   const upright = withTableTextOptions(table, options);
   const back = unturn(output);
   return tableResult(back ? mapTableBoxes(upright, back) : upright);
+}
+
+/**
+ * QR codes and barcodes go in `desc`, as a JSON array of `{format, text, location}` (a string,
+ * as the field is in the guide, so its clients are not surprised by its type). A capture that
+ * holds codes and no text answers with the codes' texts as its text.
+ */
+function withCodes(response: OcrResponse, codes: EngineOutput['codes']): OcrResponse {
+  if (!codes?.length || !response.result) return response;
+  const found: CodeInfo[] = codes.map((c) => ({ format: c.format, text: c.text, location: toLocation(c.box) }));
+  const result = response.result.autoText?.trim()
+    ? response.result
+    : { ...response.result, autoText: codes.map((c) => c.text).join('\n'), spiltText: codes.map((c) => `${c.text}\t\n`).join('') };
+  return { ...response, result, desc: JSON.stringify(found) };
 }

@@ -97,6 +97,19 @@ describe('result panel', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved: /home/user/Downloads/ocr.xlsx'));
   });
 
+  it('lists the QR codes found, to copy or (a web link) to open', async () => {
+    const desc = JSON.stringify([
+      { format: 'QRCode', text: 'https://example.org/pair?id=42', location: { left: 500, top: 40, width: 100, height: 100 } },
+      { format: 'Code128', text: 'ABC-123', location: { left: 10, top: 10, width: 200, height: 40 } },
+    ]);
+    await resultPanel(sampleRecognition({ lines: [], text: '', response: { id: 'r', ocrType: 0, state: 2, desc, result: { resultType: 0, autoText: '' } } }));
+    expect(screen.queryByText('No text was found in this image.')).toBeNull();
+    expect(screen.getByRole('link', { name: 'Open' }).getAttribute('href')).toBe('https://example.org/pair?id=42');
+    expect(screen.getAllByRole('link')).toHaveLength(1); // no link for the barcode's plain text
+    await fireEvent.click(screen.getByRole('button', { name: 'Copy: ABC-123' }));
+    expect(fake.calls.find((c) => c.name === 'copyText')?.args).toEqual({ text: 'ABC-123' });
+  });
+
   it('renders a formula with KaTeX and copies its LaTeX', async () => {
     await resultPanel(sampleRecognition({ mode: 'formula', text: '\\frac{a}{b}', response: { id: 'r', ocrType: 3, state: 2, result: { resultType: 1, autoText: '\\frac{a}{b}' } } }));
     expect(document.querySelector('.katex')).not.toBeNull();
