@@ -18,6 +18,8 @@ const externalOwners = [
   { name: 'sharp', owner: 'app/engine/image.ts' },
   { name: 'tesseract.js', owner: 'app/engine/tesseract.ts' },
   { name: 'zxing-wasm/reader', owner: 'app/engine/barcodes.ts' },
+  { name: 'pdfjs-dist/legacy/build/pdf.mjs', owner: 'app/engine/pdf-pages.ts' },
+  { name: '@napi-rs/canvas', owner: 'app/engine/pdf-pages.ts' },
 ];
 
 function importRules(folder, file) {

@@ -1,5 +1,6 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
+import { expandInputs } from './inputs.js';
 import { parseOcrType, parseOptions, State, failedResponse, type OcrResponse } from '../protocol/index.js';
 import { ProgressBar } from './progress.js';
 import { inProcessRecognizer, remoteRecognizer, type Recognizer } from './recognizers.js';
@@ -57,12 +58,22 @@ export async function recognizeCommand(args: RecognizeCommandArgs, io: CommandIo
       return 2;
     }
   }
-  const stems = new Map<string, number>();
-  const progress = new ProgressBar(images.length, io.stderr);
+  const inputs = await expandInputs(images, outDir);
+  if (!inputs.length) {
+    io.stderr.write('ocr-assistant recognize: the folders named hold no images or PDFs\n');
+    return 2;
+  }
+  const progress = new ProgressBar(inputs.length, io.stderr);
   let failures = 0;
+  let resumed = 0;
   try {
-    for (const [index, path] of images.entries()) {
+    for (const [index, { path, outName }] of inputs.entries()) {
       progress.update(index, path);
+      // Resuming an interrupted run: a file whose TXT (written last) is there is done.
+      if (outDir && (await stat(join(outDir, `${outName}.txt`)).catch(() => undefined))) {
+        resumed++;
+        continue;
+      }
       let response: OcrResponse;
       const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => error);
       if (bytes instanceof Error) {
@@ -85,15 +96,8 @@ export async function recognizeCommand(args: RecognizeCommandArgs, io: CommandIo
         io.stderr.write(`${path}: ${response.message ?? `state ${response.state}`}\n`);
       }
       if (outDir && response.state === State.done && response.result && !(bytes instanceof Error)) {
-        // shot.png -> shot.xlsx, shot.pdf...; a second shot.jpg -> shot-2.xlsx...
-        const stem = basename(path, extname(path));
-        const seen = (stems.get(stem) ?? 0) + 1;
-        stems.set(stem, seen);
-        const name = seen > 1 ? `${stem}-${seen}` : stem;
         try {
-          for (const file of await makeResultFiles(response.result, bytes, defaultEngineConfig.limits)) {
-            await writeFile(join(outDir, `${name}${extname(file.format.name)}`), file.body);
-          }
+          await writeResultFiles(outDir, outName, await makeResultFiles(response.result, bytes, defaultEngineConfig));
         } catch (error) {
           failures++;
           progress.clear();
@@ -102,19 +106,35 @@ export async function recognizeCommand(args: RecognizeCommandArgs, io: CommandIo
       }
       if (jsonl) io.stdout.write(`${JSON.stringify(response)}\n`);
       else if (response.state === State.done) {
-        if (images.length > 1) io.stdout.write(`${index > 0 ? '\n' : ''}==> ${path} <==\n`);
+        if (inputs.length > 1) io.stdout.write(`${index > 0 ? '\n' : ''}==> ${path} <==\n`);
         const text = response.result?.autoText ?? '';
         io.stdout.write(text ? `${text}\n` : '');
       }
     }
-    progress.update(images.length, 'done');
+    progress.update(inputs.length, 'done');
     progress.clear();
   } finally {
     await recognizer.close();
   }
+  if (resumed) io.stderr.write(`${resumed} of ${inputs.length} files were already done in ${outDir} and were left as they are\n`);
   if (values.verbose) {
     // maxRSS is in kilobytes: the process's high-water mark, models and all.
-    io.stderr.write(`${images.length} images, ${failures} failed; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
+    io.stderr.write(`${inputs.length} images, ${failures} failed; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
   }
   return failures ? 1 : 0;
+}
+
+/**
+ * Writes a file's results, each through a temporary name and a rename, the TXT last: an
+ * interrupted run leaves no half-written file, and a TXT says the rest are there.
+ */
+async function writeResultFiles(outDir: string, outName: string, files: { format: { name: string }; body: Buffer }[]): Promise<void> {
+  const target = join(outDir, outName);
+  await mkdir(dirname(target), { recursive: true });
+  const ordered = [...files].sort((a, b) => Number(extname(a.format.name) === '.txt') - Number(extname(b.format.name) === '.txt'));
+  for (const file of ordered) {
+    const destination = `${target}${extname(file.format.name)}`;
+    await writeFile(`${destination}.partial`, file.body);
+    await rename(`${destination}.partial`, destination);
+  }
 }

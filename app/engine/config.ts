@@ -86,6 +86,13 @@ export interface BarcodeConfig {
   maxSymbols: number;
 }
 
+/** PDFs sent to be read: how their pages are rendered, and how many are taken. */
+export interface PdfConfig {
+  /** Pixels per PDF point (2: 12 pt text about 24 px tall). */
+  scale: number;
+  maxPages: number;
+}
+
 export interface LimitsConfig {
   /** Most pixels an input may have; more is refused before decoding (decompression bombs). */
   maxPixels: number;
@@ -108,6 +115,7 @@ export interface EngineConfig {
   rulings: RulingConfig;
   secondScript: SecondScriptConfig;
   barcodes: BarcodeConfig;
+  pdf: PdfConfig;
 }
 
 export const defaultEngineConfig: EngineConfig = {
@@ -139,6 +147,7 @@ export const defaultEngineConfig: EngineConfig = {
   rulings: { contrast: 48, maxThickness: 4, minHorizontal: 40, minVertical: 12, maxGap: 1 },
   secondScript: { enabled: true, maxGapEm: 1.5, boxToTextHeight: 1.6, minAspect: 1.5, pictureHeight: 64, minKana: 2, minConfidence: 60, sureConfidence: 80, margin: 0.15, doubtfulScore: 0.8 },
   barcodes: { enabled: true, maxSymbols: 8 },
+  pdf: { scale: 2, maxPages: 100 },
 };
 
 /** A partial config merged over the defaults, section by section. */
@@ -154,5 +163,6 @@ export function resolveEngineConfig(overrides: EngineConfigOverrides = {}): Engi
     rulings: { ...defaultEngineConfig.rulings, ...overrides.rulings },
     secondScript: { ...defaultEngineConfig.secondScript, ...overrides.secondScript },
     barcodes: { ...defaultEngineConfig.barcodes, ...overrides.barcodes },
+    pdf: { ...defaultEngineConfig.pdf, ...overrides.pdf },
   };
 }

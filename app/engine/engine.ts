@@ -15,6 +15,7 @@ import { findRulings, type Rulings } from './rulings.js';
 import { SecondScriptPass } from './second-script.js';
 import { TesseractReader } from './tesseract.js';
 import { readCodes, type Barcode } from './barcodes.js';
+import { isPdf, openPdf } from './pdf-pages.js';
 
 export interface EngineChar {
   char: string;
@@ -102,6 +103,31 @@ export class OcrEngine {
       performance.now() - started,
       reader && { pass: new SecondScriptPass(reader, config.secondScript), reader },
     );
+  }
+
+  /**
+   * Recognizes each page of what was sent: an image is one page, a PDF one per page (rendered
+   * with pdf.js). `onPage` hears of each finished page, for progress on long documents.
+   */
+  async recognizeDocument(bytes: Uint8Array, options: RecognizeImageOptions = {}, onPage?: (index: number, count: number) => void): Promise<EngineOutput[]> {
+    if (!isPdf(bytes)) return [await this.recognizeBytes(bytes, options)];
+    const pages = await openPdf(bytes, this.config.pdf, this.config.limits);
+    try {
+      const outputs: EngineOutput[] = [];
+      for (let i = 0; i < pages.count; i++) {
+        const started = performance.now();
+        const image = await pages.render(i);
+        const output = await this.recognizeImage(image, options);
+        if (this.config.barcodes.enabled) await this.addCodes(image, output);
+        output.timings.decodeMs = performance.now() - started - output.timings.totalMs;
+        output.timings.totalMs = performance.now() - started;
+        outputs.push(output);
+        onPage?.(i, pages.count);
+      }
+      return outputs;
+    } finally {
+      await pages.close();
+    }
   }
 
   /** Decodes and recognizes an encoded image (PNG, JPEG, ...). Bad input throws an `OcrError` (state 7). */

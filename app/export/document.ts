@@ -6,6 +6,8 @@ import { ResultType, type Location, type OcrResult, type TextCellInfo } from '..
 export interface TextLine {
   text: string;
   box: Location;
+  /** The page it is on (a PDF's pages; 0 for a screenshot). */
+  pageIndex: number;
 }
 
 export interface TextDocument {
@@ -44,7 +46,7 @@ export function documentOf(result: OcrResult): ExportDocument {
     return {
       kind: 'text',
       paragraphs: (result.autoText ?? '').split('\n').filter((p) => p.trim()),
-      lines: items.filter((i) => i.words.trim()).map((i) => ({ text: i.words, box: i.location })),
+      lines: items.filter((i) => i.words.trim()).map((i) => ({ text: i.words, box: i.location, pageIndex: i.pageIndex ?? 0 })),
     };
   }
   const cells = items.map((i) => ({ text: i.words, row: i.row ?? 0, col: i.col ?? 0, rowSpan: i.rowSpan ?? 1, colSpan: i.colSpan ?? 1, box: i.location }));

@@ -40,8 +40,8 @@ export function formatNamed(result: OcrResult, name: string): ResultFormat | und
   return resultFormats(result).find((f) => f.name === name.toLowerCase());
 }
 
-/** Builds one result file. The PDF needs the screenshot as PNG or JPEG. */
-export async function buildResultFile(result: OcrResult, format: ResultFormat, image?: PageImage): Promise<Buffer> {
+/** Builds one result file. The PDF needs the screenshot (or each page of a PDF read) as PNG or JPEG. */
+export async function buildResultFile(result: OcrResult, format: ResultFormat, image?: PageImage | PageImage[]): Promise<Buffer> {
   const doc = documentOf(result);
   switch (format.fileType) {
     case FileType.txt:

@@ -39,21 +39,33 @@ const pointsPerPixel = 0.75;
 const glyphWidth = 500;
 const fontName = 'GlyphLessFont';
 
-export async function toSearchablePdf(doc: ExportDocument, image: PageImage): Promise<Buffer> {
+/**
+ * The searchable PDF: one page per picture (a screenshot, or each page of a PDF that was
+ * read), each with its lines' (or cells') text laid invisibly where the picture shows it.
+ */
+export async function toSearchablePdf(doc: ExportDocument, images: PageImage | PageImage[]): Promise<Buffer> {
+  const pictures = Array.isArray(images) ? images : [images];
   const pdf = await PDFDocument.create();
   pdf.setTitle('OCR result');
   pdf.setCreator('OCR Assistant');
   pdf.setProducer('OCR Assistant (pdf-lib)');
-  const width = image.width * pointsPerPixel;
-  const height = image.height * pointsPerPixel;
-  const page = pdf.addPage([width, height]);
-  const picture = image.format === 'png' ? await pdf.embedPng(image.bytes) : await pdf.embedJpg(image.bytes);
-  page.drawImage(picture, { x: 0, y: 0, width, height });
-
   const font = PDFName.of('OcrText');
-  page.node.setFontDictionary(font, registerGlyphlessFont(pdf));
-  const spans = doc.kind === 'text' ? doc.lines.map((l) => ({ text: l.text, box: l.box })) : doc.cells.filter((c) => c.text.trim()).map((c) => ({ text: c.text.replace(/\s+/g, ' '), box: cellTextBox(c.text, c.box) }));
-  for (const span of spans) placeText(page, font, span.text, span.box, height);
+  const fontRef = registerGlyphlessFont(pdf);
+  for (const [index, image] of pictures.entries()) {
+    const width = image.width * pointsPerPixel;
+    const height = image.height * pointsPerPixel;
+    const page = pdf.addPage([width, height]);
+    const picture = image.format === 'png' ? await pdf.embedPng(image.bytes) : await pdf.embedJpg(image.bytes);
+    page.drawImage(picture, { x: 0, y: 0, width, height });
+    page.node.setFontDictionary(font, fontRef);
+    const spans =
+      doc.kind === 'text'
+        ? doc.lines.filter((l) => l.pageIndex === index).map((l) => ({ text: l.text, box: l.box }))
+        : index === 0
+          ? doc.cells.filter((c) => c.text.trim()).map((c) => ({ text: c.text.replace(/\s+/g, ' '), box: cellTextBox(c.text, c.box) }))
+          : [];
+    for (const span of spans) placeText(page, font, span.text, span.box, height);
+  }
   return Buffer.from(await pdf.save());
 }
 

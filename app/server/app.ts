@@ -48,7 +48,7 @@ export function localBackend({ config, tokens, pool }: LocalParts, onError: (err
   const limits = resolveEngineConfig().limits;
   const results = new ResultStore(config.resultTtlMs, config.maxResults);
   const sourceImages = new SourceImageStore(join(config.dataDir, 'results'), config.resultTtlMs, config.maxResults);
-  const files = new ResultFiles(results, sourceImages, limits, onError);
+  const files = new ResultFiles(results, sourceImages, resolveEngineConfig(), onError);
   const runner = new LocalJobRunner(pool, new JobFinisher(results, tokens, files));
   return { tokens, results, uploads: new ImageBed(join(config.dataDir, 'uploads'), config.uploads, limits), files, runner };
 }

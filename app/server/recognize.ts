@@ -10,7 +10,8 @@ import type { Box } from '../layout/types.js';
 import { textResult, toLocation } from '../layout/result.js';
 import { analyzeTable, type Table } from '../layout/table.js';
 import { mapTableBoxes, tableResult, withTableTextOptions } from '../layout/table-result.js';
-import type { CodeInfo, OcrResult } from '../protocol/types.js';
+import { ResultType, type CodeInfo, type OcrResult } from '../protocol/types.js';
+import { detectLanguage } from '../layout/lang.js';
 
 export interface RecognizeRequest {
   image: Uint8Array;
@@ -45,7 +46,13 @@ export async function recognize(engine: OcrEngine, request: RecognizeRequest, no
       }
     }
     const wantsTable = type === OcrType.table;
-    const output = await engine.recognizeBytes(request.image, { autodirection: request.options.autodirection, rulings: wantsTable });
+    const pages = await engine.recognizeDocument(request.image, { autodirection: request.options.autodirection, rulings: wantsTable });
+    if (pages.length !== 1) {
+      // A PDF: its pages as text, one after another, each line with its page's index.
+      const results = pages.map((page, index) => textOutcome(page, request.options, index));
+      return { response: withCodes(doneResponse(type, joinPages(results), node, id), pages.flatMap((p) => p.codes ?? [])), engine: pages[0] };
+    }
+    const output = pages[0]!;
     // A table request on an image without a table answers as text mode would (resultType 0).
     const table = wantsTable ? analyzeTable(output.lines, output.rulings) : null;
     const result = table ? tableOutcome(table, output, request.options) : textOutcome(output, request.options);
@@ -70,12 +77,26 @@ function unturn(output: EngineOutput): ((box: Box) => Box) | null {
   return (box) => unturnBox(box, turns, uprightWidth, uprightHeight);
 }
 
-function textOutcome(output: EngineOutput, options: RecognizeOptions): OcrResult {
+function textOutcome(output: EngineOutput, options: RecognizeOptions, pageIndex = 0): OcrResult {
   const { left, top, duplicate } = options;
   const order = left ? 'left' : top ? 'top' : undefined;
   const upright = withTextOptions(analyzeLayout(output.lines, { order, duplicate }), options);
   const back = unturn(output);
-  return textResult(back ? mapLayoutBoxes(upright, back) : upright);
+  return textResult(back ? mapLayoutBoxes(upright, back) : upright, pageIndex);
+}
+
+/** A document's pages as one result: texts one after another (a blank line between pages), boxes by page. */
+function joinPages(pages: OcrResult[]): OcrResult {
+  const concat = (field: 'verticalText' | 'spiltLocText') => JSON.stringify(pages.flatMap((p) => JSON.parse(p[field] ?? '[]') as unknown[]));
+  const autoText = pages.map((p) => p.autoText ?? '').join('\n\n');
+  return {
+    autoText,
+    spiltText: pages.map((p) => p.spiltText ?? '').join(''),
+    spiltLocText: concat('spiltLocText'),
+    verticalText: concat('verticalText'),
+    lang: detectLanguage(autoText),
+    resultType: ResultType.text,
+  };
 }
 
 function tableOutcome(table: Table, output: EngineOutput, options: RecognizeOptions): OcrResult {

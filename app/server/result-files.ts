@@ -3,8 +3,8 @@
 // asked for, from the stored result (and the stored screenshot, for the PDF), so a client
 // that never downloads one costs nothing but the screenshot's write to disk.
 import { buildResultFile, formatNamed, resultFormats, type ResultFormat } from '../export/index.js';
-import { pdfReadyImage } from '../engine/image.js';
-import type { LimitsConfig } from '../engine/config.js';
+import { pagePictures } from '../engine/pages.js';
+import type { EngineConfig } from '../engine/config.js';
 import { State, type DownLoadInfo, type OcrResponse, type OcrResult } from '../protocol/index.js';
 import type { ResultKeeper, SourceImageKeeper } from './backend.js';
 
@@ -12,7 +12,7 @@ export class ResultFiles {
   constructor(
     private readonly results: ResultKeeper,
     private readonly images: SourceImageKeeper,
-    private readonly limits: LimitsConfig,
+    private readonly config: EngineConfig,
     private readonly onError: (error: unknown) => void = () => {},
   ) {}
 
@@ -43,15 +43,15 @@ export class ResultFiles {
     if (format.needsImage) {
       const bytes = await this.images.get(id);
       if (!bytes) return undefined;
-      image = await pdfReadyImage(bytes, this.limits);
+      image = await pagePictures(bytes, this.config);
     }
     return { format, body: await buildResultFile(response.result, format, image) };
   }
 }
 
 /** Every file a result offers, made at once from the result and its screenshot (the CLI's `--out`). */
-export async function makeResultFiles(result: OcrResult, image: Uint8Array, limits: LimitsConfig): Promise<{ format: ResultFormat; body: Buffer }[]> {
-  const page = await pdfReadyImage(image, limits);
+export async function makeResultFiles(result: OcrResult, image: Uint8Array, config: EngineConfig): Promise<{ format: ResultFormat; body: Buffer }[]> {
+  const page = await pagePictures(image, config);
   const out = [];
   for (const format of resultFormats(result)) out.push({ format, body: await buildResultFile(result, format, format.needsImage ? page : undefined) });
   return out;

@@ -1,5 +1,8 @@
 // The command as a user runs it: a separate process, real files, stdout, stderr and exit code.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { printPdf } from '../fixtures/pdf-document.js';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +12,7 @@ import { cli } from './cli-helpers.js';
 const { dir } = readGroundTruth('screens');
 const docImage = path.join(dir, 'public-018-doc-en.png');
 const uiImage = path.join(dir, 'public-001-ui-en.png');
+const run = promisify(execFile);
 
 describe('ocr-assistant recognize', () => {
   it('prints the text of an image', async () => {
@@ -53,6 +57,30 @@ describe('ocr-assistant recognize', () => {
     expect(readFileSync(path.join(out, 'public-031-table-borderless-en.txt'), 'utf8')).toBe(stdout.split('==> ')[1]!.split('\n').slice(1, -2).join('\n') + '\n');
     expect(readFileSync(path.join(out, 'public-018-doc-en.txt'), 'utf8')).toContain('"The Program" refers to any copyrightable work');
     expect(readFileSync(path.join(out, 'public-031-table-borderless-en.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('reads a folder of images and PDFs into --out, keeping its subfolders, and resumes where it stopped', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'ocr-cli-folder-'));
+    mkdirSync(path.join(folder, 'scans'));
+    writeFileSync(path.join(folder, 'letter.pdf'), await printPdf([['First page of the letter'], ['Thank you for your order.']]));
+    copyFileSync(uiImage, path.join(folder, 'scans', 'dialog.png'));
+    writeFileSync(path.join(folder, 'notes.txt'), 'not read: neither an image nor a PDF');
+    const out = path.join(folder, 'out');
+    const first = await cli('recognize', '--out', out, folder);
+    expect(first.code).toBe(0);
+    expect(readFileSync(path.join(out, 'scans', 'dialog.txt'), 'utf8')).toContain('Bourne Again Shell');
+    expect(readFileSync(path.join(out, 'letter.txt'), 'utf8')).toMatch(/First page of the letter[\s\S]*Thank you for your order\./);
+    // the letter's searchable PDF has both pages, each with its own text
+    const { stdout: info } = await run('pdfinfo', [path.join(out, 'letter.pdf')]);
+    expect(info).toMatch(/Pages:\s+2/);
+    const { stdout: secondPage } = await run('pdftotext', ['-f', '2', '-l', '2', path.join(out, 'letter.pdf'), '-']);
+    expect(secondPage.replace(/\s+/g, '')).toBe('Thankyouforyourorder.');
+    // as after an interruption: one file's results gone, the run again redoes only that one
+    rmSync(path.join(out, 'scans', 'dialog.txt'));
+    const again = await cli('recognize', '--out', out, folder);
+    expect(again.stderr).toMatch(/1 of 2 files were already done/);
+    expect(again.stdout).toContain('Bourne Again Shell');
+    expect(again.stdout).not.toContain('First page of the letter');
   });
 
   it('refuses a bad option value with a usage error (exit 2)', async () => {

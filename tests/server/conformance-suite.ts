@@ -2,6 +2,14 @@
 // each op, each state, the Tips answers, `no` answers, expiry and counts after a restart.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchImage } from '../engine/engine-helpers.js';
+import { printPdf } from '../fixtures/pdf-document.js';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
 import { docImage, imageBlob, json, multipartBody, uiImage, type ApiHarness, type ApiUnderTest } from './server-helpers.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -135,6 +143,21 @@ export function conformanceSuite(harness: ApiHarness) {
       for (const url of [`/files/${text.id}/ocr.xlsx`, `/files/${text.id}/../tokens.sqlite`, '/files/00000000-0000-0000-0000-000000000000/ocr.txt', `/files/${text.id}/ocr.exe`]) {
         expect((await server.app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
       }
+    });
+
+    it('reads a PDF: each page in verticalText with its pageIndex, and a searchable PDF of every page in files', async () => {
+      const pdf = await printPdf([['First page of the report'], ['Second page of the report']]);
+      const body = json(await postFile(q('code'), pdf));
+      expect(body.state).toBe(2);
+      const lines = JSON.parse(body.result.verticalText) as { words: string; pageIndex: number }[];
+      expect(lines.map((l) => [l.words.replace(/\s+/g, ''), l.pageIndex])).toEqual([['Firstpageofthereport', 0], ['Secondpageofthereport', 1]]);
+      const file = body.result.files.find((f: { fileType: number }) => f.fileType === 1);
+      const searchable = await server.app.inject({ method: 'GET', url: new URL(file.url).pathname });
+      expect(searchable.statusCode).toBe(200);
+      const file_ = path.join(mkdtempSync(path.join(tmpdir(), 'ocr-pdf-')), 'report.pdf');
+      writeFileSync(file_, searchable.rawPayload);
+      expect((await run('pdfinfo', [file_])).stdout).toMatch(/Pages:\s+2/);
+      expect((await run('pdftotext', ['-f', '2', '-l', '2', file_, '-'])).stdout.replace(/\s+/g, '')).toBe('Secondpageofthereport');
     });
 
     it('matches paths, op values and parameter names case-insensitively, on either path, by GET or POST', async () => {

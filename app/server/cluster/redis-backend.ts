@@ -15,7 +15,7 @@ const holdSlackMs = 5 * 60_000;
 export function redisStores(redis: Redis, config: ServerConfig, onError: (error: unknown) => void = () => {}) {
   const tokens = new RedisTokens(redis, config.jobDeadlineMs + holdSlackMs);
   const results = new RedisResults(redis, config.resultTtlMs);
-  const files = new ResultFiles(results, new RedisSourceImages(redis, config.resultTtlMs), resolveEngineConfig().limits, onError);
+  const files = new ResultFiles(results, new RedisSourceImages(redis, config.resultTtlMs), resolveEngineConfig(), onError);
   return { tokens, results, files, finisher: new JobFinisher(results, tokens, files) };
 }
 
