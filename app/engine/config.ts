@@ -61,6 +61,8 @@ export interface SecondScriptConfig {
   enabled: boolean;
   /** A stretch with no character read, in text heights, wider than this holds unread glyphs. */
   maxGapEm: number;
+  /** The same in a line first read as mostly Latin letters. */
+  maxGapEmInLatin: number;
   /** A detected box's thickness over the height of its text (the detector pads its boxes). */
   boxToTextHeight: number;
   /** Boxes shorter than this many thicknesses (a lone glyph, an icon) are not read again. */
@@ -71,7 +73,9 @@ export interface SecondScriptConfig {
   minKana: number;
   /** Its least confidence (0..100). */
   minConfidence: number;
-  /** A recognizer reading less sure than this is read again too. */
+  /** In a line first read as Latin letters, the least share of kana in the second reading. */
+  minKanaShareInLatin: number;
+  /** A recognizer reading with Han characters less sure than this is read again too. */
   doubtfulScore: number;
   /** A confidence at which one kana is evidence enough. */
   sureConfidence: number;
@@ -145,7 +149,7 @@ export const defaultEngineConfig: EngineConfig = {
   limits: { maxPixels: 40_000_000, maxBytes: 50 * 1024 * 1024 },
   runtime: { intraOpThreads: 2 },
   rulings: { contrast: 48, maxThickness: 4, minHorizontal: 40, minVertical: 12, maxGap: 1 },
-  secondScript: { enabled: true, maxGapEm: 1.5, boxToTextHeight: 1.6, minAspect: 1.5, pictureHeight: 64, minKana: 2, minConfidence: 60, sureConfidence: 80, margin: 0.15, doubtfulScore: 0.8 },
+  secondScript: { enabled: true, maxGapEm: 1.5, maxGapEmInLatin: 2, boxToTextHeight: 1.6, minAspect: 1.5, pictureHeight: 64, minKana: 2, minConfidence: 60, sureConfidence: 80, margin: 0.15, doubtfulScore: 0.8, minKanaShareInLatin: 0.3 },
   barcodes: { enabled: true, maxSymbols: 8 },
   pdf: { scale: 2, maxPages: 100 },
 };

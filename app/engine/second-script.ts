@@ -25,7 +25,9 @@ export interface SecondScriptOutput {
   elapsedMs: number;
 }
 
-const kana = /[\u3041-\u3096\u30a1-\u30fa\u31f0-\u31ff\u30fd\u30fe\u309d\u309e]/gu;
+const kana = /[\u3041-\u3096\u30a1-\u30fa\u30fc\u31f0-\u31ff\u30fd\u30fe\u309d\u309e]/gu;
+const han = /[\u3400-\u4dbf\u4e00-\u9fff]/u;
+const latinLetter = /[A-Za-z]/gu;
 
 export class SecondScriptPass {
   constructor(
@@ -50,11 +52,22 @@ export class SecondScriptPass {
       const picture = straightenQuad(image, quad, vertical ? Math.round(this.config.pictureHeight * lineGeometry(quad).thickness / Math.max(1, lineGeometry(quad).length)) : this.config.pictureHeight);
       const reading = await this.reader.read(await encodePng(picture), vertical ? 'jpn_vert' : 'jpn');
       const kanaCount = reading.text.match(kana)?.length ?? 0;
-      // Kana are the evidence: two at a fair confidence, or one where Tesseract is sure.
-      const sure = reading.confidence >= this.config.sureConfidence;
-      if ((kanaCount >= this.config.minKana || (kanaCount >= 1 && sure)) && reading.confidence >= this.config.minConfidence) readings[i] = withoutSpacesInCjk(reading.text);
+      if (this.isJapanese(reading, kanaCount, recognized[i]!.text)) readings[i] = withoutSpacesInCjk(reading.text);
     }
     return { readings, reread, elapsedMs: performance.now() - started };
+  }
+
+  /**
+   * Kana are the evidence: two at a fair confidence, or one where Tesseract is sure. A line the
+   * first reader read as Latin letters needs more: kana for a good share of what Tesseract read
+   * (its Japanese model sees the odd katakana in capitals, ヒ for a serifed E).
+   */
+  private isJapanese(reading: { text: string; confidence: number }, kanaCount: number, first: string): boolean {
+    if (reading.confidence < this.config.minConfidence) return false;
+    if (isMostlyLatin(first)) {
+      return kanaCount >= this.config.minKana && kanaCount >= this.config.minKanaShareInLatin * [...reading.text.replace(/\s/g, '')].length;
+    }
+    return kanaCount >= this.config.minKana || (kanaCount >= 1 && reading.confidence >= this.config.sureConfidence);
   }
 
   /**
@@ -68,12 +81,14 @@ export class SecondScriptPass {
     if (length < thickness * this.config.minAspect) return false;
     if (!text.text.trim()) return true;
     // Katakana often read as look-alike Han radicals, with little confidence.
-    if (text.score < this.config.doubtfulScore) return true;
+    if (text.score < this.config.doubtfulScore && han.test(text.text)) return true;
     // The detector's box stands off the ink on every side: the text is thinner than the box.
     const em = thickness / this.config.boxToTextHeight;
     const pad = (thickness - em) / 2 / length;
     const middles = [pad - 0.5 * (em / length), ...text.chars.filter((c) => c.char !== ' ').map((c) => (c.start + c.end) / 2), 1 - pad + 0.5 * (em / length)];
-    for (let i = 1; i < middles.length; i++) if (((middles[i]! - middles[i - 1]!) * length) / em > this.config.maxGapEm) return true;
+    // Latin text has wider gaps of its own (tabs, spaced capitals): there it takes more.
+    const maxGap = isMostlyLatin(text.text) ? this.config.maxGapEmInLatin : this.config.maxGapEm;
+    for (let i = 1; i < middles.length; i++) if (((middles[i]! - middles[i - 1]!) * length) / em > maxGap) return true;
     return false;
   }
 }
@@ -81,4 +96,10 @@ export class SecondScriptPass {
 /** Tesseract sets spaces between Japanese words; a Japanese line has none between its characters. */
 function withoutSpacesInCjk(text: string): string {
   return text.replace(/(?<=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]) +(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])/gu, '');
+}
+
+/** Most of the (non-space) characters are Latin letters. */
+function isMostlyLatin(text: string): boolean {
+  const letters = text.match(latinLetter)?.length ?? 0;
+  return letters * 2 > [...text.replace(/\s/g, '')].length;
 }
