@@ -73,6 +73,8 @@ export interface SecondScriptConfig {
   minKana: number;
   /** Its least confidence (0..100). */
   minConfidence: number;
+  /** Lines read again before a page with no kana in them is left alone. */
+  probeLines: number;
   /** In a line first read as Latin letters, the least share of kana in the second reading. */
   minKanaShareInLatin: number;
   /** A recognizer reading with Han characters less sure than this is read again too. */
@@ -149,7 +151,7 @@ export const defaultEngineConfig: EngineConfig = {
   limits: { maxPixels: 40_000_000, maxBytes: 50 * 1024 * 1024 },
   runtime: { intraOpThreads: 2 },
   rulings: { contrast: 48, maxThickness: 4, minHorizontal: 40, minVertical: 12, maxGap: 1 },
-  secondScript: { enabled: true, maxGapEm: 1.5, maxGapEmInLatin: 2, boxToTextHeight: 1.6, minAspect: 1.5, pictureHeight: 64, minKana: 2, minConfidence: 60, sureConfidence: 80, margin: 0.15, doubtfulScore: 0.8, minKanaShareInLatin: 0.3 },
+  secondScript: { enabled: true, maxGapEm: 1.5, maxGapEmInLatin: 2, boxToTextHeight: 1.6, minAspect: 1.5, pictureHeight: 64, minKana: 2, minConfidence: 60, sureConfidence: 80, margin: 0.15, doubtfulScore: 0.8, minKanaShareInLatin: 0.3, probeLines: 2 },
   barcodes: { enabled: true, maxSymbols: 8 },
   pdf: { scale: 2, maxPages: 100 },
 };

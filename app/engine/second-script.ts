@@ -39,11 +39,17 @@ export class SecondScriptPass {
     const started = performance.now();
     const readings: (string | undefined)[] = new Array(lines.length).fill(undefined);
     let reread = 0;
+    let accepted = 0;
     // Lines before columns: one Tesseract worker lives at a time, so each model loads once a page.
-    const order = [...lines.keys()].sort((a, b) => Number(lines[a]!.direction === 'vertical') - Number(lines[b]!.direction === 'vertical'));
-    for (const i of order) {
+    const candidates = [...lines.keys()]
+      .filter((i) => this.hasUnreadGlyphs(lines[i]!.quad, recognized[i]!))
+      .sort((a, b) => Number(lines[a]!.direction === 'vertical') - Number(lines[b]!.direction === 'vertical'));
+    for (const i of candidates) {
+      // A page is Japanese or not: when the first lines read again show no kana, the gaps were
+      // something else (placeholders cut out of UI strings, a page upside down), and the rest
+      // of the page is not worth a second reading.
+      if (!accepted && reread >= this.config.probeLines) break;
       const line = lines[i]!;
-      if (!this.hasUnreadGlyphs(line.quad, recognized[i]!)) continue;
       reread++;
       const vertical = line.direction === 'vertical';
       // jpn_vert reads a column upright; the recognizer's quad lies it on its side.
@@ -52,7 +58,10 @@ export class SecondScriptPass {
       const picture = straightenQuad(image, quad, vertical ? Math.round(this.config.pictureHeight * lineGeometry(quad).thickness / Math.max(1, lineGeometry(quad).length)) : this.config.pictureHeight);
       const reading = await this.reader.read(await encodePng(picture), vertical ? 'jpn_vert' : 'jpn');
       const kanaCount = reading.text.match(kana)?.length ?? 0;
-      if (this.isJapanese(reading, kanaCount, recognized[i]!.text)) readings[i] = withoutSpacesInCjk(reading.text);
+      if (this.isJapanese(reading, kanaCount, recognized[i]!.text)) {
+        readings[i] = withoutSpacesInCjk(reading.text);
+        accepted++;
+      }
     }
     return { readings, reread, elapsedMs: performance.now() - started };
   }
