@@ -39,6 +39,12 @@ const uploadsPath = /^\/uploads\/([^/]+)$/;
 
 export class RecognitionService {
   private readonly inFlight = new Map<string, number>();
+  /**
+   * Jobs this front took and still counts in flight, by response id: with Redis, the result can
+   * be read (idcode) a moment before this front hears the job is done, and a client that saw it
+   * done must be able to send the next one at once.
+   */
+  private readonly running = new Map<string, () => Promise<void>>();
 
   constructor(
     private readonly config: ServerConfig,
@@ -68,6 +74,7 @@ export class RecognitionService {
     const release = async (settledByFinisher = false) => {
       if (released) return;
       released = true;
+      this.running.delete(id);
       const left = (this.inFlight.get(account) ?? 1) - 1;
       if (left > 0) this.inFlight.set(account, left);
       else this.inFlight.delete(account);
@@ -112,6 +119,7 @@ export class RecognitionService {
         }
         throw error;
       }
+      this.running.set(id, () => release(true));
       // The runner has stored the finished response and settled its quota unit.
       const finished = submitted.finished.then(
         (response) => {
@@ -143,6 +151,8 @@ export class RecognitionService {
     const account = await this.tokens.accountOf(token);
     if (!account) return tipsResponse(0, 'invalid-token');
     const response = id ? await this.results.get(account, id.trim()) : undefined;
+    // Finished where this client can see it: no longer in flight here either.
+    if (response && response.state !== State.pending) await this.running.get(response.id)?.();
     return response ? [response] : 'no';
   }
 
