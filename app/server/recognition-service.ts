@@ -103,10 +103,12 @@ export class RecognitionService {
       );
     }
     this.inFlight.set(account, inFlight + 1);
+    let pendingStored = false;
     try {
       const image = await this.imageBytes(await request.readInput(), request.origin);
       const pending: OcrResponse = { id, ocrType: type, state: State.pending };
       await this.results.put(account, pending);
+      pendingStored = true;
       let submitted;
       try {
         submitted = await this.runner.submit({ image, type, options, id }, { account, origin: request.origin, resultTtlMs: this.config.resultTtlMs });
@@ -142,7 +144,10 @@ export class RecognitionService {
       return answer(response);
     } catch (error) {
       await release().catch(() => undefined);
-      return answer(refusal(type, error, id));
+      const failed = refusal(type, error, id);
+      // A client polling this id must learn it failed, not see it pending until it expires.
+      if (pendingStored) await Promise.resolve(this.results.put(account, failed)).catch(() => undefined);
+      return answer(failed);
     }
   }
 
