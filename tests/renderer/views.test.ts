@@ -104,6 +104,10 @@ describe('result panel', () => {
     ]);
     await resultPanel(sampleRecognition({ lines: [], text: '', response: { id: 'r', ocrType: 0, state: 2, desc, result: { resultType: 0, autoText: '' } } }));
     expect(screen.queryByText('No text was found in this image.')).toBeNull();
+    // each code is marked where it stands on the image
+    const marked = document.querySelector('rect[data-code="0"]')!;
+    expect([marked.getAttribute('x'), marked.getAttribute('y'), marked.getAttribute('width')]).toEqual(['500', '40', '100']);
+    expect(document.querySelectorAll('rect[data-code]')).toHaveLength(2);
     expect(screen.getByRole('link', { name: 'Open' }).getAttribute('href')).toBe('https://example.org/pair?id=42');
     expect(screen.getAllByRole('link')).toHaveLength(1); // no link for the barcode's plain text
     await fireEvent.click(screen.getByRole('button', { name: 'Copy: ABC-123' }));
