@@ -105,24 +105,15 @@ export class OcrEngine {
     );
   }
 
-  /**
-   * Recognizes each page of what was sent: an image is one page, a PDF one per page (rendered
-   * with pdf.js). `onPage` hears of each finished page, for progress on long documents.
-   */
-  async recognizeDocument(bytes: Uint8Array, options: RecognizeImageOptions = {}, onPage?: (index: number, count: number) => void): Promise<EngineOutput[]> {
+  /** Recognizes each page of what was sent: an image is one page, a PDF one per page (rendered with pdf.js). */
+  async recognizeDocument(bytes: Uint8Array, options: RecognizeImageOptions = {}): Promise<EngineOutput[]> {
     if (!isPdf(bytes)) return [await this.recognizeBytes(bytes, options)];
     const pages = await openPdf(bytes, this.config.pdf, this.config.limits);
     try {
       const outputs: EngineOutput[] = [];
       for (let i = 0; i < pages.count; i++) {
         const started = performance.now();
-        const image = await pages.render(i);
-        const output = await this.recognizeImage(image, options);
-        if (this.config.barcodes.enabled) await this.addCodes(image, output);
-        output.timings.decodeMs = performance.now() - started - output.timings.totalMs;
-        output.timings.totalMs = performance.now() - started;
-        outputs.push(output);
-        onPage?.(i, pages.count);
+        outputs.push(await this.readPicture(await pages.render(i), options, started));
       }
       return outputs;
     } finally {
@@ -133,7 +124,11 @@ export class OcrEngine {
   /** Decodes and recognizes an encoded image (PNG, JPEG, ...). Bad input throws an `OcrError` (state 7). */
   async recognizeBytes(bytes: Uint8Array, options: RecognizeImageOptions = {}): Promise<EngineOutput> {
     const started = performance.now();
-    const image = await decodeImage(bytes, this.config.limits);
+    return this.readPicture(await decodeImage(bytes, this.config.limits), options, started);
+  }
+
+  /** Text and codes of a picture decoded (or rendered) since `started`, that time counted as decoding. */
+  private async readPicture(image: RgbImage, options: RecognizeImageOptions, started: number): Promise<EngineOutput> {
     const decodeMs = performance.now() - started;
     const output = await this.recognizeImage(image, options);
     if (this.config.barcodes.enabled) await this.addCodes(image, output);

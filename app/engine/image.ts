@@ -93,12 +93,20 @@ function describe(error: unknown): string {
   return text.split('\n')[0]!.replace(/^Input (buffer|file) /, '').slice(0, 200);
 }
 
+/** A picture a PDF page can hold as it is: PNG or JPEG bytes, and its size in pixels. */
+export interface PagePicture {
+  bytes: Uint8Array;
+  format: 'png' | 'jpeg';
+  width: number;
+  height: number;
+}
+
 /**
  * The image as a PDF page can hold it: PNG and upright JPEG as they are (no re-encoding, no
  * loss), anything else (WebP, BMP, GIF, TIFF, a JPEG turned by EXIF) as PNG, upright as the
  * engine read it, so the text layer's boxes fall on the right pixels.
  */
-export async function pdfReadyImage(bytes: Uint8Array, limits: LimitsConfig): Promise<{ bytes: Uint8Array; format: 'png' | 'jpeg'; width: number; height: number }> {
+export async function pdfReadyImage(bytes: Uint8Array, limits: LimitsConfig): Promise<PagePicture> {
   if (isBmp(bytes)) {
     const image = decodeBmp(bytes, limits);
     return { bytes: await encodePng(image), format: 'png', width: image.width, height: image.height };

@@ -1,14 +1,7 @@
 // What a request's bytes are as pages: one picture for an image, one per page for a PDF.
 import { isPdf, openPdf } from './pdf-pages.js';
-import { encodePng, pdfReadyImage } from './image.js';
+import { encodePng, pdfReadyImage, type PagePicture } from './image.js';
 import type { EngineConfig } from './config.js';
-
-export interface PagePicture {
-  bytes: Uint8Array;
-  format: 'png' | 'jpeg';
-  width: number;
-  height: number;
-}
 
 /** The pictures a result's PDF shows: the screenshot as it came, or each page of a PDF rendered. */
 export async function pagePictures(bytes: Uint8Array, config: Pick<EngineConfig, 'limits' | 'pdf'>): Promise<PagePicture[]> {

@@ -34,6 +34,19 @@ export function localDay(date: Date): string {
 
 const digest = (token: string) => createHash('sha256').update(token, 'utf8').digest();
 
+/** A token's SHA-256 digest in hex: the only form in which a token is stored (SQLite or Redis). */
+export const tokenHash = (token: string): string => digest(token).toString('hex');
+
+/**
+ * A new token and its label, for a daily limit checked here: the one shape of token every
+ * store hands out. Only its digest is stored, so the caller must show it now or never.
+ */
+export function newToken(dailyLimit: number): { token: string; label: string } {
+  if (!Number.isInteger(dailyLimit) || dailyLimit < 1) throw new Error('the daily limit must be a whole number of at least 1');
+  const token = `ocr_${randomBytes(24).toString('base64url')}`;
+  return { token, label: token.slice(0, labelLength) };
+}
+
 export class TokenStore implements TokenAuthority {
   /** Per-launch tokens (the desktop app's own): kept in memory only, never written down. */
   private readonly launchTokens = new Map<string, { account: string; dailyLimit: number }>();
@@ -62,12 +75,10 @@ export class TokenStore implements TokenAuthority {
 
   /** Makes a token; only its digest is stored, so the caller must show it now or never. */
   add(dailyLimit: number): { token: string; label: string } {
-    if (!Number.isInteger(dailyLimit) || dailyLimit < 1) throw new Error('the daily limit must be a whole number of at least 1');
-    const token = `ocr_${randomBytes(24).toString('base64url')}`;
-    const label = token.slice(0, labelLength);
+    const { token, label } = newToken(dailyLimit);
     this.db
       .prepare('INSERT INTO tokens (hash, label, daily_limit, created_at) VALUES (?, ?, ?, ?)')
-      .run(digest(token).toString('hex'), label, dailyLimit, this.now().toISOString());
+      .run(tokenHash(token), label, dailyLimit, this.now().toISOString());
     return { token, label };
   }
 

@@ -1,16 +1,14 @@
 // The stores of backend.ts in Redis, so that every front and node shares them: tokens and
 // their daily counts (admission and counting are Lua scripts, atomic across fronts), results
 // with their TTL (idcode works on any front), uploads and the screenshots kept for PDFs.
-import { createHash, randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { OcrResponse, QuotaCount, TokenRefusal } from '../../protocol/index.js';
 import type { LimitsConfig } from '../../engine/config.js';
 import type { Authorization, ResultKeeper, SourceImageKeeper, TokenAuthority, UploadKeeper } from '../backend.js';
-import { localDay, type TokenInfo } from '../token-store.js';
+import { localDay, newToken, tokenHash, type TokenInfo } from '../token-store.js';
 import { newUploadName, uploadMimeType } from '../image-bed.js';
 import { keyPrefix } from './redis.js';
 
-const digest = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 const tokensKey = `${keyPrefix}tokens`;
 const countKey = (account: string, day: string) => `${keyPrefix}count:${account}:${day}`;
 const heldKey = (account: string) => `${keyPrefix}held:${account}`;
@@ -57,11 +55,9 @@ export class RedisTokens implements TokenAuthority {
   ) {}
 
   async add(dailyLimit: number): Promise<{ token: string; label: string }> {
-    if (!Number.isInteger(dailyLimit) || dailyLimit < 1) throw new Error('the daily limit must be a whole number of at least 1');
-    const token = `ocr_${randomBytes(24).toString('base64url')}`;
-    const label = token.slice(0, 12);
+    const { token, label } = newToken(dailyLimit);
     const stored: StoredToken = { label, dailyLimit, createdAt: this.now().toISOString() };
-    await this.redis.hset(tokensKey, digest(token), JSON.stringify(stored));
+    await this.redis.hset(tokensKey, tokenHash(token), JSON.stringify(stored));
     return { token, label };
   }
 
@@ -78,7 +74,7 @@ export class RedisTokens implements TokenAuthority {
   }
 
   async remove(tokenOrLabel: string): Promise<'removed' | 'not-found' | 'ambiguous'> {
-    if (await this.redis.hdel(tokensKey, digest(tokenOrLabel))) return 'removed';
+    if (await this.redis.hdel(tokensKey, tokenHash(tokenOrLabel))) return 'removed';
     const all = await this.redis.hgetall(tokensKey);
     const matches = Object.entries(all).filter(([, json]) => (JSON.parse(json) as StoredToken).label === tokenOrLabel);
     if (matches.length > 1) return 'ambiguous';
@@ -89,13 +85,13 @@ export class RedisTokens implements TokenAuthority {
 
   async accountOf(token: string | undefined): Promise<string | undefined> {
     if (!token) return undefined;
-    const hash = digest(token);
+    const hash = tokenHash(token);
     return (await this.redis.hexists(tokensKey, hash)) ? hash : undefined;
   }
 
   async admit(token: string | undefined, ticket: string): Promise<Authorization> {
     if (!token) return { ok: false, refusal: 'invalid-token' };
-    const [admitted, value] = (await this.redis.eval(admitScript, 1, tokensKey, digest(token), localDay(this.now()), ticket, String(this.now().getTime()), String(this.holdMs), keyPrefix)) as [number, string];
+    const [admitted, value] = (await this.redis.eval(admitScript, 1, tokensKey, tokenHash(token), localDay(this.now()), ticket, String(this.now().getTime()), String(this.holdMs), keyPrefix)) as [number, string];
     return admitted === 1 ? { ok: true, account: value } : { ok: false, refusal: value as TokenRefusal };
   }
 
@@ -104,7 +100,7 @@ export class RedisTokens implements TokenAuthority {
   }
 
   async count(token: string | undefined): Promise<QuotaCount> {
-    const hash = token ? digest(token) : '';
+    const hash = token ? tokenHash(token) : '';
     const json = hash ? await this.redis.hget(tokensKey, hash) : null;
     if (!json) return { Account: 'api', TodayCount: 0, LimitCount: 0 };
     const { dailyLimit } = JSON.parse(json) as StoredToken;
