@@ -16,6 +16,7 @@ import { SecondScriptPass } from './second-script.js';
 import { TesseractReader } from './tesseract.js';
 import { readCodes, type Barcode } from './barcodes.js';
 import { isPdf, openPdf } from './pdf-pages.js';
+import { FormulaSymbolReader, type FormulaSymbol } from './formula-symbols.js';
 
 export interface EngineChar {
   char: string;
@@ -72,7 +73,17 @@ export interface EngineLoadOptions {
   models?: Partial<ModelPaths>;
 }
 
+export interface FormulaSnip {
+  /** Empty when the snip holds too many pieces of ink to be one formula. */
+  symbols: FormulaSymbol[];
+  width: number;
+  height: number;
+  ms: number;
+}
+
 export class OcrEngine {
+  private formulaReader?: FormulaSymbolReader;
+
   private constructor(
     readonly config: EngineConfig,
     private readonly models: OnnxModel[],
@@ -119,6 +130,18 @@ export class OcrEngine {
     } finally {
       await pages.close();
     }
+  }
+
+  /**
+   * The symbols of a formula snip (type 3), each with the glyphs it may be, for layout to build
+   * the formula from. The glyph templates load on first use. Bad input throws an `OcrError`.
+   */
+  async readFormulaSymbols(bytes: Uint8Array): Promise<FormulaSnip> {
+    const started = performance.now();
+    const image = await decodeImage(bytes, this.config.limits);
+    this.formulaReader ??= new FormulaSymbolReader();
+    const symbols = this.formulaReader.read(image);
+    return { symbols, width: image.width, height: image.height, ms: performance.now() - started };
   }
 
   /** Decodes and recognizes an encoded image (PNG, JPEG, ...). Bad input throws an `OcrError` (state 7). */
