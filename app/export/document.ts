@@ -37,10 +37,16 @@ export interface TableDocument {
   captionRows: number;
 }
 
-export type ExportDocument = TextDocument | TableDocument;
+export interface FormulaDocument {
+  kind: 'formula';
+  latex: string;
+}
+
+export type ExportDocument = TextDocument | TableDocument | FormulaDocument;
 
 /** The document a finished result describes. */
 export function documentOf(result: OcrResult): ExportDocument {
+  if (result.resultType === ResultType.webPage) return { kind: 'formula', latex: result.autoText ?? '' };
   const items = JSON.parse(result.verticalText ?? '[]') as TextCellInfo[];
   if (result.resultType !== ResultType.table) {
     return {

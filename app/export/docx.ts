@@ -1,9 +1,9 @@
 // Word (.docx) with the docx library: a text result as paragraphs, a table as a Word table
 // with its merged cells.
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, VerticalAlignTable } from 'docx';
-import type { ExportDocument, TableDocument } from './document.js';
+import type { TableDocument, TextDocument } from './document.js';
 
-export async function toDocx(doc: ExportDocument): Promise<Buffer> {
+export async function toDocx(doc: TextDocument | TableDocument): Promise<Buffer> {
   const children = doc.kind === 'text' ? doc.paragraphs.map((text) => new Paragraph({ children: [new TextRun(text)] })) : tableChildren(doc);
   const document = new Document({ creator: 'OCR Assistant', title: 'OCR result', sections: [{ children }] });
   return Packer.toBuffer(document);

@@ -8,7 +8,8 @@ import { toDocx } from './docx.js';
 import { toSearchablePdf, type PageImage } from './pdf.js';
 
 export type { PageImage } from './pdf.js';
-export { documentOf, fullRows, type ExportDocument, type TableDocument, type TextDocument } from './document.js';
+export { documentOf, fullRows, type ExportDocument, type FormulaDocument, type TableDocument, type TextDocument } from './document.js';
+export { formulaMathMl, formulaPage, formulaSnippet } from './formula.js';
 
 export interface ResultFormat {
   /** The file's name as served and written: `ocr.xlsx`, `ocr.pdf`, ... */
@@ -29,10 +30,11 @@ const formats: Record<string, ResultFormat> = {
   txt: { name: 'ocr.txt', fileType: FileType.txt, mimeType: 'text/plain; charset=utf-8', desc: 'plain text', needsImage: false },
 };
 
-/** The files a finished result offers: a table as a spreadsheet first, text without one. */
+/** The files a finished result offers: a table as a spreadsheet first, text without one, a formula as its source. */
 export function resultFormats(result: OcrResult): ResultFormat[] {
-  const isTable = result.resultType === ResultType.table;
-  return (isTable ? ['xlsx', 'docx', 'pdf', 'md', 'txt'] : ['docx', 'pdf', 'md', 'txt']).map((k) => formats[k]!);
+  const kinds = result.resultType === ResultType.table ? ['xlsx', 'docx', 'pdf', 'md', 'txt']
+    : result.resultType === ResultType.webPage ? ['md', 'txt'] : ['docx', 'pdf', 'md', 'txt'];
+  return kinds.map((k) => formats[k]!);
 }
 
 /** The format of a file name handed out by `resultFormats`, or undefined for any other name. */
@@ -49,11 +51,13 @@ export async function buildResultFile(result: OcrResult, format: ResultFormat, i
     case FileType.markdown:
       return Buffer.from(toMarkdown(doc), 'utf8');
     case FileType.word:
+      if (doc.kind === 'formula') throw new Error('a formula is offered as Markdown and text only');
       return toDocx(doc);
     case FileType.excel:
       if (doc.kind !== 'table') throw new Error('an Excel file is made of a table result only');
       return toXlsx(doc);
     case FileType.pdf:
+      if (doc.kind === 'formula') throw new Error('a formula is offered as Markdown and text only');
       if (!image) throw new Error('a PDF needs the screenshot it lays the text over');
       return toSearchablePdf(doc, image);
     default:

@@ -22,7 +22,7 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 import type { Location } from '../protocol/types.js';
-import type { ExportDocument } from './document.js';
+import type { TableDocument, TextDocument } from './document.js';
 import { isCjk } from '../text/script.js';
 
 /** The page's picture: PNG or JPEG bytes (what PDF embeds), its size in pixels. */
@@ -43,7 +43,7 @@ const fontName = 'GlyphLessFont';
  * The searchable PDF: one page per picture (a screenshot, or each page of a PDF that was
  * read), each with its lines' (or cells') text laid invisibly where the picture shows it.
  */
-export async function toSearchablePdf(doc: ExportDocument, images: PageImage | PageImage[]): Promise<Buffer> {
+export async function toSearchablePdf(doc: TextDocument | TableDocument, images: PageImage | PageImage[]): Promise<Buffer> {
   const pictures = Array.isArray(images) ? images : [images];
   const pdf = await PDFDocument.create();
   pdf.setTitle('OCR result');

@@ -3,11 +3,14 @@ import { fullRows, type ExportDocument, type TableDocument } from './document.js
 
 export function toTxt(doc: ExportDocument): string {
   if (doc.kind === 'text') return doc.paragraphs.join('\n') + '\n';
+  if (doc.kind === 'formula') return doc.latex + '\n';
   return fullRows(doc).map((row) => row.map((cell) => cell.replace(/[\t\r\n]+/g, ' ')).join('\t')).join('\n') + '\n';
 }
 
 export function toMarkdown(doc: ExportDocument): string {
   if (doc.kind === 'text') return doc.paragraphs.map(escapeMarkdownText).join('\n\n') + '\n';
+  // Display math, as GitHub, Obsidian, Typora and pandoc read it.
+  if (doc.kind === 'formula') return `$$\n${doc.latex}\n$$\n`;
   return markdownTable(doc);
 }
 

@@ -15,6 +15,7 @@ import { RecognitionService } from './recognition-service.js';
 import { openApiRoutes, lowerCaseQuery } from './routes/open-api.js';
 import { uploadRoutes } from './routes/uploads.js';
 import { fileRoutes } from './routes/files.js';
+import { formulaViewRoutes } from './routes/formula-view.js';
 import { SourceImageStore } from './source-images.js';
 import { ResultFiles } from './result-files.js';
 import { JobFinisher } from './job-finisher.js';
@@ -115,6 +116,7 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
   await app.register(openApiRoutes, { service });
   await app.register(uploadRoutes, { uploads });
   await app.register(fileRoutes, { files });
+  await app.register(formulaViewRoutes, { files });
   await app.register(healthRoutes, { runner, results });
   return app;
 }

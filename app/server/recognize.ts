@@ -12,6 +12,9 @@ import { analyzeTable, type Table } from '../layout/table.js';
 import { mapTableBoxes, tableResult, withTableTextOptions } from '../layout/table-result.js';
 import { ResultType, type CodeInfo, type OcrResult } from '../protocol/types.js';
 import { detectLanguage } from '../layout/lang.js';
+import { readFormula } from '../layout/formula.js';
+import { formulaResult, isTypesetFormula } from '../layout/formula-result.js';
+import { isPdf } from '../engine/pdf-pages.js';
 
 export interface RecognizeRequest {
   image: Uint8Array;
@@ -23,11 +26,11 @@ export interface RecognizeRequest {
 
 export interface RecognizeOutcome {
   response: OcrResponse;
-  /** Engine figures for logs and benchmarks (absent when the input was refused). */
+  /** Engine figures for logs and benchmarks (absent when the input was refused, or read as a formula). */
   engine?: EngineOutput;
+  /** Milliseconds the engine spent on it (absent when the input was refused). */
+  engineMs?: number;
 }
-
-const typeNames: Record<number, string> = { 3: 'formula (type 3)' };
 
 /** Options this build implements; any other would be refused with state 7 rather than ignored. */
 const implementedOptions = new Set<keyof RecognizeOptions>(['half', 'symbol', 'space', 'left', 'top', 'duplicate', 'autodirection']);
@@ -36,13 +39,21 @@ export async function recognize(engine: OcrEngine, request: RecognizeRequest, no
   const { type, id } = request;
   try {
     // Type 1 reads like type 0, whose analysis already finds vertical columns and reads them
-    // top to bottom, right to left; formulas are not built yet.
-    if (type !== OcrType.text && type !== OcrType.vertical && type !== OcrType.table) {
-      throw unsupported(`${typeNames[type] ?? `type ${type}`} recognition is not available in this version yet; use type 0 (text), 1 (vertical text) or 2 (table)`);
+    // top to bottom, right to left.
+    if (type !== OcrType.text && type !== OcrType.vertical && type !== OcrType.table && type !== OcrType.formula) {
+      throw unsupported(`type ${type} is not a recognition type; use 0 (text), 1 (vertical text), 2 (table) or 3 (formula)`);
     }
     for (const [name, value] of Object.entries(request.options)) {
       if (value !== undefined && !implementedOptions.has(name as keyof RecognizeOptions)) {
         throw unsupported(`option ${name} is not available in this version yet; leave it out to let the engine decide`);
+      }
+    }
+    if (type === OcrType.formula && !isPdf(request.image)) {
+      // A snip that holds no typeset formula (ordinary text, a photo) answers as text mode does.
+      const snip = await engine.readFormulaSymbols(request.image);
+      const formula = readFormula(snip.symbols);
+      if (formula && isTypesetFormula(formula)) {
+        return { response: doneResponse(type, formulaResult(formula, snip.symbols), node, id), engineMs: snip.ms };
       }
     }
     const wantsTable = type === OcrType.table;
@@ -50,13 +61,13 @@ export async function recognize(engine: OcrEngine, request: RecognizeRequest, no
     if (pages.length !== 1) {
       // A PDF: its pages as text, one after another, each line with its page's index.
       const results = pages.map((page, index) => textOutcome(page, request.options, index));
-      return { response: withCodes(doneResponse(type, joinPages(results), node, id), pages.flatMap((p) => p.codes ?? [])), engine: pages[0] };
+      return { response: withCodes(doneResponse(type, joinPages(results), node, id), pages.flatMap((p) => p.codes ?? [])), engine: pages[0], engineMs: pages.reduce((ms, p) => ms + p.timings.totalMs, 0) };
     }
     const output = pages[0]!;
     // A table request on an image without a table answers as text mode would (resultType 0).
     const table = wantsTable ? analyzeTable(output.lines, output.rulings) : null;
     const result = table ? tableOutcome(table, output, request.options) : textOutcome(output, request.options);
-    return { response: withCodes(doneResponse(type, result, node, id), output.codes), engine: output };
+    return { response: withCodes(doneResponse(type, result, node, id), output.codes), engine: output, engineMs: output.timings.totalMs };
   } catch (error) {
     if (error instanceof OcrError) {
       // A refused input never reached a node's models: leave the node out, as the API does.

@@ -2,10 +2,10 @@
 // Word, a searchable PDF, Markdown, TXT) at URLs of this server. Files are made when they are
 // asked for, from the stored result (and the stored screenshot, for the PDF), so a client
 // that never downloads one costs nothing but the screenshot's write to disk.
-import { buildResultFile, formatNamed, resultFormats, type ResultFormat } from '../export/index.js';
+import { buildResultFile, formatNamed, formulaPage, formulaSnippet, resultFormats, type ResultFormat } from '../export/index.js';
 import { pagePictures } from '../engine/pages.js';
 import type { EngineConfig } from '../engine/config.js';
-import { State, type DownLoadInfo, type OcrResponse, type OcrResult } from '../protocol/index.js';
+import { ResultType, State, type DownLoadInfo, type OcrResponse, type OcrResult } from '../protocol/index.js';
 import type { ResultKeeper, SourceImageKeeper } from './backend.js';
 
 export class ResultFiles {
@@ -30,7 +30,21 @@ export class ResultFiles {
     const files: DownLoadInfo[] = resultFormats(response.result)
       .filter((format) => kept || !format.needsImage)
       .map((format) => ({ url: `${origin}/files/${response.id}/${format.name}`, fileType: format.fileType, desc: format.desc }));
-    return { ...response, result: { ...response.result, files } };
+    const result = { ...response.result, files };
+    if (result.resultType === ResultType.webPage && result.autoText) {
+      // A formula: a page of ours that typesets it, and its MathML to paste into Word.
+      result.viewUrl = `${origin}/view/${response.id}`;
+      result.downloadHtml = formulaSnippet(result.autoText, result.viewUrl);
+    }
+    return { ...response, result };
+  }
+
+  /** The page of a formula result (its `viewUrl`), or undefined when it has expired or is no formula. */
+  async page(id: string): Promise<string | undefined> {
+    const response = await this.results.find(id);
+    const result = response?.state === State.done ? response.result : undefined;
+    if (result?.resultType !== ResultType.webPage || !result.autoText) return undefined;
+    return formulaPage(result.autoText, '/katex/katex.min.css');
   }
 
   /** The file `name` of result `id`, or undefined when the result has expired or offers no such file. */

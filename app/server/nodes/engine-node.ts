@@ -23,5 +23,5 @@ try {
 
 process.on('message', async (job: JobMessage) => {
   const outcome = await recognize(engine, { image: job.image, type: job.type, options: job.options, id: job.responseId }, processInfo(nodeIndex));
-  post({ kind: 'done', jobId: job.jobId, response: outcome.response, engineMs: outcome.engine?.timings.totalMs });
+  post({ kind: 'done', jobId: job.jobId, response: outcome.response, engineMs: outcome.engineMs });
 });
