@@ -120,10 +120,29 @@ export class FormulaSymbolReader {
     const readingsOf = new Map<Group, GlyphCandidate[]>();
     for (const g of glyphs) readingsOf.set(g, this.classify(crop(g)));
 
-    // Three or more bars stacked tight: ≡ and its kin (no pair of them looks like =).
+    // A speck that is no dot or tick and touches a glyph's box is a piece of that glyph cut off by
+    // anti-aliasing (the arm of a small k); it goes back to it.
+    // (A blurred dot still reads as a dot: the dot of an i beside the l of "li" stays apart.)
+    const poor = (g: Group) => {
+      const best = readingsOf.get(g)?.[0];
+      return (best?.distance ?? 1) > 0.08 && !['\\cdot', '\\dot'].includes(best?.template.latex ?? '');
+    };
+    const small = (g: Group, owner: Group) => g.bottom - g.top + 1 <= (owner.bottom - owner.top + 1) * 0.4 && g.right - g.left + 1 <= (owner.right - owner.left + 1) * 0.6;
+    for (const speck of glyphs.filter(poor)) {
+      const owner = glyphs.find((g) => g !== speck && small(speck, g) && boxGap(g, speck) <= 1);
+      if (!owner) continue;
+      const merged = mergeGroups([owner, speck]);
+      glyphs.splice(glyphs.indexOf(owner), 1, merged);
+      glyphs.splice(glyphs.indexOf(speck), 1);
+      readingsOf.delete(owner);
+      readingsOf.delete(speck);
+      readingsOf.set(merged, this.classify(crop(merged)));
+    }
+
+    // Bars of one length stacked tight: = and ≡ (however thick a scaled-up screenshot draws them).
     for (const stack of barStacks([...bars])) {
       const merged = mergeGroups(stack);
-      const readings = this.classifier.classify(crop(merged), 6, (t) => t.pieces >= 3 && !isOperatorWord(t));
+      const readings = this.classifier.classify(crop(merged), 6, (t) => t.pieces === stack.length && !isOperatorWord(t));
       // Thin bars blur across pixel rows, so the match is loose; three like bars are ≡ all the same.
       if (!readings[0] || readings[0].distance > 0.25) continue;
       for (const g of stack) bars.delete(g);
@@ -306,6 +325,9 @@ const toReading = (c: GlyphCandidate): SymbolReading => ({
   width: c.template.width / c.template.size,
 });
 
+/** Pixels between two boxes (0 when they touch or overlap). */
+const boxGap = (a: Group, b: Group) => Math.max(0, Math.max(a.left, b.left) - Math.min(a.right, b.right) - 1, Math.max(a.top, b.top) - Math.min(a.bottom, b.bottom) - 1);
+
 const isSpeck = (g: Group) => g.right - g.left < 4 && g.bottom - g.top < 4;
 
 function isDot(g: Group, readings: GlyphCandidate[] | undefined): boolean {
@@ -386,7 +408,7 @@ function mergeGroups(groups: Group[]): Group {
   };
 }
 
-/** Runs of three or more bars of one length, one under another, close together. */
+/** Runs of two or more bars of one length, one under another, close together. */
 function barStacks(bars: Group[]): Group[][] {
   const stacks: Group[][] = [];
   const sorted = bars.sort((a, b) => a.top - b.top);
@@ -400,7 +422,7 @@ function barStacks(bars: Group[]): Group[][] {
       const sameLength = Math.abs(next.left - first.left) <= 2 && Math.abs(next.right - first.right) <= 2;
       if (sameLength && next.top - last.bottom - 1 <= (first.right - first.left + 1) * 0.5) stack.push(next);
     }
-    if (stack.length >= 3) { stacks.push(stack); for (const g of stack) used.add(g); }
+    if (stack.length >= 2) { stacks.push(stack); for (const g of stack) used.add(g); }
   }
   return stacks;
 }

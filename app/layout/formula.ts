@@ -53,9 +53,11 @@ function preferFittingSize(symbol: PlacedSymbol, em: number): GlyphReading[] {
   // Only letters and digits come in sizes that differ and nothing else (+ and ∓ are not a size apart).
   const sized = (r: GlyphReading) => (r.role === 'ord' || r.role === 'word') && /^([a-zA-Z0-9]|\\[A-Za-z]+)$/.test(r.latex) && r.latex !== '\\infty';
   if (!best || !sized(best)) return symbol.readings;
+  // A small glyph's height is known to a pixel either way: a size within that is no misfit.
   const misfit = (r: GlyphReading) => {
     const e = impliedEm(symbol.box, r);
-    return Math.min(...[1, 0.7, 0.5].map((k) => Math.abs(Math.log(e / (em * k)))));
+    const slack = Math.log((symbol.box.height + 1) / Math.max(1, symbol.box.height));
+    return Math.min(...[1, 0.7, 0.5].map((k) => Math.max(0, Math.abs(Math.log(e / (em * k))) - slack)));
   };
   const near = [best, ...rest.filter((r) => r.distance <= best.distance + 0.02 && sized(r))];
   const score = (r: GlyphReading) => r.distance + 0.2 * misfit(r);
