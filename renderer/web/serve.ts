@@ -13,7 +13,9 @@ import { startServer } from '../../app/server/start.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.resolve(here, '../../out/renderer');
-const benchDir = path.resolve(process.env.OCR_BENCH_DIR ?? path.resolve(here, '../../../shared/bench'), 'screens');
+const benchRoot = path.resolve(process.env.OCR_BENCH_DIR ?? path.resolve(here, '../../../shared/bench'));
+const benchDir = path.join(benchRoot, 'screens');
+const formulaDir = path.join(benchRoot, 'formulas');
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -66,6 +68,8 @@ export async function startWebServer(options: { port?: number; dataDir?: string 
           .end(Buffer.from(await answer.arrayBuffer()));
       } else if (url.pathname === '/web-config.json') {
         response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ token }));
+      } else if (url.pathname.startsWith('/bench/formulas/')) {
+        await serveFile(formulaDir, url.pathname.slice('/bench/formulas'.length), response);
       } else if (url.pathname.startsWith('/bench/')) {
         await serveFile(benchDir, url.pathname.slice('/bench'.length), response);
       } else {

@@ -12,6 +12,7 @@ import { processInfo } from '../../app/protocol/response.js';
 import { OcrType, ResultType, type RecognizeOptions, type TextCellInfo } from '../../app/protocol/types.js';
 import { benchRoot, hasBench, readGroundTruth, type GroundTruth, type Prediction } from './bench-data.js';
 import { gutenyePeer, tesseractPeer, type Peer } from './peers.js';
+import { runFormulaBench } from './formula-bench.js';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -115,6 +116,9 @@ export async function runBenchmark(args: string[] = process.argv.slice(2)): Prom
     const { table } = await score(turned, predictions, 'screens-rotated-autodirection');
     console.log(`== ours on the turned screens with autodirection=1 (target: cer <= 0.03 per kind)\n${table}`);
   }
+  // Formulas (type 3), with the peers' text scored alongside.
+  const peers = withPeers ? (await Promise.all([gutenyePeer(), tesseractPeer()])).filter((p): p is Peer => p !== null) : [];
+  await runFormulaBench(engine, peers, { outDir, repoRoot, generated: quick ? 0 : 60 });
   await engine.dispose();
 
   // The issue's targets, on the main set: ui + doc + code, with and without Japanese UI
@@ -141,7 +145,6 @@ export async function runBenchmark(args: string[] = process.argv.slice(2)): Prom
   if (withPeers) {
     const { dir } = readGroundTruth('screens');
     const ourSeconds = totalSeconds(predictions);
-    const peers = (await Promise.all([gutenyePeer(), tesseractPeer()])).filter((p): p is Peer => p !== null);
     for (const peer of peers) {
       const peerPredictions = await peer.predict(dir, screens);
       const { table } = await score(screens, peerPredictions, `screens-${peer.name.replace(/\W+/g, '-')}`);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readGroundTruth } from '../bench/bench-data.js';
 import { cli } from './cli-helpers.js';
+import { typesetForm } from '../formula/formula-helpers.js';
 
 const { dir } = readGroundTruth('screens');
 const docImage = path.join(dir, 'public-018-doc-en.png');
@@ -35,11 +36,13 @@ describe('ocr-assistant recognize', () => {
     expect(stderr).toContain(`${bad}: the data is not an image`);
   });
 
-  it('reports a missing file and a refused type, exit code 1', async () => {
-    const { stdout, stderr, code } = await cli('recognize', '--jsonl', '--type', '3', docImage, '/nonexistent/shot.png');
+  it('reads a formula snip in type 3 as LaTeX, and reports a missing file beside it, exit code 1', async () => {
+    const formula = readGroundTruth('formulas').items.find((g) => g.id === 'public-f001')!;
+    const { stdout, stderr, code } = await cli('recognize', '--jsonl', '--type', '3', path.join(readGroundTruth('formulas').dir, formula.image), '/nonexistent/shot.png');
     expect(code).toBe(1);
     const responses = stdout.trim().split('\n').map((l) => JSON.parse(l));
-    expect(responses[0]).toMatchObject({ state: 7, ocrType: 3 });
+    expect(responses[0]).toMatchObject({ state: 2, ocrType: 3, result: { resultType: 1 } });
+    expect(typesetForm(responses[0].result.autoText)).toBe(typesetForm(formula.text));
     expect(responses[1].message).toMatch(/no such file/);
     expect(stderr).toMatch(/shot\.png: cannot read the file/);
   });

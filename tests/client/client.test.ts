@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OcrClient, OcrClientError } from '../../app/client/index.js';
+import type { OcrType } from '../../app/protocol/types.js';
 import { docImage, newPool, testServer, type TestServer } from '../server/server-helpers.js';
 import { resolveServerConfig } from '../../app/server/config.js';
 import type { EngineNodePool } from '../../app/server/nodes/pool.js';
@@ -66,7 +67,7 @@ describe('OcrClient', () => {
     expect(notImage.kind).toBe('unsupported');
     expect(notImage.message).toMatch(/not an image/);
     expect(notImage.response?.state).toBe(7);
-    expect((await failure(client.recognize(docImage, { type: 3 }))).kind).toBe('unsupported');
+    expect((await failure(client.recognize(docImage, { type: 9 as OcrType }))).kind).toBe('unsupported');
     expect((await failure(client.poll('00000000-0000-0000-0000-000000000000'))).kind).toBe('expired');
   });
 

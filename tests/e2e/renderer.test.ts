@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../renderer/web/serve.js';
 import { readGroundTruth } from '../bench/bench-data.js';
 import { cer } from '../engine/engine-helpers.js';
+import { typesetForm } from '../formula/formula-helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const artifacts = path.join(root, 'test-artifacts');
@@ -106,14 +107,19 @@ describe('the renderer in Chromium', () => {
     await page.screenshot({ path: path.join(artifacts, 'settings-zh-dark.png'), fullPage: true });
   });
 
-  it('says clearly why a mode this build cannot read yet fails', async () => {
-    const truth = truthOf('public-018-doc-en');
-    await page.goto(`${web.url}/web.html?screen=/bench/${truth.image}#/overlay`);
+  it('reads a formula snip in formula mode: typeset in the panel, copied as LaTeX, the same formula', async () => {
+    const truth = readGroundTruth('formulas').items.find((g) => g.id === 'public-f006')!;
+    await page.goto(`${web.url}/web.html?screen=/bench/formulas/${truth.image}#/overlay`);
     await page.waitForSelector('.overlay img');
     await page.keyboard.press('Control+a');
-    await page.click('.toolbar label:has-text("公式")');
+    await page.click('.toolbar label:has(input[value="formula"])');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.textContent('[role="alert"]'), { timeout: 30_000 }).toMatch(/formula \(type 3\) recognition is not available in this version yet/);
+    await page.waitForSelector('.text-pane .katex-display', { timeout: 30_000 });
+    await page.screenshot({ path: path.join(artifacts, 'result-formula.png'), fullPage: true });
+    // The panel shows the formula typeset, and its LaTeX is what was read.
+    const annotation = await page.textContent('.text-pane annotation[encoding="application/x-tex"]');
+    expect(typesetForm(annotation ?? '')).toBe(typesetForm(truth.text));
+    expect(await page.isVisible('button:has-text("MathML")')).toBe(true);
   });
 
   it('reads a table screenshot in table mode into a grid, lights a cell\'s box, and exports it to Excel', async () => {

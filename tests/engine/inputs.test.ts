@@ -101,11 +101,11 @@ describe('bad input gets a clear answer', () => {
     expect(JSON.parse(response.result!.verticalText!)).toEqual([]);
   });
 
-  it('refuses types that are not built yet instead of faking a result', async () => {
-    for (const type of [3]) {
+  it('refuses a type that is no recognition type instead of guessing one', async () => {
+    for (const type of [4, 9]) {
       const response = await recognizeBytes(doc.bytes, type);
       expect(response).toMatchObject({ state: 7, ocrType: type });
-      expect(response.message).toMatch(/not available in this version yet/);
+      expect(response.message).toMatch(/type \d is not a recognition type; use 0 \(text\), 1 \(vertical text\), 2 \(table\) or 3 \(formula\)/);
     }
   });
 });

@@ -114,11 +114,15 @@ describe('result panel', () => {
     expect(fake.calls.find((c) => c.name === 'copyText')?.args).toEqual({ text: 'ABC-123' });
   });
 
-  it('renders a formula with KaTeX and copies its LaTeX', async () => {
+  it('renders a formula with KaTeX and copies it as LaTeX or as MathML', async () => {
     await resultPanel(sampleRecognition({ mode: 'formula', text: '\\frac{a}{b}', response: { id: 'r', ocrType: 3, state: 2, result: { resultType: 1, autoText: '\\frac{a}{b}' } } }));
     expect(document.querySelector('.katex')).not.toBeNull();
     await fireEvent.click(screen.getByRole('button', { name: 'Copy LaTeX' }));
     expect(fake.calls.find((c) => c.name === 'copyText')?.args).toEqual({ text: '\\frac{a}{b}' });
+    await fireEvent.click(screen.getByRole('button', { name: 'Copy MathML' }));
+    const copied = fake.calls.filter((c) => c.name === 'copyText').at(-1)?.args as { text: string };
+    expect(copied.text).toMatch(/^<math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML"/);
+    expect(copied.text).toContain('<mfrac><mi>a</mi><mi>b</mi></mfrac>');
   });
 
   it('shows the progress state only when work takes longer than 150 ms, and the failure when it fails', async () => {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchImage } from '../engine/engine-helpers.js';
 import { printPdf } from '../fixtures/pdf-document.js';
+import { typesetForm } from '../formula/formula-helpers.js';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -102,10 +103,43 @@ export function conformanceSuite(harness: ApiHarness) {
       }
     });
 
-    it('answers state 7, naming the type, for a type this build does not read yet', async () => {
-      const body = json(await postFile(q('code', '&type=3')));
-      expect(body).toMatchObject({ state: 7, ocrType: 3 });
-      expect(body.message).toMatch(/formula/);
+    it('reads a formula in type 3: LaTeX in autoText and spiltText, resultType 1, its page at viewUrl, MathML in downloadHtml', async () => {
+      const { bytes, truth } = benchImage('formulas', 'public-f009');
+      const body = json(await postFile(q('code', '&type=3'), bytes));
+      expect(body).toMatchObject({ state: 2, ocrType: 3, result: { resultType: 1, lang: 'math' } });
+      expect(typesetForm(body.result.autoText)).toBe(typesetForm(truth.text));
+      expect(body.result.spiltText).toBe(body.result.autoText);
+      expect(body.result.downloadHtml).toMatch(/^<math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML" display="block">/);
+      expect(body.result.downloadHtml).toContain('<msqrt>');
+
+      // The page typesets the formula with KaTeX's own CSS and fonts, from this server: it renders offline.
+      const page = await server.app.inject({ method: 'GET', url: new URL(body.result.viewUrl).pathname });
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
+      expect(page.headers['content-security-policy']).toMatch(/default-src 'none'/);
+      expect(page.body).toContain('class="katex-display"');
+      expect(page.body).toContain('href="/katex/katex.min.css"');
+      const css = await server.app.inject({ method: 'GET', url: '/katex/katex.min.css' });
+      expect(css.statusCode).toBe(200);
+      const fontUrl = /url\((fonts\/KaTeX_Main-Regular\.woff2)\)/.exec(css.body)?.[1];
+      expect(fontUrl).toBeDefined();
+      const font = await server.app.inject({ method: 'GET', url: `/katex/${fontUrl}` });
+      expect(font.statusCode).toBe(200);
+      expect(font.headers['content-type']).toBe('font/woff2');
+      for (const outside of ['/katex/../package.json', '/katex/%2e%2e/package.json', '/katex/katex.js']) {
+        expect((await server.app.inject({ method: 'GET', url: outside })).statusCode, outside).toBe(404);
+      }
+      expect((await server.app.inject({ method: 'GET', url: '/view/00000000-0000-0000-0000-000000000000' })).statusCode).toBe(404);
+
+      const markdown = body.result.files.find((f: { fileType: number }) => f.fileType === 6);
+      expect((await server.app.inject({ method: 'GET', url: new URL(markdown.url).pathname })).body).toBe(`$$\n${body.result.autoText}\n$$\n`);
+    });
+
+    it('answers a snip of ordinary text in type 3 as text mode does (resultType 0)', async () => {
+      const body = json(await postFile(q('code', '&type=3'), docImage));
+      expect(body).toMatchObject({ state: 2, ocrType: 3, result: { resultType: 0 } });
+      expect(body.result.autoText.length).toBeGreaterThan(40);
+      expect(body.result.viewUrl).toBeUndefined();
     });
 
     it('reads a table in type 2: rows of cells in spiltText, tab-separated autoText, an HTML table', async () => {
