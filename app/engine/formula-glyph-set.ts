@@ -17,6 +17,8 @@ export interface GlyphEntry {
   /** What KaTeX is given to draw it alone. */
   source: string;
   role: GlyphRole;
+  /** Drawn with its dot taken away (an i or j stem alone; the fonts have no dotless glyphs of their own). */
+  dotless?: boolean;
 }
 
 const lowercase = 'abcdefghijklmnopqrstuvwxyz'.split('');
@@ -35,7 +37,7 @@ export const glyphEntries: GlyphEntry[] = [
   ...greekUpper.map((g) => entry(`\\${g}`, 'ord')),
   ...[...lowercase, ...uppercase].map((c) => entry(c, 'word', `\\mathrm{${c}}`)),
   // Dotless i and j: small type often parts a dot from its stem, or fuses the stem with a neighbour.
-  entry('i', 'ord', '\\imath'), entry('j', 'ord', '\\jmath'), entry('i', 'word', '\\text{\u0131}'), entry('j', 'word', '\\text{\u0237}'),
+  ...(['i', 'j'] as const).flatMap((c) => [{ ...entry(c, 'ord'), dotless: true }, { ...entry(c, 'word', `\\mathrm{${c}}`), dotless: true }]),
   entry('\\infty', 'ord'), entry('\\partial', 'ord'), entry('\\nabla', 'ord'), entry('\\hbar', 'ord'), entry('\\ell', 'ord'),
   entry('+', 'bin'), entry('\\pm', 'bin'), entry('\\mp', 'bin'), entry('\\times', 'bin'), entry('\\div', 'bin'),
   entry('\\cdot', 'bin'), entry('\\cup', 'bin'), entry('\\cap', 'bin'), entry('\\circ', 'bin'), entry('/', 'ord'),

@@ -114,7 +114,8 @@ export class FormulaSymbolReader {
     for (const g of groups) {
       const w = g.right - g.left + 1, h = g.bottom - g.top + 1;
       if (isBar(g, w, h)) bars.add(g);
-      else if (containsOthers(g, groups) && hasVinculum(g, labels, width)) radicals.add(g);
+      // (An integral's bowl can hold its lower limit and its hook look like a vinculum: a root sign is not that narrow.)
+      else if (w >= h * 0.6 && containsOthers(g, groups) && hasVinculum(g, labels, width)) radicals.add(g);
     }
     const glyphs = groups.filter((g) => !bars.has(g) && !radicals.has(g));
     const readingsOf = new Map<Group, GlyphCandidate[]>();
@@ -125,7 +126,8 @@ export class FormulaSymbolReader {
     // (A blurred dot still reads as a dot: the dot of an i beside the l of "li" stays apart.)
     const poor = (g: Group) => {
       const best = readingsOf.get(g)?.[0];
-      return (best?.distance ?? 1) > 0.08 && !['\\cdot', '\\dot'].includes(best?.template.latex ?? '');
+      const distance = best?.distance ?? 1;
+      return distance > 0.12 || (distance > 0.08 && !['\\cdot', '\\dot'].includes(best?.template.latex ?? ''));
     };
     const small = (g: Group, owner: Group) => g.bottom - g.top + 1 <= (owner.bottom - owner.top + 1) * 0.4 && g.right - g.left + 1 <= (owner.right - owner.left + 1) * 0.6;
     for (const speck of glyphs.filter(poor)) {
@@ -167,7 +169,8 @@ export class FormulaSymbolReader {
           const best = readings[0];
           // (A piece inside another belongs to it however the font's own glyph joins up: Θ's bar.)
           // A dot stacked on a stroke is nearly always one glyph (i j ! ; :), however blurred.
-          const dotted = isSpeck(a) || isSpeck(b);
+          const narrow = (g: Group, speck: Group) => g.right - g.left <= (speck.right - speck.left + 1) * 3;
+          const dotted = (isSpeck(a) && narrow(b, a)) || (isSpeck(b) && narrow(a, b));
           if (!best || best.distance > (dotted ? 0.09 : 0.045) || (best.template.pieces < 2 && !contained)) continue;
           const own = (g: Group) => (bars.has(g) ? 0.02 : readingsOf.get(g)?.[0]?.distance ?? 1);
           if (best.distance > Math.max(own(a), own(b)) + 0.03) continue;
@@ -345,13 +348,17 @@ function dotAbove(dot: Group, g: Group): boolean {
 
 /** A dot left over right above an i or j stem (parted from it in small type) is that letter's dot. */
 function attachDots(symbols: FormulaSymbol[]): void {
-  const isDot = (s: FormulaSymbol) => s.kind === 'glyph' && s.box.width <= 4 && s.box.height <= 4 && ['\\cdot', '\\dot'].includes(s.readings[0]?.latex ?? '');
+  const isDot = (s: FormulaSymbol) => s.kind === 'glyph' && s.box.width <= 4 && s.box.height <= 4 && tinyMarks.has(s.readings[0]?.latex ?? '');
   for (const dot of symbols.filter(isDot)) {
-    const stem = symbols.find((s) => s !== dot && s.kind === 'glyph' && ['i', 'j'].includes(s.readings[0]?.latex ?? '')
+    // (The stem alone may read as a 1 or an l: an i reading nearly as near will do.)
+    const stemReading = (s: FormulaSymbol) => s.readings.find((r) => (r.latex === 'i' || r.latex === 'j') && r.distance <= (s.readings[0]?.distance ?? 0) + 0.06);
+    const stem = symbols.find((s) => s !== dot && s.kind === 'glyph' && stemReading(s)
       && dot.box.left + dot.box.width / 2 >= s.box.left - 1 && dot.box.left + dot.box.width / 2 <= s.box.left + s.box.width + 1
       && dot.box.top + dot.box.height <= s.box.top && s.box.top - (dot.box.top + dot.box.height) <= Math.max(2, s.box.height * 0.5));
     // The stem keeps its own box: its readings (dotless templates) measure the stem alone.
     if (!stem) continue;
+    const reading = stemReading(stem)!;
+    stem.readings = [reading, ...stem.readings.filter((r) => r !== reading)];
     symbols.splice(symbols.indexOf(dot), 1);
   }
 }

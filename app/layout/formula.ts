@@ -76,6 +76,7 @@ function writeSequence(nodes: Node[], context: Context, floorEm?: number): strin
   // A baseline of few ordinary glyphs, (a/b)^2 say, may measure only its scripts: then its
   // axis is where its relations, operators and fraction bars sit.
   const level = floorEm && measured.em < floorEm * 0.9 ? axisLevel(nodes, floorEm) ?? measured : measured;
+  for (const n of nodes) if (n.type === 'glyph') placeMark(n, level);
   const grid = findGrid(nodes, level);
   if (grid) return writeGrid(nodes, grid, level, context);
   const entries: Entry[] = [];
@@ -93,6 +94,23 @@ function writeSequence(nodes: Node[], context: Context, floorEm?: number): strin
     last[placement].push(n);
   }
   return writeEntries(entries, level, context);
+}
+
+const marks = new Set(['\\cdot', '\\dot', ',', "'", '.']);
+
+/**
+ * A mark of a few pixels (a dot, a tick) is told by where it stands, not by its blurred shape:
+ * on the axis it is a product dot, on the baseline a full stop or a comma, high up a prime.
+ */
+function placeMark(n: Extract<Node, { type: 'glyph' }>, level: Level): void {
+  if (!marks.has(n.reading.latex) || n.box.width > level.em * 0.3 || n.box.height > level.em * 0.35) return;
+  const middle = centerY(n.box);
+  const latex = Math.abs(middle - level.axis) < level.em * 0.15 ? '\\cdot'
+    : middle > level.baseline - level.em * 0.15 ? (n.box.top + n.box.height > level.baseline + level.em * 0.1 ? ',' : '.')
+      : middle < level.baseline - level.em * 0.45 ? "'" : n.reading.latex;
+  if (latex === n.reading.latex) return;
+  const reading = n.readings.find((r) => r.latex === latex) ?? { ...n.reading, latex, role: latex === '\\cdot' ? 'bin' : latex === "'" ? 'ord' : 'punct' };
+  n.reading = reading;
 }
 
 function writeGrid(nodes: Node[], grid: Grid, level: Level, context: Context): string {
@@ -148,8 +166,10 @@ function writeEntries(entries: Entry[], level: Level, context: Context): string 
         continue;
       }
       // A lone upright letter is more likely an italic one (or a digit) drawn alike: n and n, l and 1.
+      // (Upright l and the digit 1 differ by a serif: a 1 is allowed a little further.)
       const italic = (base as Extract<Node, { type: 'glyph' }>).readings.find((r) => r.role !== 'word');
-      if (italic && italic.distance <= (base as Extract<Node, { type: 'glyph' }>).reading.distance + 0.03) {
+      const allowance = italic && /^[0-9]$/.test(italic.latex) ? 0.05 : 0.03;
+      if (italic && italic.distance <= (base as Extract<Node, { type: 'glyph' }>).reading.distance + allowance) {
         tokens.push(withScripts(italic.latex, entry, context));
         continue;
       }

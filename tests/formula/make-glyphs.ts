@@ -20,12 +20,12 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Font sizes in CSS pixels: display formulas on screens run 16-40 px, their scripts down to 8. */
 const sizes = [9, 11, 13, 15, 17, 20, 23, 27, 32, 38];
 
-interface Cell { latex: string; role: GlyphRole; source: string }
+interface Cell { latex: string; role: GlyphRole; source: string; dotless?: boolean }
 
 function cells(): Cell[] {
   const list: Cell[] = [];
   for (const e of glyphEntries) {
-    list.push({ latex: e.latex, role: e.role, source: `\\displaystyle ${e.source}` });
+    list.push({ latex: e.latex, role: e.role, source: `\\displaystyle ${e.source}`, dotless: e.dotless });
     // Inside fractions and scripts, sums and integrals are drawn smaller (text style).
     if (e.role === 'big') list.push({ latex: e.latex, role: e.role, source: `\\textstyle ${e.source}` });
   }
@@ -87,6 +87,16 @@ async function main() {
           if (ink(x, y) > 40) { minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y); }
         }
         if (maxX < 0) throw new Error(`nothing drawn for ${cell.source} at ${size}px`);
+        if (cell.dotless) {
+          // The dot is the ink above the first empty row: the stem starts below it.
+          const rowInk = (y: number) => { for (let x = minX; x <= maxX; x++) if (ink(x, y) > 40) return true; return false; };
+          let y = minY;
+          while (y <= maxY && rowInk(y)) y++;
+          while (y <= maxY && !rowInk(y)) y++;
+          minY = y;
+          minX = cellW; maxX = -1;
+          for (let yy = minY; yy <= maxY; yy++) for (let x = 0; x < cellW; x++) if (ink(x, yy) > 40) { minX = Math.min(minX, x); maxX = Math.max(maxX, x); }
+        }
         const w = maxX - minX + 1, h = maxY - minY + 1;
         const pixels = Buffer.alloc(w * h);
         for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) pixels[y * w + x] = ink(minX + x, minY + y);
