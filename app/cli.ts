@@ -11,14 +11,19 @@ Usage:
   ocr-assistant recognize IMAGE... [--type 0|1|2|3] [--left 1] [--top 1] [--autodirection 1]
                           [--half 1] [--space 1] [--symbol 1] [--duplicate 1] [--jsonl]
                           [--threads N] [--verbose] [--server URL --token T] [--out DIR]
+                          [--language auto|jpn|kor|ukr|none]
       Prints each image's text (autoText); with --jsonl, one Open API response per image per line.
       With --out, writes each image's result files to DIR, named after the image: Word,
       searchable PDF, Markdown and TXT (and Excel for a table, --type 2).
       With --server, the images go to that Open API server (token also from OCR_ASSISTANT_TOKEN);
-      without it, the engine runs in this process.
+      without it, the engine runs in this process. --type 3 reads a formula snip as LaTeX.
+      --language (or OCR_ASSISTANT_LANGUAGE): lines the models cannot read (kana, Hangul,
+      Cyrillic) are read again by Tesseract in the language they show (auto); jpn, kor or ukr
+      (Cyrillic, Russian too) pins one; none reads without them.
   ocr-assistant serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--nodes N]
                       [--allow-private-urls] [--log-level info] [--wait-budget 20]
                       [--result-ttl 1800] [--max-in-flight 16] [--redis URL]
+                      [--language auto|jpn|kor|ukr|none]
       Serves the OCR Open API (/Code.ashx, /Code.aspx) and GET /health. --data (default: the
       user data folder, or OCR_ASSISTANT_DATA) holds tokens, counts and uploads. op=code waits
       --wait-budget seconds, then answers state 0; idcode keeps results --result-ttl seconds;
@@ -54,6 +59,7 @@ export async function main(argv: string[]): Promise<number> {
           type: { type: 'string' },
           jsonl: { type: 'boolean' },
           threads: { type: 'string' },
+          language: { type: 'string' },
           verbose: { type: 'boolean' },
           server: { type: 'string' },
           token: { type: 'string' },
@@ -79,6 +85,7 @@ export async function main(argv: string[]): Promise<number> {
       'result-ttl': { type: 'string' },
       'max-in-flight': { type: 'string' },
       redis: { type: 'string' },
+      language: { type: 'string' },
     });
     return parsed ? serveCommand(parsed.values, io) : 2;
   }

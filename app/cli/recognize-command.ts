@@ -46,7 +46,12 @@ export async function recognizeCommand(args: RecognizeCommandArgs, io: CommandIo
   if (server) recognizer = remoteRecognizer(server, token!);
   else {
     const threads = values.threads ? Number(values.threads) : undefined;
-    recognizer = await inProcessRecognizer(threads);
+    try {
+      recognizer = await inProcessRecognizer(threads, values.language as string | undefined);
+    } catch (error) {
+      io.stderr.write(`ocr-assistant recognize: ${(error as Error).message}\n`);
+      return 2;
+    }
     if (values.verbose) io.stderr.write(`models loaded in ${recognizer.loadMs?.toFixed(0)} ms\n`);
   }
   const outDir = values.out as string | undefined;

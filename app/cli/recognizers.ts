@@ -1,6 +1,7 @@
 // The two ways `recognize` can read an image: the engine in this process, or an Open API
 // server through the client. Both yield the same Open API response for the same image.
 import { OcrEngine } from '../engine/engine.js';
+import { languageSetting } from '../engine/config.js';
 import { processInfo, type OcrResponse, type OcrType, type RecognizeOptions } from '../protocol/index.js';
 import { recognize } from '../server/recognize.js';
 import { OcrClient, OcrClientError } from '../client/index.js';
@@ -13,8 +14,8 @@ export interface Recognizer {
   loadMs?: number;
 }
 
-export async function inProcessRecognizer(threads?: number): Promise<Recognizer> {
-  const engine = await OcrEngine.load({ config: threads ? { runtime: { intraOpThreads: threads } } : {} });
+export async function inProcessRecognizer(threads?: number, language?: string): Promise<Recognizer> {
+  const engine = await OcrEngine.load({ config: { ...languageSetting(language ?? process.env.OCR_ASSISTANT_LANGUAGE), ...(threads ? { runtime: { intraOpThreads: threads } } : {}) } });
   return {
     loadMs: engine.loadMs,
     recognize: async (image, type, options) => (await recognize(engine, { image, type, options }, processInfo(0))).response,

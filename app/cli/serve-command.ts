@@ -1,5 +1,6 @@
 // `ocr-assistant serve`: the Open API on HTTP until SIGINT or SIGTERM.
 import { startServer } from '../server/start.js';
+import { languageSetting } from '../engine/config.js';
 import type { CommandIo } from './recognize-command.js';
 import { untilStopSignal } from './signals.js';
 
@@ -14,6 +15,7 @@ export interface ServeValues {
   'result-ttl'?: string;
   'max-in-flight'?: string;
   redis?: string;
+  language?: string;
 }
 
 function wholeNumber(raw: string | undefined, name: string, min: number): number | undefined {
@@ -31,10 +33,13 @@ export async function serveCommand(values: ServeValues, io: CommandIo): Promise<
     waitBudgetS = wholeNumber(values['wait-budget'], 'wait-budget', 0);
     resultTtlS = wholeNumber(values['result-ttl'], 'result-ttl', 1);
     maxInFlight = wholeNumber(values['max-in-flight'], 'max-in-flight', 1);
+    languageSetting(values.language);
   } catch (error) {
     io.stderr.write(`ocr-assistant serve: ${(error as Error).message}\n`);
     return 2;
   }
+  // Engine nodes are child processes: the setting reaches them through the environment.
+  if (values.language) process.env.OCR_ASSISTANT_LANGUAGE = values.language;
   if (values.redis) return serveFront(values.redis, { port, waitBudgetS, resultTtlS, maxInFlight }, values, io);
   const server = await startServer({
     host: values.host,

@@ -56,9 +56,21 @@ export interface RecognitionConfig {
 }
 
 /** The second reader for scripts the recognizer's dictionary lacks (Japanese kana). */
+/** Scripts the PP-OCRv4 dictionary lacks, each read by its own Tesseract model. */
+export const secondScriptLanguages = ['jpn', 'kor', 'ukr'] as const;
+export type SecondScriptLanguage = (typeof secondScriptLanguages)[number];
+
 export interface SecondScriptConfig {
   /** Look for them at all (off: the recognizer's reading stands everywhere). */
   enabled: boolean;
+  /**
+   * The languages lines the recognizer cannot read are tried in, in order, until one shows
+   * its script; pinning one (a setting, `--language`) skips the trying.
+   */
+  languages: SecondScriptLanguage[];
+  /** Hangul a Korean reading must hold, and their least share of its characters. */
+  minHangul: number;
+  minHangulShare: number;
   /** A stretch with no character read, in text heights, wider than this holds unread glyphs. */
   maxGapEm: number;
   /** The same in a line first read as mostly Latin letters. */
@@ -73,6 +85,8 @@ export interface SecondScriptConfig {
   minKana: number;
   /** Its least confidence (0..100). */
   minConfidence: number;
+  /** The least confidence once a line of the page has shown the language (0..100). */
+  minConfidenceOnceKnown: number;
   /** Lines read again before a page with no kana in them is left alone. */
   probeLines: number;
   /** In a line first read as Latin letters, the least share of kana in the second reading. */
@@ -151,10 +165,25 @@ export const defaultEngineConfig: EngineConfig = {
   limits: { maxPixels: 40_000_000, maxBytes: 50 * 1024 * 1024 },
   runtime: { intraOpThreads: 2 },
   rulings: { contrast: 48, maxThickness: 4, minHorizontal: 40, minVertical: 12, maxGap: 1 },
-  secondScript: { enabled: true, maxGapEm: 1.5, maxGapEmInLatin: 2, boxToTextHeight: 1.6, minAspect: 1.5, pictureHeight: 64, minKana: 2, minConfidence: 60, sureConfidence: 80, margin: 0.15, doubtfulScore: 0.8, minKanaShareInLatin: 0.3, probeLines: 2 },
+  secondScript: { enabled: true, languages: ['jpn', 'kor', 'ukr'], minHangul: 2, minHangulShare: 0.5, maxGapEm: 1.5, maxGapEmInLatin: 2, boxToTextHeight: 1.6, minAspect: 1.5, pictureHeight: 64, minKana: 2, minConfidence: 60, minConfidenceOnceKnown: 40, sureConfidence: 80, margin: 0.15, doubtfulScore: 0.8, minKanaShareInLatin: 0.3, probeLines: 2 },
   barcodes: { enabled: true, maxSymbols: 8 },
   pdf: { scale: 2, maxPages: 100 },
 };
+
+/**
+ * The language setting (`--language`, or OCR_ASSISTANT_LANGUAGE for every engine a server
+ * starts): `auto` tries Japanese then Korean on lines the recognizer cannot read, and Cyrillic
+ * (Tesseract's Ukrainian model) on lines it read as jumbled Latin; `jpn`, `kor` or `ukr` pins
+ * one; `none` reads with the recognizer alone.
+ */
+export function languageSetting(raw: string | undefined): EngineConfigOverrides {
+  const value = raw?.trim().toLowerCase();
+  if (!value || value === 'auto') return {};
+  if (value === 'none') return { secondScript: { enabled: false } };
+  const pinned = secondScriptLanguages.find((l) => l === value);
+  if (!pinned) throw new Error(`the language must be auto, ${secondScriptLanguages.join(', ')} or none, not "${raw}"`);
+  return { secondScript: { languages: [pinned] } };
+}
 
 /** A partial config merged over the defaults, section by section. */
 export type EngineConfigOverrides = { [K in keyof EngineConfig]?: Partial<EngineConfig[K]> };

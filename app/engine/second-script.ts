@@ -1,15 +1,16 @@
 // Stage 4 (only when needed): lines in a script the PP-OCRv4 dictionary lacks. The recognizer
-// reads Japanese kana as nothing, so such a line comes back with wide unread gaps between the
-// Han characters it did know, or empty. Those lines, and only those, are read again with
-// Tesseract's Japanese model, and its reading is kept when it shows kana: evidence of the
-// language, where a guess from the gaps alone could be a wide space in a Chinese line.
-import type { SecondScriptConfig } from './config.js';
+// reads Japanese kana and Korean Hangul as nothing, so such a line comes back with wide unread
+// gaps between the Han characters it did know, or empty. Those lines, and only those, are read
+// again with Tesseract's Japanese or Korean model, and a reading is kept when it shows its
+// script (kana, Hangul): evidence of the language, where a guess from the gaps alone could be a
+// wide space in a Chinese line. The first language whose reading is kept serves the whole page.
+import type { SecondScriptConfig, SecondScriptLanguage } from './config.js';
 import type { RgbImage } from './raster.js';
 import type { Quad } from './geometry.js';
 import { growQuad, lineGeometry, quarterTurnQuad, straightenQuad } from './crop.js';
 import { encodePng } from './image.js';
 import type { RecognizedText } from './recognize.js';
-import type { TesseractReader } from './tesseract.js';
+import type { LineReading, TesseractReader } from './tesseract.js';
 
 export interface SecondScriptLine {
   /** As the recognizer read it (vertical columns already turned to read top to bottom). */
@@ -27,7 +28,26 @@ export interface SecondScriptOutput {
 
 const kana = /[\u3041-\u3096\u30a1-\u30fa\u30fc\u31f0-\u31ff\u30fd\u30fe\u309d\u309e]/gu;
 const han = /[\u3400-\u4dbf\u4e00-\u9fff]/u;
+const hangul = /[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]/gu;
 const latinLetter = /[A-Za-z]/gu;
+const cyrillicLetter = /\p{Script=Cyrillic}/gu;
+
+/**
+ * What the recognizer makes of a Cyrillic line: its few Cyrillic letters (И Я Й З г П) among
+ * Latin look-alikes, with capitals inside words where Cyrillic shapes look like Latin capitals
+ * (HaCTpouKИ for Настройки). English text has neither.
+ */
+export function looksLikeMisreadCyrillic(text: string): boolean {
+  const words = text.match(/[\p{L}]{3,}/gu) ?? [];
+  if (!words.length) return false;
+  if (/[ИЯЙЗгП]/u.test(text) && words.some((w) => /[a-z]/.test(w))) return true;
+  // Code has camelCase words of its own (parseInt, someValue): a line with code punctuation is code.
+  if (/[=(){};<>[\]]/.test(text)) return false;
+  // A capital inside a word with small letters after it (yAanocb), or two capitals after small
+  // letters (oTKpbITb). Brand names have one such word a line (iPhone, QuickTime), not half.
+  const jumbled = words.filter((w) => /[a-z][A-Z][a-z]/.test(w) || (w.match(/[a-z][A-Z]/g)?.length ?? 0) >= 2);
+  return jumbled.length >= 2 && jumbled.length >= words.length * 0.5;
+}
 
 export class SecondScriptPass {
   constructor(
@@ -39,31 +59,80 @@ export class SecondScriptPass {
     const started = performance.now();
     const readings: (string | undefined)[] = new Array(lines.length).fill(undefined);
     let reread = 0;
-    let accepted = 0;
+    // Which languages each line may be in: unread stretches say kana or Hangul; Latin letters in
+    // disorder (HaCTpouKИ) say Cyrillic read with the look-alike letters the dictionary has.
+    const suspects = lines.map((line, i) => this.suspectedLanguages(line, recognized[i]!));
     // Lines before columns: one Tesseract worker lives at a time, so each model loads once a page.
     const candidates = [...lines.keys()]
-      .filter((i) => this.hasUnreadGlyphs(lines[i]!.quad, recognized[i]!))
+      .filter((i) => suspects[i]!.length)
       .sort((a, b) => Number(lines[a]!.direction === 'vertical') - Number(lines[b]!.direction === 'vertical'));
+    // A page is in one such language or none: each is tried on the first lines only, and when
+    // none shows its script there, the gaps were something else (placeholders cut out of UI
+    // strings, a page upside down) and the rest of the page is not worth a second reading.
+    let language: SecondScriptLanguage | undefined;
+    let probed = 0;
+    const doubted: { i: number; language: SecondScriptLanguage; reading: LineReading }[] = [];
+    const take = (i: number, tried: SecondScriptLanguage, reading: LineReading) => {
+      readings[i] = tried === 'jpn' ? withoutSpacesInCjk(reading.text) : tidyCyrillic(reading.text.trim(), tried);
+    };
     for (const i of candidates) {
-      // A page is Japanese or not: when the first lines read again show no kana, the gaps were
-      // something else (placeholders cut out of UI strings, a page upside down), and the rest
-      // of the page is not worth a second reading.
-      if (!accepted && reread >= this.config.probeLines) break;
       const line = lines[i]!;
-      reread++;
-      const vertical = line.direction === 'vertical';
-      // jpn_vert reads a column upright; the recognizer's quad lies it on its side.
-      // Room around a line helps Tesseract; around a column it would take in the next column.
-      const quad = vertical ? quarterTurnQuad(quarterTurnQuad(quarterTurnQuad(line.quad))) : growQuad(line.quad, this.config.margin);
-      const picture = straightenQuad(image, quad, vertical ? Math.round(this.config.pictureHeight * lineGeometry(quad).thickness / Math.max(1, lineGeometry(quad).length)) : this.config.pictureHeight);
-      const reading = await this.reader.read(await encodePng(picture), vertical ? 'jpn_vert' : 'jpn');
-      const kanaCount = reading.text.match(kana)?.length ?? 0;
-      if (this.isJapanese(reading, kanaCount, recognized[i]!.text)) {
-        readings[i] = withoutSpacesInCjk(reading.text);
-        accepted++;
+      for (const tried of language ? suspects[i]!.filter((l) => l === language) : suspects[i]!) {
+        reread++;
+        const reading = await this.readLine(image, line, tried);
+        if (this.shows(tried, reading, recognized[i]!.text, this.config.minConfidence)) {
+          take(i, tried, reading);
+          language = tried;
+          break;
+        }
+        doubted.push({ i, language: tried, reading });
       }
+      if (!language && ++probed >= this.config.probeLines) break;
+    }
+    // Once the page's language is known, a line read in it less surely than the first evidence
+    // asked for is still far better read than by a recognizer that lacks the script.
+    for (const { i, language: tried, reading } of doubted) {
+      if (tried === language && readings[i] === undefined && this.shows(tried, reading, recognized[i]!.text, this.config.minConfidenceOnceKnown)) take(i, tried, reading);
     }
     return { readings, reread, elapsedMs: performance.now() - started };
+  }
+
+  private suspectedLanguages(line: SecondScriptLine, text: RecognizedText): SecondScriptLanguage[] {
+    const vertical = line.direction === 'vertical';
+    return this.config.languages.filter((language) => {
+      // Tesseract has no vertical Korean or Cyrillic model; both are set across nearly always.
+      if (vertical && language !== 'jpn') return false;
+      return language === 'ukr' ? looksLikeMisreadCyrillic(text.text) : this.hasUnreadGlyphs(line.quad, text);
+    });
+  }
+
+  private async readLine(image: RgbImage, line: SecondScriptLine, language: SecondScriptLanguage) {
+    const vertical = line.direction === 'vertical';
+    // jpn_vert reads a column upright; the recognizer's quad lies it on its side.
+    // Room around a line helps Tesseract; around a column it would take in the next column.
+    const quad = vertical ? quarterTurnQuad(quarterTurnQuad(quarterTurnQuad(line.quad))) : growQuad(line.quad, this.config.margin);
+    const picture = straightenQuad(image, quad, vertical ? Math.round(this.config.pictureHeight * lineGeometry(quad).thickness / Math.max(1, lineGeometry(quad).length)) : this.config.pictureHeight);
+    return this.reader.read(await encodePng(picture), vertical ? 'jpn_vert' : language);
+  }
+
+  private shows(language: SecondScriptLanguage, reading: LineReading, first: string, minConfidence: number): boolean {
+    if (reading.confidence < minConfidence) return false;
+    if (language === 'kor') return this.isKorean(reading);
+    if (language === 'ukr') return this.isCyrillic(reading);
+    return this.isJapanese(reading, reading.text.match(kana)?.length ?? 0, first);
+  }
+
+  /** Cyrillic letters are the evidence: most of the letters read, at a fair confidence. */
+  private isCyrillic(reading: LineReading): boolean {
+    const cyrillic = reading.text.match(cyrillicLetter)?.length ?? 0;
+    const letters = reading.text.match(/\p{L}/gu)?.length ?? 0;
+    return cyrillic >= 3 && cyrillic >= 0.6 * letters;
+  }
+
+  /** Hangul are the evidence: a few, and most of what was read, at a fair confidence. */
+  private isKorean(reading: LineReading): boolean {
+    const hangulCount = reading.text.match(hangul)?.length ?? 0;
+    return hangulCount >= this.config.minHangul && hangulCount >= this.config.minHangulShare * [...reading.text.replace(/[\s\p{P}\d]/gu, '')].length;
   }
 
   /**
@@ -71,8 +140,7 @@ export class SecondScriptPass {
    * first reader read as Latin letters needs more: kana for a good share of what Tesseract read
    * (its Japanese model sees the odd katakana in capitals, ヒ for a serifed E).
    */
-  private isJapanese(reading: { text: string; confidence: number }, kanaCount: number, first: string): boolean {
-    if (reading.confidence < this.config.minConfidence) return false;
+  private isJapanese(reading: LineReading, kanaCount: number, first: string): boolean {
     if (isMostlyLatin(first)) {
       return kanaCount >= this.config.minKana && kanaCount >= this.config.minKanaShareInLatin * [...reading.text.replace(/\s/g, '')].length;
     }
@@ -100,6 +168,14 @@ export class SecondScriptPass {
     for (let i = 1; i < middles.length; i++) if (((middles[i]! - middles[i - 1]!) * length) / em > maxGap) return true;
     return false;
   }
+}
+
+/**
+ * The Ukrainian model serves Russian too, but has no ы: it writes ьі or ьї there (sequences
+ * Ukrainian never has), so those are ы again.
+ */
+function tidyCyrillic(text: string, language: SecondScriptLanguage): string {
+  return language === 'ukr' ? text.replace(/ь[іїi]/gu, 'ы').replace(/Ь[ІЇI]/gu, 'Ы') : text;
 }
 
 /** Tesseract sets spaces between Japanese words; a Japanese line has none between its characters. */

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createWorker, PSM, type Worker } from 'tesseract.js';
 
-export type SecondLanguage = 'jpn' | 'jpn_vert';
+export type SecondLanguage = 'jpn' | 'jpn_vert' | 'kor' | 'ukr';
 
 const require = createRequire(import.meta.url);
 

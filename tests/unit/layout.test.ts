@@ -80,10 +80,14 @@ describe('language', () => {
   it.each([
     ['Hello world', 'eng'],
     ['打印机离线', 'chi_sim'],
+    ['印表機離線', 'chi_tra'],
+    ['這個檔案無法開啟', 'chi_tra'],
+    ['这个文件无法打开', 'chi_sim'],
     ['没有为未知的 UID () 指定组', 'chi_sim'],
     ['ファイルを開く', 'jpn'],
     ['파일 열기', 'kor'],
     ['Привет мир', 'rus'],
+    ['Відкрити файл', 'ukr'],
   ])('%s is %s', (text, lang) => {
     expect(detectLanguage(text)).toBe(lang);
   });

@@ -1,6 +1,7 @@
 // One engine node: a child process that owns one OcrEngine and answers one job at a time.
 // It knows nothing of queues or deadlines; the pool in the server process handles those.
 import { OcrEngine } from '../../engine/engine.js';
+import { languageSetting } from '../../engine/config.js';
 import { processInfo } from '../../protocol/index.js';
 import { recognize } from '../recognize.js';
 import type { JobMessage, NodeMessage, NodeWorkerData } from './messages.js';
@@ -14,7 +15,8 @@ process.on('disconnect', () => process.exit(0));
 
 let engine: OcrEngine;
 try {
-  engine = await OcrEngine.load({ config: { runtime: { intraOpThreads: threads } } });
+  // The language setting reaches every node through the environment the server was started with.
+  engine = await OcrEngine.load({ config: { ...languageSetting(process.env.OCR_ASSISTANT_LANGUAGE), runtime: { intraOpThreads: threads } } });
   post({ kind: 'ready', loadMs: engine.loadMs });
 } catch (error) {
   post({ kind: 'load-failed', message: (error as Error).message });

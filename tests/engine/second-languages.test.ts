@@ -1,0 +1,84 @@
+// Scripts the PP-OCRv4 models lack: Korean lines come back unread and Cyrillic ones as jumbled
+// Latin look-alikes; both are read again by Tesseract (kor, ukr). UI strings set in Chromium,
+// Korean in a Korean font (fonts-nanum), Russian in DejaVu Sans.
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OcrEngine } from '../../app/engine/engine.js';
+import { languageSetting } from '../../app/engine/config.js';
+import { recognize } from '../../app/server/recognize.js';
+import { processInfo } from '../../app/protocol/response.js';
+import { OcrType, type TextCellInfo } from '../../app/protocol/types.js';
+import { cer, sharedEngine } from './engine-helpers.js';
+import { looksLikeMisreadCyrillic } from '../../app/engine/second-script.js';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const lines = ['설정이 저장되었습니다.', '파일을 열 수 없습니다: 권한이 없습니다', 'Save changes before closing?', '네트워크 연결을 확인하세요'];
+const russian = ['Не удалось открыть файл: доступ запрещен', 'Save changes before closing?', 'Проверьте подключение к сети'];
+let screenshot: Buffer;
+let russianShot: Buffer;
+
+beforeAll(async () => {
+  // Without a Hangul font the page would show boxes of tofu: say so rather than fail obscurely.
+  if (!execFileSync('fc-list', [':lang=ko']).toString().trim()) throw new Error('a Korean font is needed (apt-get install fonts-nanum; .ci/run does)');
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage({ deviceScaleFactor: 1 });
+    await page.setContent(`<div id="dialog" style="display:inline-block;padding:20px;font:16px 'NanumGothic','Nanum Gothic',sans-serif">${lines.map((l) => `<p>${l}</p>`).join('')}</div>`);
+    screenshot = await page.locator('#dialog').screenshot();
+    await page.setContent(`<div id="dialog" style="display:inline-block;padding:20px;font:16px 'DejaVu Sans',sans-serif">${russian.map((l) => `<p>${l}</p>`).join('')}</div>`);
+    russianShot = await page.locator('#dialog').screenshot();
+  } finally {
+    await browser.close();
+  }
+}, 60_000);
+
+const read = async (engine: OcrEngine, image = screenshot) => (await recognize(engine, { image, type: OcrType.text, options: {} }, processInfo(0))).response;
+const visualLines = (response: Awaited<ReturnType<typeof read>>) => (JSON.parse(response.result?.verticalText ?? '[]') as TextCellInfo[]).map((l) => l.words);
+
+describe('Korean', () => {
+  let pinned: OcrEngine;
+  let without: OcrEngine;
+  beforeAll(async () => {
+    [pinned, without] = await Promise.all([OcrEngine.load({ config: languageSetting('kor') }), OcrEngine.load({ config: languageSetting('none') })]);
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([pinned?.dispose(), without?.dispose()]);
+  });
+
+  it('reads Korean lines beside English ones, and reports kor', async () => {
+    const response = await read(await sharedEngine());
+    const got = visualLines(response);
+    expect(got).toHaveLength(lines.length);
+    lines.forEach((line, i) => expect(cer(got[i]!, line), `${got[i]} for ${line}`).toBeLessThanOrEqual(0.05));
+    expect(response.result?.lang).toBe('kor');
+  });
+
+  it('reads them the same with the language pinned to Korean, and not at all with the second reader off', async () => {
+    expect(visualLines(await read(pinned)).join('\n')).toBe(visualLines(await read(await sharedEngine())).join('\n'));
+    const plain = visualLines(await read(without));
+    expect(plain.join('\n')).not.toMatch(/[\uac00-\ud7af]/);
+  });
+
+  it('refuses a language it has no reader for', () => {
+    expect(() => languageSetting('klingon')).toThrow(/auto, jpn, kor, ukr or none/);
+  });
+});
+
+describe('Cyrillic', () => {
+  it('reads Russian lines the recognizer saw as jumbled Latin, and reports rus', async () => {
+    const response = await read(await sharedEngine(), russianShot);
+    const got = visualLines(response);
+    expect(got).toHaveLength(russian.length);
+    russian.forEach((line, i) => expect(cer(got[i]!, line), `${got[i]} for ${line}`).toBeLessThanOrEqual(0.05));
+    expect(response.result?.lang).toBe('rus');
+  });
+
+  it('takes jumbled capitals for misread Cyrillic, and leaves English and camelCase code alone', () => {
+    expect(looksLikeMisreadCyrillic('He yAanocb oTKpbITb paNn: nocTyn 3anpeweH')).toBe(true);
+    expect(looksLikeMisreadCyrillic('HaCTpouKИ coxpaHeHbl.')).toBe(true);
+    expect(looksLikeMisreadCyrillic('Save changes before closing?')).toBe(false);
+    expect(looksLikeMisreadCyrillic('The QuickTime and iPhone apps use OpenGL ES')).toBe(false);
+    expect(looksLikeMisreadCyrillic('const value = parseInt(input, 10);')).toBe(false);
+  });
+});
