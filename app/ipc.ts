@@ -38,6 +38,9 @@ export const acceleratorSchema = z
   .max(64)
   .regex(/^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+[A-Za-z0-9]$|^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)*(F([1-9]|1[0-9]|2[0-4])|PrintScreen|Space|Insert|Home|End|PageUp|PageDown)$/, 'modifiers and one key, e.g. CommandOrControl+Alt+O');
 
+export const readingLanguages = ['auto', 'jpn', 'kor', 'ukr', 'none'] as const;
+export type ReadingLanguage = (typeof readingLanguages)[number];
+
 export const settingsSchema = z.object({
   hotkeys: z.object({ capture: acceleratorSchema, clipboard: acceleratorSchema, repeat: acceleratorSchema }),
   server: z.discriminatedUnion('kind', [
@@ -49,6 +52,8 @@ export const settingsSchema = z.object({
   options: optionsSchema,
   theme: z.enum(['system', 'light', 'dark']),
   language: z.enum(['en', 'zh-CN']),
+  /** Lines the models cannot read (kana, Hangul, Cyrillic): read again in the language they show (auto), in one, or not at all. */
+  readingLanguage: z.enum(readingLanguages),
   copyToClipboard: z.boolean(),
   notify: z.boolean(),
   historyLimit: z.number().int().min(10).max(5000),
@@ -63,6 +68,7 @@ export const defaultSettings: Settings = {
   options: {},
   theme: 'system',
   language: 'en',
+  readingLanguage: 'auto',
   copyToClipboard: true,
   notify: true,
   historyLimit: 500,

@@ -1,6 +1,6 @@
 // The app's services, built from a platform (Electron's in the app, fakes in tests) and
 // joined up: what a hotkey, the tray and each IPC request do. main/index.ts only wires.
-import { eventChannels, type EventName, type EventPayloads, type Mode, type Settings } from '../app/ipc.js';
+import { eventChannels, type EventName, type EventPayloads, type Mode, type ReadingLanguage, type Settings } from '../app/ipc.js';
 import type { ClipboardAccess, Displays, FileSaver, GlobalHotkeys, Notifier, PowerEvents, ScreenCapture, SecretBox, TrayIcon, WindowHost } from './platform/types.js';
 import { SettingsStore } from './settings/settings-store.js';
 import { HistoryStore } from './history/history-store.js';
@@ -30,7 +30,8 @@ export interface Platform {
 
 export interface ControllerOptions {
   userData: string;
-  startEmbedded: () => Promise<EmbeddedServer>;
+  /** Starts the built-in server with the Settings' reading language (its engines take it at start). */
+  startEmbedded: (readingLanguage: ReadingLanguage) => Promise<EmbeddedServer>;
   quit: () => void;
   /** For failures no window shows (a hotkey's recognition): the log. */
   log: (message: string) => void;
@@ -150,6 +151,7 @@ export class AppController {
     if (JSON.stringify(before.hotkeys) !== JSON.stringify(after.hotkeys)) this.hotkeys.apply(after.hotkeys);
     if (before.historyLimit !== after.historyLimit) this.history.setLimit(after.historyLimit);
     if (JSON.stringify(before.server) !== JSON.stringify(after.server) || patch.serverToken) void this.quota.refresh();
+    if (before.readingLanguage !== after.readingLanguage) void this.connection.restartEmbedded().catch((error: Error) => this.options.log(`the built-in server did not stop: ${error.message}`));
     this.refreshTray();
     this.emit('onSettings', after);
     return after;

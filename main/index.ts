@@ -50,7 +50,7 @@ if (!app.requestSingleInstanceLock()) {
         files: electronFileSaver,
         windows,
       },
-      { userData: app.getPath('userData'), startEmbedded: () => startEmbeddedServer(app.getPath('userData')), quit: () => app.quit(), log: (m) => console.error(m) },
+      { userData: app.getPath('userData'), startEmbedded: (readingLanguage) => startEmbeddedServer(app.getPath('userData'), readingLanguage), quit: () => app.quit(), log: (m) => console.error(m) },
     );
     registerHandlers(ipcMain, controller.handlers(), trustOurWindows(appOrigin, (id) => windows.isOurs(id)), (m) => console.warn(m));
     controller.start();

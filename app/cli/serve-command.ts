@@ -38,8 +38,6 @@ export async function serveCommand(values: ServeValues, io: CommandIo): Promise<
     io.stderr.write(`ocr-assistant serve: ${(error as Error).message}\n`);
     return 2;
   }
-  // Engine nodes are child processes: the setting reaches them through the environment.
-  if (values.language) process.env.OCR_ASSISTANT_LANGUAGE = values.language;
   if (values.redis) return serveFront(values.redis, { port, waitBudgetS, resultTtlS, maxInFlight }, values, io);
   const server = await startServer({
     host: values.host,
@@ -50,6 +48,7 @@ export async function serveCommand(values: ServeValues, io: CommandIo): Promise<
     waitBudgetMs: waitBudgetS === undefined ? undefined : waitBudgetS * 1000,
     resultTtlMs: resultTtlS === undefined ? undefined : resultTtlS * 1000,
     maxInFlightPerToken: maxInFlight,
+    readingLanguage: values.language,
     logger: { level: values['log-level'] ?? 'info' },
   }).catch((error: NodeJS.ErrnoException) => {
     const hint = error.code === 'EADDRINUSE' ? ' (the port is taken: choose another with --port)' : '';

@@ -31,6 +31,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const pool = new EngineNodePool({
     size: config.nodes,
     threadsPerNode: config.threadsPerNode,
+    language: config.readingLanguage,
     deadlineMs: config.jobDeadlineMs,
     maxQueued: config.maxQueued,
     onEvent: (event) => {

@@ -1,7 +1,7 @@
 // Which server the app talks to: its own embedded one (started on first use), or the remote
 // one in Settings. One code path either way: an OcrClient.
 import { OcrClient } from '../../app/client/index.js';
-import type { Settings } from '../../app/ipc.js';
+import type { ReadingLanguage, Settings } from '../../app/ipc.js';
 import type { EmbeddedServer } from './embedded.js';
 
 export class ServerConnection {
@@ -10,7 +10,7 @@ export class ServerConnection {
   constructor(
     private readonly settings: () => Settings,
     private readonly remoteToken: () => string | undefined,
-    private readonly startEmbedded: () => Promise<EmbeddedServer>,
+    private readonly startEmbedded: (readingLanguage: ReadingLanguage) => Promise<EmbeddedServer>,
   ) {}
 
   async client(): Promise<OcrClient> {
@@ -20,7 +20,7 @@ export class ServerConnection {
       if (!token) throw new Error('Settings name a remote server but no token: add the token in Settings → Server.');
       return new OcrClient({ baseUrl: server.url, token });
     }
-    this.embedded ??= this.startEmbedded().catch((error: Error) => {
+    this.embedded ??= this.startEmbedded(this.settings().readingLanguage).catch((error: Error) => {
       this.embedded = undefined;
       throw new Error(`The built-in OCR server could not start: ${error.message}`);
     });
@@ -31,6 +31,11 @@ export class ServerConnection {
   describe(): string {
     const server = this.settings().server;
     return server.kind === 'remote' ? server.url : 'built-in server';
+  }
+
+  /** The built-in server's engines take the reading language at start: a new one starts on next use. */
+  async restartEmbedded(): Promise<void> {
+    await this.close();
   }
 
   async close(): Promise<void> {

@@ -11,8 +11,10 @@ export interface EmbeddedServer {
   close(): Promise<void>;
 }
 
-export async function startEmbeddedServer(userData: string): Promise<EmbeddedServer> {
+/** `readingLanguage`: the Settings' language for lines the models cannot read (auto, jpn, kor, ukr, none). */
+export async function startEmbeddedServer(userData: string, readingLanguage = 'auto'): Promise<EmbeddedServer> {
   const server = await startServer({
+    readingLanguage,
     host: '127.0.0.1',
     port: 0,
     dataDir: path.join(userData, 'server'),

@@ -98,12 +98,15 @@ describe('the renderer in Chromium', () => {
     await page.goto(`${web.url}/web.html#/settings`);
     await page.waitForSelector('fieldset');
     await page.screenshot({ path: path.join(artifacts, 'settings.png'), fullPage: true });
-    await page.selectOption('select >> nth=2', 'zh-CN');
+    await page.selectOption('select:has(option[value="zh-CN"])', 'zh-CN');
     await page.waitForSelector('text=快捷键');
-    await page.selectOption('select >> nth=1', 'dark');
+    await page.selectOption('select:has(option[value="dark"])', 'dark');
+    await page.selectOption('select:has(option[value="kor"])', 'kor');
     await page.reload();
     await page.waitForSelector('nav a >> text=设置');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.inputValue('select:has(option[value="kor"])')).toBe('kor');
+    await page.selectOption('select:has(option[value="kor"])', 'auto');
     await page.screenshot({ path: path.join(artifacts, 'settings-zh-dark.png'), fullPage: true });
   });
 

@@ -19,9 +19,19 @@ const userData = mkdtempSync(path.join(tmpdir(), 'ocr-main-app-'));
 const platform = fakePlatform();
 let controller: AppController;
 let quit = 0;
+/** The reading language each built-in server was started with. */
+const started: string[] = [];
 
 beforeAll(async () => {
-  controller = new AppController(platform, { userData, startEmbedded: () => startEmbeddedServer(userData), quit: () => quit++, log: () => {} });
+  controller = new AppController(platform, {
+    userData,
+    startEmbedded: (language) => {
+      started.push(language);
+      return startEmbeddedServer(userData, language);
+    },
+    quit: () => quit++,
+    log: () => {},
+  });
   controller.start();
   await controller.quota.refresh();
 });
@@ -52,6 +62,18 @@ describe('the clipboard flow', () => {
   it('says so when the clipboard holds something that is not an image', async () => {
     platform.clipboard.image = Buffer.from('just some text');
     await expect(controller.recognition.recognizeClipboard()).rejects.toThrow(/not an image OCR Assistant can read/);
+  });
+});
+
+describe('the reading language', () => {
+  it('starts the built-in server in the Settings\' language, and a new one when it changes', async () => {
+    expect(started).toEqual(['auto']);
+    controller.handlers().updateSettings({ readingLanguage: 'kor' }, { sender: { id: 1 }, senderFrame: null });
+    platform.clipboard.image = docImage;
+    const recognition = await controller.recognition.recognizeClipboard();
+    expect(recognition.text).toContain('"The Program" refers to any copyrightable work');
+    expect(started).toEqual(['auto', 'kor']);
+    controller.handlers().updateSettings({ readingLanguage: 'auto' }, { sender: { id: 1 }, senderFrame: null });
   });
 });
 

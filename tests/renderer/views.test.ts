@@ -179,6 +179,18 @@ describe('settings view', () => {
     expect(document.documentElement.lang).toBe('zh-CN');
   });
 
+  it('pins the language other scripts are read in', async () => {
+    fake.answers.hotkeyProblems = [];
+    const settings = new SettingsState();
+    await settings.load();
+    render(SettingsView, { settings });
+    const select = await screen.findByLabelText('Other scripts');
+    expect((select as HTMLSelectElement).value).toBe('auto');
+    expect([...(select as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(['Detect (Japanese, Korean, Cyrillic)', 'Japanese', 'Korean', 'Cyrillic (Russian, Ukrainian)', 'Chinese and English only']);
+    await fireEvent.change(select, { target: { value: 'kor' } });
+    expect(fake.calls.filter((c) => c.name === 'updateSettings').at(-1)?.args).toEqual({ readingLanguage: 'kor' });
+  });
+
   it('tests a remote server and shows its quota', async () => {
     fake.answers.hotkeyProblems = [];
     fake.answers.testServer = { server: 'https://ocr.example.com', quota: { Account: 'api', TodayCount: 12, LimitCount: 988 } };

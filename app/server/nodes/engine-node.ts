@@ -8,15 +8,14 @@ import type { JobMessage, NodeMessage, NodeWorkerData } from './messages.js';
 
 const send = process.send?.bind(process);
 if (!send) throw new Error('engine-node.ts runs as a child process of the engine node pool, with an IPC channel');
-const { nodeIndex, threads } = JSON.parse(process.argv[2] ?? '{}') as NodeWorkerData;
+const { nodeIndex, threads, language } = JSON.parse(process.argv[2] ?? '{}') as NodeWorkerData;
 const post = (message: NodeMessage) => send(message);
 // The server is gone (crashed or killed): a node has no one left to answer.
 process.on('disconnect', () => process.exit(0));
 
 let engine: OcrEngine;
 try {
-  // The language setting reaches every node through the environment the server was started with.
-  engine = await OcrEngine.load({ config: { ...languageSetting(process.env.OCR_ASSISTANT_LANGUAGE), runtime: { intraOpThreads: threads } } });
+  engine = await OcrEngine.load({ config: { ...languageSetting(language ?? process.env.OCR_ASSISTANT_LANGUAGE), runtime: { intraOpThreads: threads } } });
   post({ kind: 'ready', loadMs: engine.loadMs });
 } catch (error) {
   post({ kind: 'load-failed', message: (error as Error).message });

@@ -4,6 +4,7 @@ import type { OcrType, OcrResponse, RecognizeOptions } from '../../protocol/inde
 export interface NodeWorkerData {
   nodeIndex: number;
   threads: number;
+  language?: string;
 }
 
 export interface JobMessage {

@@ -17,6 +17,8 @@ export type PoolJob = Job;
 export interface PoolOptions {
   size: number;
   threadsPerNode: number;
+  /** The engines' language setting, handed to each node. */
+  language?: string;
   deadlineMs: number;
   maxQueued: number;
   /** Told when a node starts, dies or is replaced (the server logs it). */
@@ -109,7 +111,7 @@ export class EngineNodePool {
   }
 
   private spawn(slot: NodeSlot): void {
-    const data: NodeWorkerData = { nodeIndex: slot.index, threads: this.options.threadsPerNode };
+    const data: NodeWorkerData = { nodeIndex: slot.index, threads: this.options.threadsPerNode, language: this.options.language };
     // 'advanced' serialization carries the image as bytes, not as a JSON array of numbers.
     // execArgv is not inherited: the node needs none of the parent's flags (vitest's, say).
     const child = fork(nodeEntry(), [JSON.stringify(data)], { serialization: 'advanced', execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
