@@ -24,7 +24,13 @@ export function fakeOcrApi(answers: Record<string, unknown> = {}): FakeOcrApi {
       }
       const answer = fake.answers[name];
       if (answer instanceof Error) return { ok: false, error: { kind: 'error', message: answer.message } };
-      return { ok: true, value: typeof answer === 'function' ? (answer as (a: unknown) => unknown)(args) : (answer ?? null) };
+      if (typeof answer !== 'function') return { ok: true, value: answer ?? null };
+      // An answering function may throw: that call fails, as main's handler would answer it.
+      try {
+        return { ok: true, value: (answer as (a: unknown) => unknown)(args) };
+      } catch (error) {
+        return { ok: false, error: { kind: 'error', message: (error as Error).message } };
+      }
     };
   }
   for (const name of Object.keys(eventChannels)) {

@@ -4,10 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ResultPanel from '../../renderer/src/views/ResultPanel.svelte';
 import HistoryView from '../../renderer/src/views/HistoryView.svelte';
 import SettingsView from '../../renderer/src/views/SettingsView.svelte';
+import type { DroppedEntry } from '../../renderer/src/lib/dropped-files.js';
 import { ResultState } from '../../renderer/src/state/result.svelte.js';
 import { HistoryState } from '../../renderer/src/state/history.svelte.js';
 import { SettingsState } from '../../renderer/src/state/settings.svelte.js';
-import { fakeOcrApi, sampleRecognition, type FakeOcrApi } from '../fakes/ocr-api.js';
+import { fakeOcrApi, sampleRecognition, tinyPng, type FakeOcrApi } from '../fakes/ocr-api.js';
 import type { DownLoadInfo } from '../../app/protocol/index.js';
 
 let fake: FakeOcrApi;
@@ -123,6 +124,29 @@ describe('result panel', () => {
     const copied = fake.calls.filter((c) => c.name === 'copyText').at(-1)?.args as { text: string };
     expect(copied.text).toMatch(/^<math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML"/);
     expect(copied.text).toContain('<mfrac><mi>a</mi><mi>b</mi></mfrac>');
+  });
+
+  it('reads dropped folders of images one by one with progress, and names what it could not read', async () => {
+    const result = await resultPanel();
+    let n = 0;
+    fake.answers.recognizeImage = () => {
+      n++;
+      if (n === 2) throw new Error('not an image OCR Assistant can read');
+      return sampleRecognition({ id: `00000000-0000-4000-8000-00000000000${n}`, text: `page ${n}` });
+    };
+    const png = (name: string) => new File([tinyPng], name, { type: 'image/png' });
+    const folder = (name: string, children: DroppedEntry[]): DroppedEntry => {
+      let given = false;
+      return { isFile: false, isDirectory: true, name, createReader: () => ({ readEntries: (ok) => { ok(given ? [] : children); given = true; } }) };
+    };
+    const file = (f: File): DroppedEntry => ({ isFile: true, isDirectory: false, name: f.name, file: (ok) => ok(f) });
+    const drop = folder('shots', [file(png('b.png')), folder('more', [file(png('c.png'))]), file(new File(['%PDF-1.7'], 'report.pdf', { type: 'application/pdf' })), file(png('a.png'))]);
+    const items = [{ kind: 'file', webkitGetAsEntry: () => drop }];
+    await fireEvent.drop(screen.getByLabelText('Result'), { dataTransfer: { items, files: [] } });
+    await waitFor(() => expect(fake.calls.filter((c) => c.name === 'recognizeImage')).toHaveLength(3));
+    await waitFor(() => expect(result.busy).toBe(false));
+    expect(result.current?.text).toBe('page 3');
+    expect(result.error).toBe('b.png: not an image OCR Assistant can read; not images, left out: report.pdf');
   });
 
   it('shows the progress state only when work takes longer than 150 ms, and the failure when it fails', async () => {

@@ -11,6 +11,8 @@ export class ResultState {
   slow = $state(false);
   error = $state<string | null>(null);
   hovered = $state<number | null>(null);
+  /** A batch of dropped images in progress: how many are done of how many. */
+  batch = $state<{ done: number; total: number } | null>(null);
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
 
   async load(): Promise<void> {
@@ -50,6 +52,33 @@ export class ResultState {
 
   recognizeImage(image: Uint8Array): Promise<void> {
     return this.run(() => unwrap(api().recognizeImage({ image })));
+  }
+
+  /**
+   * Several images one after another (a dropped folder): each lands in history as it is read,
+   * the last one read is shown, and the ones that failed are named at the end, not lost.
+   */
+  async recognizeImages(images: { name: string; bytes: () => Promise<Uint8Array> }[], skipped: string[] = []): Promise<void> {
+    if (images.length === 1 && !skipped.length) return this.recognizeImage(await images[0]!.bytes());
+    const failed: string[] = [];
+    this.error = null;
+    this.batch = { done: 0, total: images.length };
+    this.setBusy(true);
+    try {
+      for (const image of images) {
+        try {
+          this.show(await unwrap(api().recognizeImage({ image: await image.bytes() })));
+        } catch (error) {
+          failed.push(`${image.name}: ${(error as Error).message}`);
+        }
+        this.batch = { done: this.batch.done + 1, total: images.length };
+      }
+    } finally {
+      this.batch = null;
+      this.setBusy(false);
+    }
+    const problems = [...failed, ...(skipped.length ? [`not images, left out: ${skipped.join(', ')}`] : [])];
+    if (problems.length) this.error = problems.join('; ');
   }
 
   recognizeClipboard(): Promise<void> {
