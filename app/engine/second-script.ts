@@ -94,6 +94,21 @@ export class SecondScriptPass {
     for (const { i, language: tried, reading } of doubted) {
       if (tried === language && readings[i] === undefined && this.shows(tried, reading, recognized[i]!.text, this.config.minConfidenceOnceKnown)) take(i, tried, reading);
     }
+    // On a Japanese page, a lone glyph the recognizer read as nothing or one character (the た
+    // that ends a wrapped line) is most likely kana: read it too. Not among columns: there a
+    // lone glyph ends a column, and read apart it would stand out of the column's order.
+    if (language === 'jpn' && lines.every((l) => l.direction === 'horizontal')) {
+      for (const [i, line] of lines.entries()) {
+        if (readings[i] !== undefined || suspects[i]!.length || line.direction !== 'horizontal') continue;
+        const { length, thickness } = lineGeometry(line.quad);
+        if (length >= thickness * this.config.minAspect || [...recognized[i]!.text.trim()].length > 1) continue;
+        reread++;
+        const reading = await this.readLine(image, line, 'jpn');
+        const text = reading.text.trim();
+        if (reading.confidence >= this.config.minConfidenceOnceKnown && kana.test(text) && [...text].length <= 3) readings[i] = text;
+        kana.lastIndex = 0;
+      }
+    }
     return { readings, reread, elapsedMs: performance.now() - started };
   }
 

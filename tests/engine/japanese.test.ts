@@ -26,6 +26,9 @@ describe('Japanese screenshots', () => {
     const { bytes } = benchImage('screens', 'public-013-ui-ja');
     const lines = lineCells(await recognizeBytes(bytes)).map((l) => l.words);
     expect(lines).toEqual(expect.arrayContaining(['デスクトップ', 'セレクター', '推奨アプリケーション']));
+    // The た that ends a wrapped line stands alone: a lone glyph on a Japanese page is read too.
+    const wrapped = lines.indexOf('クローズに失敗しまし');
+    expect(lines[wrapped + 1]).toBe('た');
   });
 
   it('reads Japanese set in vertical columns', async () => {
