@@ -87,7 +87,7 @@ export class GlyphClassifier {
     return new GlyphClassifier(data.templates.map((t) => {
       const ink = new Uint8Array(Buffer.from(t.pixels, 'base64'));
       const { pixels: _pixels, ...rest } = t;
-      return { ...rest, feature: shapeFeature({ width: t.width, height: t.height, ink }), logAspect: Math.log(t.width / t.height), pieces: countPieces(t.width, t.height, ink) };
+      return { ...rest, feature: shapeFeature({ width: t.width, height: t.height, ink }), logAspect: Math.log(t.width / t.height), pieces: labelPieces(ink, t.width, t.height, pieceThreshold).pieces.length };
     }));
   }
 
@@ -103,13 +103,13 @@ export class GlyphClassifier {
     for (const t of this.templates) {
       // A template of a very different shape of box costs more than any match that is kept is
       // worth (0.04 x 1.1^2): skipping it before the pixel comparison halves the work.
-      if (Math.abs(logAspect - t.logAspect) > 1.1) continue;
+      const aspect = logAspect - t.logAspect;
+      if (Math.abs(aspect) > 1.1) continue;
       if (allow && !allow(t)) continue;
       let d = 0;
       for (let i = 0; i < feature.length; i++) { const e = feature[i]! - t.feature[i]!; d += e * e; }
       // Sizes near the crop's give the truest anti-aliasing; a symbol far smaller or larger than
       // the template is still compared, at a small cost.
-      const aspect = logAspect - t.logAspect;
       const distance = d / feature.length + 0.04 * aspect * aspect + 0.002 * Math.abs(Math.log(crop.height / t.height)) + (rareSymbols.has(t.latex) ? 0.008 : 0);
       const key = `${t.role}:${t.latex}`;
       const seen = best.get(key);
@@ -119,26 +119,45 @@ export class GlyphClassifier {
   }
 }
 
-/** Connected pieces of ink (8-neighbours) darker than the reader's own threshold. */
-export function countPieces(width: number, height: number, ink: Uint8Array, threshold = 70): number {
-  const seen = new Uint8Array(ink.length);
-  let pieces = 0;
+export interface Piece { id: number; left: number; top: number; right: number; bottom: number; area: number }
+
+/**
+ * Connected pieces of ink (8-neighbours) at least `threshold` dark: each pixel's piece id in
+ * `labels` (0 for paper), and each piece's box and area.
+ */
+export function labelPieces(ink: Uint8Array, width: number, height: number, threshold: number): { labels: Int32Array; pieces: Piece[] } {
+  const labels = new Int32Array(width * height);
+  const pieces: Piece[] = [];
   const stack: number[] = [];
-  for (let i = 0; i < ink.length; i++) {
-    if (seen[i] || ink[i]! < threshold) continue;
-    pieces++;
-    seen[i] = 1;
-    stack.push(i);
+  for (let start = 0; start < ink.length; start++) {
+    if (ink[start]! < threshold || labels[start]) continue;
+    const id = pieces.length + 1;
+    const piece: Piece = { id, left: width, top: height, right: -1, bottom: -1, area: 0 };
+    labels[start] = id;
+    stack.push(start);
     while (stack.length) {
       const p = stack.pop()!;
       const x = p % width, y = (p - x) / width;
-      for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
-        const nx = x + dx, ny = y + dy;
-        if (nx < 0 || ny < 0 || nx >= width || ny >= height) continue;
-        const q = ny * width + nx;
-        if (!seen[q] && ink[q]! >= threshold) { seen[q] = 1; stack.push(q); }
+      piece.area++;
+      if (x < piece.left) piece.left = x;
+      if (x > piece.right) piece.right = x;
+      if (y < piece.top) piece.top = y;
+      if (y > piece.bottom) piece.bottom = y;
+      for (let dy = -1; dy <= 1; dy++) {
+        const ny = y + dy;
+        if (ny < 0 || ny >= height) continue;
+        for (let dx = -1; dx <= 1; dx++) {
+          const nx = x + dx;
+          if (nx < 0 || nx >= width) continue;
+          const q = ny * width + nx;
+          if (!labels[q] && ink[q]! >= threshold) { labels[q] = id; stack.push(q); }
+        }
       }
     }
+    pieces.push(piece);
   }
-  return pieces;
+  return { labels, pieces };
 }
+
+/** The ink darkness at which the reader cuts a snip into pieces; templates count theirs alike. */
+export const pieceThreshold = 70;

@@ -5,7 +5,7 @@
 // templates: they are drawn as long as their content.
 import type { RgbImage } from './raster.js';
 import { toGray } from './raster.js';
-import { GlyphClassifier, type GlyphCandidate, type InkCrop } from './formula-glyphs.js';
+import { GlyphClassifier, labelPieces, pieceThreshold, type GlyphCandidate, type InkCrop, type Piece } from './formula-glyphs.js';
 import type { GlyphRole } from './formula-glyph-set.js';
 
 export interface SymbolBox { left: number; top: number; width: number; height: number }
@@ -32,8 +32,6 @@ export interface FormulaSymbol {
   bodyLeft?: number;
 }
 
-interface Piece { id: number; left: number; top: number; right: number; bottom: number; area: number }
-
 /** Ink darkness 0..255 against the background, whichever is lighter. */
 export function inkMap(image: RgbImage): Uint8Array {
   const gray = toGray(image);
@@ -52,40 +50,6 @@ export function inkMap(image: RgbImage): Uint8Array {
   return ink;
 }
 
-function labelPieces(ink: Uint8Array, width: number, height: number, threshold: number): { labels: Int32Array; pieces: Piece[] } {
-  const labels = new Int32Array(width * height);
-  const pieces: Piece[] = [];
-  const stack: number[] = [];
-  for (let start = 0; start < ink.length; start++) {
-    if (ink[start]! < threshold || labels[start]) continue;
-    const id = pieces.length + 1;
-    const piece: Piece = { id, left: width, top: height, right: -1, bottom: -1, area: 0 };
-    labels[start] = id;
-    stack.push(start);
-    while (stack.length) {
-      const p = stack.pop()!;
-      const x = p % width, y = (p - x) / width;
-      piece.area++;
-      if (x < piece.left) piece.left = x;
-      if (x > piece.right) piece.right = x;
-      if (y < piece.top) piece.top = y;
-      if (y > piece.bottom) piece.bottom = y;
-      for (let dy = -1; dy <= 1; dy++) {
-        const ny = y + dy;
-        if (ny < 0 || ny >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const nx = x + dx;
-          if (nx < 0 || nx >= width) continue;
-          const q = ny * width + nx;
-          if (!labels[q] && ink[q]! >= threshold) { labels[q] = id; stack.push(q); }
-        }
-      }
-    }
-    pieces.push(piece);
-  }
-  return { labels, pieces };
-}
-
 interface Group { ids: number[]; left: number; top: number; right: number; bottom: number; area: number }
 
 const boxOf = (g: Group): SymbolBox => ({ left: g.left, top: g.top, width: g.right - g.left + 1, height: g.bottom - g.top + 1 });
@@ -98,7 +62,7 @@ export class FormulaSymbolReader {
   read(image: RgbImage): FormulaSymbol[] {
     const { width, height } = image;
     const ink = inkMap(image);
-    const { labels, pieces } = labelPieces(ink, width, height, 70);
+    const { labels, pieces } = labelPieces(ink, width, height, pieceThreshold);
     // Specks of JPEG noise are not symbols (a dot of i or a decimal point is bigger than 2 px),
     // nor is a window edge caught along the snip's border.
     const edge = (p: Piece) => (p.right - p.left + 1 >= width * 0.9 || p.bottom - p.top + 1 >= height * 0.9)
@@ -127,7 +91,7 @@ export class FormulaSymbolReader {
     const poor = (g: Group) => {
       const best = readingsOf.get(g)?.[0];
       const distance = best?.distance ?? 1;
-      return distance > 0.12 || (distance > 0.08 && !['\\cdot', '\\dot'].includes(best?.template.latex ?? ''));
+      return distance > 0.12 || (distance > 0.08 && !dotMarks.has(best?.template.latex ?? ''));
     };
     const small = (g: Group, owner: Group) => g.bottom - g.top + 1 <= (owner.bottom - owner.top + 1) * 0.4 && g.right - g.left + 1 <= (owner.right - owner.left + 1) * 0.6;
     for (const speck of glyphs.filter(poor)) {
@@ -155,6 +119,9 @@ export class FormulaSymbolReader {
     // Join pieces stacked close together when KaTeX has one glyph that looks like them
     // (i j = <= >= ! ; : ± ≈ ÷ ≡): nearer to that glyph than each piece is to its own.
     const all = [...glyphs, ...bars];
+    // A pair turned down stays turned down while both pieces stand: the scan after a join skips it.
+    const refused = new Set<string>();
+    const pairKey = (a: Group, b: Group) => `${a.ids.join(',')}|${b.ids.join(',')}`;
     let joined = true;
     while (joined) {
       joined = false;
@@ -163,7 +130,7 @@ export class FormulaSymbolReader {
         for (let j = 0; j < all.length && !joined; j++) {
           const a = all[i]!, b = all[j]!;
           const contained = inside(a, b);
-          if (a === b || !(contained || stackedClose(a, b))) continue;
+          if (a === b || !(contained || stackedClose(a, b)) || refused.has(pairKey(a, b))) continue;
           const merged = mergeGroups([a, b]);
           const readings = this.classifier.classify(crop(merged), 6, (t) => t.role !== 'accent' && !isOperatorWord(t));
           const best = readings[0];
@@ -171,9 +138,12 @@ export class FormulaSymbolReader {
           // A dot stacked on a stroke is nearly always one glyph (i j ! ; :), however blurred.
           const narrow = (g: Group, speck: Group) => g.right - g.left <= (speck.right - speck.left + 1) * 3;
           const dotted = (isSpeck(a) && narrow(b, a)) || (isSpeck(b) && narrow(a, b));
-          if (!best || best.distance > (dotted ? 0.09 : 0.045) || (best.template.pieces < 2 && !contained)) continue;
           const own = (g: Group) => (bars.has(g) ? 0.02 : readingsOf.get(g)?.[0]?.distance ?? 1);
-          if (best.distance > Math.max(own(a), own(b)) + 0.03) continue;
+          if (!best || best.distance > (dotted ? 0.09 : 0.045) || (best.template.pieces < 2 && !contained)
+            || best.distance > Math.max(own(a), own(b)) + 0.03) {
+            refused.add(pairKey(a, b));
+            continue;
+          }
           for (const g of [a, b]) { bars.delete(g); readingsOf.delete(g); all.splice(all.indexOf(g), 1); }
           all.push(merged);
           readingsOf.set(merged, readings);
@@ -192,9 +162,8 @@ export class FormulaSymbolReader {
       const distance = readings[0]?.distance ?? 1;
       // A dot over a glyph that has no i in it: an i fused with its neighbour (li, in).
       const dot = ['i', 'j'].includes(readings[0]?.template.latex ?? '') ? undefined : dots.find((d) => d !== g && dotAbove(d, g));
-      const placed = cropGroup(ink, labels, width, height, g);
-      const parts = dot ? this.splitTouching(placed, distance, (dot.left + dot.right) / 2)
-        : distance > 0.05 ? this.splitTouching(placed, distance) : null;
+      const parts = dot ? this.splitTouching(cropGroup(ink, labels, width, height, g), distance, (dot.left + dot.right) / 2)
+        : distance > 0.05 ? this.splitTouching(cropGroup(ink, labels, width, height, g), distance) : null;
       if (parts) symbols.push(...parts);
       else symbols.push({ box: boxOf(g), kind: 'glyph', readings: readings.map(toReading) });
     }
@@ -272,12 +241,11 @@ export class FormulaSymbolReader {
       for (const part of best.symbols) {
         const reading = part.readings[0];
         const stem = part.readings.find((r) => r.latex === 'i');
-        if (reading?.latex === 'j' && stem && part.box.top + part.box.height < lowest + 1 && best.symbols.length > 1) {
+        if (reading?.latex === 'j' && stem && part.box.top + part.box.height < lowest + 1) {
           part.readings = [{ ...stem, distance: reading.distance }, ...part.readings.filter((r) => r !== stem)];
         }
       }
     }
-    void distance;
     return fits ? best.symbols : null;
   }
 
@@ -333,8 +301,10 @@ const boxGap = (a: Group, b: Group) => Math.max(0, Math.max(a.left, b.left) - Ma
 
 const isSpeck = (g: Group) => g.right - g.left < 4 && g.bottom - g.top < 4;
 
+const dotMarks = new Set(['\\cdot', '\\dot']);
+
 function isDot(g: Group, readings: GlyphCandidate[] | undefined): boolean {
-  return g.right - g.left < 4 && g.bottom - g.top < 4 && ['\\cdot', '\\dot'].includes(readings?.[0]?.template.latex ?? '');
+  return isSpeck(g) && dotMarks.has(readings?.[0]?.template.latex ?? '');
 }
 
 /** The dot sits over the glyph, close above it. */
@@ -403,7 +373,7 @@ function vinculumStart(g: Group, labels: Int32Array, width: number): number {
 /** A piece within another's box (the bar of Θ, the dot of ⊙). */
 function inside(inner: Group, outer: Group): boolean {
   // Not a dot: the dot of an i beside a taller l lies within the pair's box too.
-  if (inner.right - inner.left < 4 && inner.bottom - inner.top < 4) return false;
+  if (isSpeck(inner)) return false;
   return inner.left > outer.left && inner.right < outer.right && inner.top > outer.top && inner.bottom < outer.bottom;
 }
 
