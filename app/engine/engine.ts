@@ -76,8 +76,6 @@ export interface EngineLoadOptions {
 export interface FormulaSnip {
   /** Empty when the snip holds too many pieces of ink to be one formula. */
   symbols: FormulaSymbol[];
-  width: number;
-  height: number;
   ms: number;
 }
 
@@ -141,7 +139,7 @@ export class OcrEngine {
     const image = await decodeImage(bytes, this.config.limits);
     this.formulaReader ??= new FormulaSymbolReader();
     const symbols = this.formulaReader.read(image);
-    return { symbols, width: image.width, height: image.height, ms: performance.now() - started };
+    return { symbols, ms: performance.now() - started };
   }
 
   /** Decodes and recognizes an encoded image (PNG, JPEG, ...). Bad input throws an `OcrError` (state 7). */

@@ -3,6 +3,7 @@
 import { centerY, impliedBaseline, impliedEm, median, union } from './formula-symbols.js';
 import { flexibleRoles, fracAxis, type Context, type Level, type Node } from './formula-nodes.js';
 
+/** The level's own size and baseline: those of its largest ordinary glyphs. */
 export function levelOf(nodes: Node[], context: Context): Level {
   const glyphs = nodes.filter((n): n is Extract<Node, { type: 'glyph' }> => n.type === 'glyph' && !flexibleRoles.has(n.reading.role)
     && n.reading.role !== 'accent' && n.reading.bottom - n.reading.top >= 0.3);
@@ -21,6 +22,7 @@ export function levelOf(nodes: Node[], context: Context): Level {
   return { em, baseline, axis: baseline - em * 0.25 };
 }
 
+/** A level known to be `em` large: its axis where its relations, operators and fraction bars sit. */
 export function axisLevel(nodes: Node[], em: number): Level | undefined {
   const axes = nodes.flatMap((n) => n.type === 'frac' ? [fracAxis(n)]
     : n.type === 'bar' || (n.type === 'glyph' && (n.reading.role === 'rel' || n.reading.role === 'bin')) ? [centerY(n.box)] : []);
@@ -28,8 +30,6 @@ export function axisLevel(nodes: Node[], em: number): Level | undefined {
   const axis = median(axes);
   return { em, axis, baseline: axis + em * 0.25 };
 }
-
-
 
 export type Placement = 'base' | 'sup' | 'sub';
 

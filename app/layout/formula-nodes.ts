@@ -27,8 +27,6 @@ export interface Level {
   axis: number;
 }
 
-/** `floorEm`: the size the level is known to have at least (the formula's main size, for its own baseline). */
-
 /** Delimiters and big operators grow with what they hold: their size says nothing of the baseline's. */
 export const flexibleRoles = new Set(['open', 'close', 'fence', 'big']);
 
@@ -37,6 +35,16 @@ export function fracAxis(n: Extract<Node, { type: 'frac' }>): number {
   const over = n.num.length ? Math.max(...n.num.map((s) => bottom(s.box))) : n.box.top;
   const under = n.den.length ? Math.min(...n.den.map((s) => s.box.top)) : bottom(n.box);
   return (over + under) / 2;
+}
+
+/**
+ * The upright-letter reading of a glyph whose best reading is `best`: that one when it is
+ * upright, else an upright one nearly as near when `best` is a Latin letter (x and X fused in "exp").
+ */
+export function uprightReading(best: GlyphReading, readings: GlyphReading[]): GlyphReading | undefined {
+  if (best.role === 'word') return best;
+  const upright = readings.find((r) => r.role === 'word');
+  return upright && upright.distance <= best.distance + 0.03 && /^[a-zA-Z]$/.test(best.latex) ? upright : undefined;
 }
 
 /** A glyph's size; other nodes have none of their own (Infinity: never smaller than a glyph). */

@@ -3,7 +3,7 @@
 // over and under sums and under lim.
 import { bottom, centerX, centerY, right, union, type GlyphReading, type PlacedBox, type PlacedSymbol } from './formula-symbols.js';
 import { limitsAboveBelow, operatorName } from './formula-names.js';
-import type { Context, Node } from './formula-nodes.js';
+import { uprightReading, type Context, type Node } from './formula-nodes.js';
 
 export function structure(symbols: PlacedSymbol[], context: Context): Node[] {
   const remaining = new Set(symbols);
@@ -94,7 +94,7 @@ export function structure(symbols: PlacedSymbol[], context: Context): Node[] {
 
 /** Upright letters side by side on one line, close enough to be one word; each glyph's best reading made the upright one. */
 function wordRuns(symbols: PlacedSymbol[]): PlacedSymbol[][] {
-  const letters = symbols.filter((s) => s.kind === 'glyph' && s.readings[0] && uprightReading(s.readings)).sort((a, b) => a.box.left - b.box.left);
+  const letters = symbols.filter((s) => s.kind === 'glyph' && s.readings[0] && uprightReading(s.readings[0], s.readings)).sort((a, b) => a.box.left - b.box.left);
   const runs: PlacedSymbol[][] = [];
   for (const s of letters) {
     const run = runs[runs.length - 1];
@@ -105,18 +105,11 @@ function wordRuns(symbols: PlacedSymbol[]): PlacedSymbol[][] {
   }
   return runs.filter((r) => r.length > 1).map((run) => {
     for (const s of run) {
-      const upright = uprightReading(s.readings)!;
+      const upright = uprightReading(s.readings[0]!, s.readings)!;
       s.readings = [upright, ...s.readings.filter((r) => r !== upright)];
     }
     return run;
   });
-}
-
-function uprightReading(readings: GlyphReading[]): GlyphReading | undefined {
-  const best = readings[0]!;
-  if (best.role === 'word') return best;
-  const upright = readings.find((r) => r.role === 'word');
-  return upright && upright.distance <= best.distance + 0.03 && /^[a-zA-Z]$/.test(best.latex) ? upright : undefined;
 }
 
 /** A short bar just over one or a few symbols, no longer than they are: \bar or \overline, not a minus. */

@@ -6,7 +6,7 @@
 // This file chooses glyph readings by size and writes the result out.
 import { centerY, impliedEm, median, right, type GlyphReading, type PlacedSymbol } from './formula-symbols.js';
 import { operatorName } from './formula-names.js';
-import { flexibleRoles, nodeEm, type Context, type Entry, type Level, type Node } from './formula-nodes.js';
+import { flexibleRoles, nodeEm, uprightReading, type Context, type Entry, type Level, type Node } from './formula-nodes.js';
 import { structure } from './formula-structure.js';
 import { axisLevel, levelOf, placementOf } from './formula-baselines.js';
 import { findGrid, splitColumns, type Grid } from './formula-grid.js';
@@ -15,7 +15,6 @@ export interface FormulaReading {
   latex: string;
   /** Mean shape distance of the symbols' chosen glyphs: near 0 for a typeset formula, high for other text. */
   meanDistance: number;
-  symbols: number;
 }
 
 /** LaTeX for the symbols of one formula; null when there is nothing to read. */
@@ -28,9 +27,8 @@ export function readFormula(symbols: PlacedSymbol[]): FormulaReading | null {
   const latex = writeLevel(chosen, context, em).trim();
   if (!latex) return null;
   const distances = chosen.filter((s) => s.kind === 'glyph').map((s) => s.readings[0]?.distance ?? 1);
-  return { latex, meanDistance: distances.length ? distances.reduce((a, b) => a + b, 0) / distances.length : 0, symbols: symbols.length };
+  return { latex, meanDistance: distances.length ? distances.reduce((a, b) => a + b, 0) / distances.length : 0 };
 }
-
 
 /** The main size: what most of the largest ordinary symbols imply (delimiters and sums grow, so they are left out). */
 function mainEm(glyphs: PlacedSymbol[]): number {
@@ -65,11 +63,11 @@ function preferFittingSize(symbol: PlacedSymbol, em: number): GlyphReading[] {
   return fitted === best ? symbol.readings : [fitted, ...symbol.readings.filter((r) => r !== fitted)];
 }
 
+/** `floorEm`: the size the level is known to have at least (the formula's main size, for its own baseline). */
 function writeLevel(symbols: PlacedSymbol[], context: Context, floorEm?: number): string {
   return writeSequence(structure(symbols, context), context, floorEm);
 }
 
-/** The level's own size and baseline: those of its largest ordinary glyphs. */
 function writeSequence(nodes: Node[], context: Context, floorEm?: number): string {
   if (!nodes.length) return '';
   const measured = levelOf(nodes, context);
@@ -128,8 +126,6 @@ function writeGrid(nodes: Node[], grid: Grid, level: Level, context: Context): s
   return joinTokens([before, middle, after].filter(Boolean));
 }
 
-/** Cells of a matrix row: runs of nodes parted by gaps of about an em (TeX's column space). */
-
 // ---------------------------------------------------------------- writing
 
 function writeEntries(entries: Entry[], level: Level, context: Context): string {
@@ -177,7 +173,7 @@ function writeEntries(entries: Entry[], level: Level, context: Context): string 
     let text = writeNode(base, context);
     if (base.type === 'glyph') {
       const latex = base.reading.latex;
-      if (grown.has(i)) text = `${base.reading.role === 'open' ? '\\left' : '\\right'}${latex.startsWith('\\') || latex === '|' ? (latex === '|' ? '|' : latex) : latex}`;
+      if (grown.has(i)) text = `${base.reading.role === 'open' ? '\\left' : '\\right'}${latex}`;
       if (latex === '|' && !grown.has(i) && gapBefore(entries, i) > level.em * 0.18 && gapAfter(entries, i) > level.em * 0.18) text = '\\mid';
       if (latex === '\\cdot' && centerY(base.box) > level.axis + level.em * 0.15) text = '.';
       // The differential of an integral is set off by a thin space (\, dx).
@@ -220,13 +216,7 @@ function writeNode(n: Node, context: Context): string {
 }
 
 const isWordLetter = (n: Node) => n.type === 'glyph' && n.reading.role === 'word' && !n.reading.latex.startsWith('\\');
-/** The upright-letter reading of a glyph, when it is the best or nearly so (x and X fused in "exp"). */
-const wordReading = (n: Node): GlyphReading | undefined => {
-  if (n.type !== 'glyph') return undefined;
-  if (n.reading.role === 'word') return n.reading;
-  const upright = n.readings.find((r) => r.role === 'word');
-  return upright && upright.distance <= n.reading.distance + 0.03 && /^[a-zA-Z]$/.test(n.reading.latex) ? upright : undefined;
-};
+const wordReading = (n: Node): GlyphReading | undefined => (n.type === 'glyph' ? uprightReading(n.reading, n.readings) : undefined);
 const isLetter = (n: Node | undefined) => n?.type === 'glyph' && n.reading.role === 'ord' && /^([a-zA-Z]|\\[a-z]+)$/.test(n.reading.latex);
 const gapBefore = (entries: Entry[], i: number) => (i > 0 ? entries[i]!.base.box.left - right(entries[i - 1]!.base.box) : Infinity);
 const gapAfter = (entries: Entry[], i: number) => (i + 1 < entries.length ? entries[i + 1]!.base.box.left - right(entries[i]!.base.box) : Infinity);
