@@ -99,14 +99,13 @@ export class SecondScriptPass {
     // lone glyph ends a column, and read apart it would stand out of the column's order.
     if (language === 'jpn' && lines.every((l) => l.direction === 'horizontal')) {
       for (const [i, line] of lines.entries()) {
-        if (readings[i] !== undefined || suspects[i]!.length || line.direction !== 'horizontal') continue;
+        if (readings[i] !== undefined || suspects[i]!.length) continue;
         const { length, thickness } = lineGeometry(line.quad);
         if (length >= thickness * this.config.minAspect || [...recognized[i]!.text.trim()].length > 1) continue;
         reread++;
         const reading = await this.readLine(image, line, 'jpn');
         const text = reading.text.trim();
-        if (reading.confidence >= this.config.minConfidenceOnceKnown && kana.test(text) && [...text].length <= 3) readings[i] = text;
-        kana.lastIndex = 0;
+        if (reading.confidence >= this.config.minConfidenceOnceKnown && text.match(kana) && [...text].length <= 3) readings[i] = text;
       }
     }
     return { readings, reread, elapsedMs: performance.now() - started };
@@ -126,7 +125,8 @@ export class SecondScriptPass {
     // jpn_vert reads a column upright; the recognizer's quad lies it on its side.
     // Room around a line helps Tesseract; around a column it would take in the next column.
     const quad = vertical ? quarterTurnQuad(quarterTurnQuad(quarterTurnQuad(line.quad))) : growQuad(line.quad, this.config.margin);
-    const picture = straightenQuad(image, quad, vertical ? Math.round(this.config.pictureHeight * lineGeometry(quad).thickness / Math.max(1, lineGeometry(quad).length)) : this.config.pictureHeight);
+    const { thickness, length } = lineGeometry(quad);
+    const picture = straightenQuad(image, quad, vertical ? Math.round((this.config.pictureHeight * thickness) / Math.max(1, length)) : this.config.pictureHeight);
     return this.reader.read(await encodePng(picture), vertical ? 'jpn_vert' : language);
   }
 

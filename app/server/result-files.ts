@@ -19,7 +19,9 @@ export class ResultFiles {
   /** A finished response with its `files`; the screenshot is kept for the PDF while the result lives. */
   async attach(response: OcrResponse, image: Uint8Array, origin: string, ttlMs?: number): Promise<OcrResponse> {
     if (response.state !== State.done || !response.result) return response;
-    const kept = await this.images.put(response.id, image, ttlMs).then(
+    const formats = resultFormats(response.result);
+    // Only a result that offers a PDF needs its screenshot (a formula's files do not).
+    const kept = formats.some((f) => f.needsImage) && await this.images.put(response.id, image, ttlMs).then(
       () => true,
       (error: unknown) => {
         // A full disk costs the PDF, not the answer.
@@ -27,7 +29,7 @@ export class ResultFiles {
         return false;
       },
     );
-    const files: DownLoadInfo[] = resultFormats(response.result)
+    const files: DownLoadInfo[] = formats
       .filter((format) => kept || !format.needsImage)
       .map((format) => ({ url: `${origin}/files/${response.id}/${format.name}`, fileType: format.fileType, desc: format.desc }));
     const result = { ...response.result, files };
