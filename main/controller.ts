@@ -151,7 +151,9 @@ export class AppController {
     if (JSON.stringify(before.hotkeys) !== JSON.stringify(after.hotkeys)) this.hotkeys.apply(after.hotkeys);
     if (before.historyLimit !== after.historyLimit) this.history.setLimit(after.historyLimit);
     if (JSON.stringify(before.server) !== JSON.stringify(after.server) || patch.serverToken) void this.quota.refresh();
-    if (before.readingLanguage !== after.readingLanguage) void this.connection.restartEmbedded().catch((error: Error) => this.options.log(`the built-in server did not stop: ${error.message}`));
+    // The built-in server's engines take the reading language at start: close it, and the next
+    // recognition starts one in the new language.
+    if (before.readingLanguage !== after.readingLanguage) void this.connection.close().catch((error: Error) => this.options.log(`the built-in server did not stop: ${error.message}`));
     this.refreshTray();
     this.emit('onSettings', after);
     return after;

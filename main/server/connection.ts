@@ -33,11 +33,6 @@ export class ServerConnection {
     return server.kind === 'remote' ? server.url : 'built-in server';
   }
 
-  /** The built-in server's engines take the reading language at start: a new one starts on next use. */
-  async restartEmbedded(): Promise<void> {
-    await this.close();
-  }
-
   async close(): Promise<void> {
     const embedded = this.embedded;
     this.embedded = undefined;
