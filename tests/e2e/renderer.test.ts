@@ -4,7 +4,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { chromiumPath, launchChromium } from '../fixtures/chromium.js';
 import ExcelJS from 'exceljs';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,6 @@ import { typesetForm } from '../formula/formula-helpers.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const artifacts = path.join(root, 'test-artifacts');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let web: WebServer;
 let browser: Browser;
@@ -26,7 +26,7 @@ beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   await build({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'error' });
   web = await startWebServer();
-  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
 }, 180_000);
 

@@ -2,7 +2,7 @@
 // Latin look-alikes; both are read again by Tesseract (kor, ukr). UI strings set in Chromium,
 // Korean in a Korean font (fonts-nanum), Russian in DejaVu Sans.
 import { execFileSync } from 'node:child_process';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../fixtures/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OcrEngine } from '../../app/engine/engine.js';
 import { languageSetting } from '../../app/engine/config.js';
@@ -12,7 +12,6 @@ import { OcrType, type TextCellInfo } from '../../app/protocol/types.js';
 import { cer, sharedEngine } from './engine-helpers.js';
 import { looksLikeMisreadCyrillic } from '../../app/engine/second-script.js';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const lines = ['설정이 저장되었습니다.', '파일을 열 수 없습니다: 권한이 없습니다', 'Save changes before closing?', '네트워크 연결을 확인하세요'];
 const russian = ['Не удалось открыть файл: доступ запрещен', 'Save changes before closing?', 'Проверьте подключение к сети'];
 let screenshot: Buffer;
@@ -21,7 +20,7 @@ let russianShot: Buffer;
 beforeAll(async () => {
   // Without a Hangul font the page would show boxes of tofu: say so rather than fail obscurely.
   if (!execFileSync('fc-list', [':lang=ko']).toString().trim()) throw new Error('a Korean font is needed (apt-get install fonts-nanum; .ci/run does)');
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ deviceScaleFactor: 1 });
     await page.setContent(`<div id="dialog" style="display:inline-block;padding:20px;font:16px 'NanumGothic','Nanum Gothic',sans-serif">${lines.map((l) => `<p>${l}</p>`).join('')}</div>`);

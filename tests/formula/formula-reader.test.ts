@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../fixtures/chromium.js';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeImage } from '../../app/engine/image.js';
@@ -15,7 +15,6 @@ import { isTypesetFormula } from '../../app/layout/formula-result.js';
 import { renderFormulas, type FormulaSample } from './make-formulas.js';
 import { typesetForm } from './formula-helpers.js';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const limits = resolveEngineConfig().limits;
 
 /** One formula of each structure: fractions, scripts (nested), radicals, big operators with limits, lim, accents, binomials, matrices... */
@@ -81,7 +80,7 @@ describe('formula reader', () => {
   });
 
   it('tells ordinary text apart: a line of a UI or a document is no formula', async () => {
-    const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ deviceScaleFactor: 1 });
       for (const [i, text] of ['Settings saved. Restart the application to apply them.', 'Connection refused: is the server running?'].entries()) {

@@ -6,12 +6,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../fixtures/chromium.js';
 import { FormulaGrammar, seededRandom } from './formula-grammar.js';
 
 const require = createRequire(import.meta.url);
 const katexDir = path.dirname(require.resolve('katex/dist/katex.min.js'));
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Page and ink colours of the themes formulas are read in: paper, dark editor, sepia. */
 const themes = [
@@ -27,7 +26,7 @@ export interface FormulaSample { id: string; image: string; latex: string }
 export async function renderFormulas(latexes: string[], outDir: string, seed: number, prefix = 'gen'): Promise<FormulaSample[]> {
   mkdirSync(outDir, { recursive: true });
   const random = seededRandom(seed ^ 0x9e3779b9);
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await launchChromium();
   const samples: FormulaSample[] = [];
   try {
     const page = await browser.newPage({ deviceScaleFactor: 1 });

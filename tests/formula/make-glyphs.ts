@@ -8,14 +8,13 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import sharp from 'sharp';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../fixtures/chromium.js';
 import { glyphEntries, grownDelimiters, type GlyphRole } from '../../app/engine/formula-glyph-set.js';
 import type { GlyphTemplateFile, GlyphTemplate } from '../../app/engine/formula-glyphs.js';
 
 const require = createRequire(import.meta.url);
 const katexDir = path.dirname(require.resolve('katex/dist/katex.min.js'));
 const outFile = fileURLToPath(new URL('../../app/engine/formula-glyphs.json.gz', import.meta.url));
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Font sizes in CSS pixels: display formulas on screens run 16-40 px, their scripts down to 8. */
 const sizes = [9, 11, 13, 15, 17, 20, 23, 27, 32, 38];
@@ -42,7 +41,7 @@ function cells(): Cell[] {
 
 async function main() {
   const list = cells();
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  const browser = await launchChromium();
   const templates: GlyphTemplate[] = [];
   try {
     const page = await browser.newPage({ deviceScaleFactor: 1 });
