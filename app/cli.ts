@@ -1,9 +1,8 @@
 // `ocr-assistant`: the command line. Each command lives in app/cli/; this file only dispatches.
 import { parseArgs } from 'node:util';
 import { optionNames } from './protocol/types.js';
-import { recognizeCommand } from './cli/recognize-command.js';
-import { serveCommand } from './cli/serve-command.js';
-import { tokenCommand } from './cli/token-command.js';
+// Each command is loaded when it is run: the server, Redis and engine libraries cost memory
+// (tens of MB each) that the other commands should not pay.
 
 const usage = `ocr-assistant — offline screenshot OCR and the OCR Open API
 
@@ -71,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`ocr-assistant recognize: ${(error as Error).message}\n\n${usage}`);
       return 2;
     }
+    const { recognizeCommand } = await import('./cli/recognize-command.js');
     return recognizeCommand({ images: parsed.positionals, values: parsed.values as Record<string, string | boolean | undefined> }, io);
   }
   if (command === 'serve') {
@@ -87,16 +87,15 @@ export async function main(argv: string[]): Promise<number> {
       redis: { type: 'string' },
       language: { type: 'string' },
     });
-    return parsed ? serveCommand(parsed.values, io) : 2;
+    return parsed ? (await import('./cli/serve-command.js')).serveCommand(parsed.values, io) : 2;
   }
   if (command === 'node') {
     const parsed = parseOrUsage(command, rest, { redis: { type: 'string' }, nodes: { type: 'string' }, name: { type: 'string' }, 'lock-seconds': { type: 'string' } });
-    // Loaded on demand: the queue library is not needed by the other commands.
     return parsed ? (await import('./cli/node-command.js')).nodeCommand(parsed.values, io) : 2;
   }
   if (command === 'token') {
     const parsed = parseOrUsage(command, rest, { limit: { type: 'string' }, data: { type: 'string' }, redis: { type: 'string' } });
-    return parsed ? tokenCommand(parsed.positionals[0], parsed.positionals.slice(1), parsed.values, io) : 2;
+    return parsed ? (await import('./cli/token-command.js')).tokenCommand(parsed.positionals[0], parsed.positionals.slice(1), parsed.values, io) : 2;
   }
   if (command === 'bench') {
     const { runBenchmark } = await import('../tests/bench/run-bench.js');

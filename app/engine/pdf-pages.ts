@@ -3,8 +3,7 @@
 // registry). Fonts and character maps are read from the installed package, never fetched.
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { createCanvas } from '@napi-rs/canvas';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { unsupported } from '../protocol/errors.js';
 import type { RgbImage } from './raster.js';
 import type { LimitsConfig } from './config.js';
@@ -31,6 +30,9 @@ export interface PdfPages {
 }
 
 export async function openPdf(bytes: Uint8Array, options: PdfOptions, limits: LimitsConfig): Promise<PdfPages> {
+  // Loaded on the first PDF, not at start-up: pdf.js and the canvas cost 30-200 MB of memory
+  // (more when compiled on load), which a run of screenshots should not pay.
+  const [{ getDocument }, { createCanvas }] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('@napi-rs/canvas')]);
   let pdf: PDFDocumentProxy;
   try {
     pdf = await getDocument({

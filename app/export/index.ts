@@ -3,9 +3,7 @@
 import { FileType, ResultType, type OcrResult } from '../protocol/types.js';
 import { documentOf } from './document.js';
 import { toMarkdown, toTxt } from './text-files.js';
-import { toXlsx } from './xlsx.js';
-import { toDocx } from './docx.js';
-import { toSearchablePdf, type PageImage } from './pdf.js';
+import type { PageImage } from './pdf.js';
 
 export type { PageImage } from './pdf.js';
 export { documentOf, fullRows, type ExportDocument, type FormulaDocument, type TableDocument, type TextDocument } from './document.js';
@@ -42,7 +40,11 @@ export function formatNamed(result: OcrResult, name: string): ResultFormat | und
   return resultFormats(result).find((f) => f.name === name.toLowerCase());
 }
 
-/** Builds one result file. The PDF needs the screenshot (or each page of a PDF read) as PNG or JPEG. */
+/**
+ * Builds one result file. The PDF needs the screenshot (or each page of a PDF read) as PNG or JPEG.
+ * The Word, Excel and PDF writers load on first use: their libraries cost about 60 MB of memory,
+ * which a run that never writes those files (the CLI without --out) should not pay.
+ */
 export async function buildResultFile(result: OcrResult, format: ResultFormat, image?: PageImage | PageImage[]): Promise<Buffer> {
   const doc = documentOf(result);
   switch (format.fileType) {
@@ -52,14 +54,14 @@ export async function buildResultFile(result: OcrResult, format: ResultFormat, i
       return Buffer.from(toMarkdown(doc), 'utf8');
     case FileType.word:
       if (doc.kind === 'formula') throw new Error('a formula is offered as Markdown and text only');
-      return toDocx(doc);
+      return (await import('./docx.js')).toDocx(doc);
     case FileType.excel:
       if (doc.kind !== 'table') throw new Error('an Excel file is made of a table result only');
-      return toXlsx(doc);
+      return (await import('./xlsx.js')).toXlsx(doc);
     case FileType.pdf:
       if (doc.kind === 'formula') throw new Error('a formula is offered as Markdown and text only');
       if (!image) throw new Error('a PDF needs the screenshot it lays the text over');
-      return toSearchablePdf(doc, image);
+      return (await import('./pdf.js')).toSearchablePdf(doc, image);
     default:
       throw new Error(`no ${format.name} files are made`);
   }
