@@ -150,7 +150,7 @@ export const defaultEngineConfig: EngineConfig = {
     mean: [0.485, 0.456, 0.406],
     std: [0.229, 0.224, 0.225],
     trimMargin: 8,
-    maxPixels: 640_000,
+    maxPixels: 400_000,
     stripOverlap: 128,
   },
   classifier: { height: 48, maxWidth: 192, threshold: 0.9, batchSize: 16 },

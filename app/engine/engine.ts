@@ -98,8 +98,8 @@ export class OcrEngine {
     const paths = { ...bundledModelPaths(), ...options.models };
     const threads = config.runtime.intraOpThreads;
     const [detection, recognition, dictionary] = await Promise.all([
-      OnnxModel.load(paths.detection, { intraOpThreads: threads, memoryArena: false }),
-      OnnxModel.load(paths.recognition, { intraOpThreads: threads, memoryArena: true }),
+      OnnxModel.load(paths.detection, { intraOpThreads: threads }),
+      OnnxModel.load(paths.recognition, { intraOpThreads: threads }),
       CharacterDictionary.load(paths.dictionary),
     ]);
     // Tesseract starts only when a page first needs it: creating the reader costs nothing.

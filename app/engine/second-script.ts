@@ -62,7 +62,7 @@ export class SecondScriptPass {
     // Which languages each line may be in: unread stretches say kana or Hangul; Latin letters in
     // disorder (HaCTpouKИ) say Cyrillic read with the look-alike letters the dictionary has.
     const suspects = lines.map((line, i) => this.suspectedLanguages(line, recognized[i]!));
-    // Lines before columns: one Tesseract worker lives at a time, so each model loads once a page.
+    // Lines before columns: the one Tesseract worker switches language at most once a page.
     const candidates = [...lines.keys()]
       .filter((i) => suspects[i]!.length)
       .sort((a, b) => Number(lines[a]!.direction === 'vertical') - Number(lines[b]!.direction === 'vertical'));

@@ -76,7 +76,10 @@ const fmt = (v: number | undefined, digits = 4) => (v === undefined ? '-' : v.to
 async function cliPeakMemory(paths: string[]): Promise<{ peakMb: number; seconds: number } | null> {
   const started = performance.now();
   try {
-    const { stderr } = await run(process.execPath, [path.join(repoRoot, 'bin/ocr-assistant.js'), 'recognize', '--jsonl', '--verbose', ...paths], {
+    // Run as a user runs it: through the command's own first line, which sets its allocator.
+    const command = path.join(repoRoot, 'bin/ocr-assistant.js');
+    const [file, args] = process.platform === 'win32' ? [process.execPath, [command]] : [command, []];
+    const { stderr } = await run(file, [...args, 'recognize', '--jsonl', '--verbose', ...paths], {
       maxBuffer: 256 << 20,
     });
     const match = /peak memory (\d+) MB/.exec(stderr);
