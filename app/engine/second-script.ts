@@ -5,10 +5,10 @@
 // script (kana, Hangul): evidence of the language, where a guess from the gaps alone could be a
 // wide space in a Chinese line. The first language whose reading is kept serves the whole page.
 import type { SecondScriptConfig, SecondScriptLanguage } from './config.js';
-import type { RgbImage } from './raster.js';
 import type { Quad } from './geometry.js';
 import { growQuad, lineGeometry, quarterTurnQuad, straightenQuad } from './crop.js';
 import { encodePng } from './image.js';
+import { borderMode, toGray, type RgbImage } from './raster.js';
 import type { RecognizedText } from './recognize.js';
 import type { LineReading, TesseractReader } from './tesseract.js';
 
@@ -61,33 +61,39 @@ export class SecondScriptPass {
     let reread = 0;
     // Which languages each line may be in: unread stretches say kana or Hangul; Latin letters in
     // disorder (HaCTpouKИ) say Cyrillic read with the look-alike letters the dictionary has.
-    const suspects = lines.map((line, i) => this.suspectedLanguages(line, recognized[i]!));
-    // Lines before columns: the one Tesseract worker switches language at most once a page.
+    const suspects = lines.map((line, i) => this.suspectedLanguages(image, line, recognized[i]!));
+    // Lines before columns, so that a page of both reads its lines' model, then the columns'.
     const candidates = [...lines.keys()]
       .filter((i) => suspects[i]!.length)
       .sort((a, b) => Number(lines[a]!.direction === 'vertical') - Number(lines[b]!.direction === 'vertical'));
-    // A page is in one such language or none: each is tried on the first lines only, and when
-    // none shows its script there, the gaps were something else (placeholders cut out of UI
-    // strings, a page upside down) and the rest of the page is not worth a second reading.
+    // A page is in one such language or none: each language is tried on its first few suspect
+    // lines only (one language after another, as the one Tesseract worker switches in about
+    // 0.3 s), and when none shows its script there, the gaps were something else and the rest
+    // of the page is not worth a second reading.
     let language: SecondScriptLanguage | undefined;
-    let probed = 0;
     const doubted: { i: number; language: SecondScriptLanguage; reading: LineReading }[] = [];
     const take = (i: number, tried: SecondScriptLanguage, reading: LineReading) => {
       readings[i] = tried === 'jpn' ? withoutSpacesInCjk(reading.text) : tidyCyrillic(reading.text.trim(), tried);
     };
-    for (const i of candidates) {
-      const line = lines[i]!;
-      for (const tried of language ? suspects[i]!.filter((l) => l === language) : suspects[i]!) {
-        reread++;
-        const reading = await this.readLine(image, line, tried);
-        if (this.shows(tried, reading, recognized[i]!.text, this.config.minConfidence)) {
-          take(i, tried, reading);
-          language = tried;
-          break;
-        }
+    const tryLine = async (i: number, tried: SecondScriptLanguage) => {
+      reread++;
+      const reading = await this.readLine(image, lines[i]!, tried);
+      if (!this.shows(tried, reading, recognized[i]!.text, this.config.minConfidence)) {
         doubted.push({ i, language: tried, reading });
+        return false;
       }
-      if (!language && ++probed >= this.config.probeLines) break;
+      take(i, tried, reading);
+      return true;
+    };
+    for (const tried of this.config.languages) {
+      const probes = candidates.filter((i) => suspects[i]!.includes(tried)).slice(0, this.config.probeLines);
+      for (const i of probes) if (await tryLine(i, tried)) language = tried;
+      if (language) break;
+    }
+    if (language) {
+      for (const i of candidates) {
+        if (readings[i] === undefined && suspects[i]!.includes(language) && !doubted.some((d) => d.i === i && d.language === language)) await tryLine(i, language);
+      }
     }
     // Once the page's language is known, a line read in it less surely than the first evidence
     // asked for is still far better read than by a recognizer that lacks the script.
@@ -111,12 +117,12 @@ export class SecondScriptPass {
     return { readings, reread, elapsedMs: performance.now() - started };
   }
 
-  private suspectedLanguages(line: SecondScriptLine, text: RecognizedText): SecondScriptLanguage[] {
+  private suspectedLanguages(image: RgbImage, line: SecondScriptLine, text: RecognizedText): SecondScriptLanguage[] {
     const vertical = line.direction === 'vertical';
     return this.config.languages.filter((language) => {
       // Tesseract has no vertical Korean or Cyrillic model; both are set across nearly always.
       if (vertical && language !== 'jpn') return false;
-      return language === 'ukr' ? looksLikeMisreadCyrillic(text.text) : this.hasUnreadGlyphs(line.quad, text);
+      return language === 'ukr' ? looksLikeMisreadCyrillic(text.text) : this.hasUnreadGlyphs(image, line.quad, text);
     });
   }
 
@@ -168,7 +174,7 @@ export class SecondScriptPass {
    * heights. Neighbouring Han characters stand one apart, Latin ones closer, a word space
    * adds about a third: only glyphs the recognizer could not read open a wider stretch.
    */
-  private hasUnreadGlyphs(quad: Quad, text: RecognizedText): boolean {
+  private hasUnreadGlyphs(image: RgbImage, quad: Quad, text: RecognizedText): boolean {
     const { length, thickness } = lineGeometry(quad);
     if (length < thickness * this.config.minAspect) return false;
     if (!text.text.trim()) return true;
@@ -180,8 +186,34 @@ export class SecondScriptPass {
     const middles = [pad - 0.5 * (em / length), ...text.chars.filter((c) => c.char !== ' ').map((c) => (c.start + c.end) / 2), 1 - pad + 0.5 * (em / length)];
     // Latin text has wider gaps of its own (tabs, spaced capitals): there it takes more.
     const maxGap = isMostlyLatin(text.text) ? this.config.maxGapEmInLatin : this.config.maxGapEm;
-    for (let i = 1; i < middles.length; i++) if (((middles[i]! - middles[i - 1]!) * length) / em > maxGap) return true;
+    let inkColumns: Uint8Array | undefined;
+    for (let i = 1; i < middles.length; i++) {
+      if (((middles[i]! - middles[i - 1]!) * length) / em <= maxGap) continue;
+      inkColumns ??= this.inkColumns(image, quad);
+      // Between the two characters read, clear of their ink (wide glyphs run a quarter of a
+      // text height past the half-height each side): what lies there was not read.
+      const from = Math.max(0, Math.round((middles[i - 1]! + (0.75 * em) / length) * inkColumns.length));
+      const to = Math.min(inkColumns.length, Math.round((middles[i]! - (0.75 * em) / length) * inkColumns.length));
+      let inked = 0;
+      for (let x = from; x < to; x++) inked += inkColumns[x]!;
+      if (to > from && inked >= 2 && inked >= this.config.minGapInkShare * (to - from)) return true;
+    }
     return false;
+  }
+
+  /** For each column of the line straightened (about one per pixel along it), 1 where it shows ink. */
+  private inkColumns(image: RgbImage, quad: Quad): Uint8Array {
+    const picture = straightenQuad(image, quad, Math.max(8, Math.min(32, Math.round(lineGeometry(quad).thickness))));
+    const gray = toGray(picture);
+    const background = borderMode(gray, picture.width, picture.height);
+    const columns = new Uint8Array(picture.width);
+    // The middle rows: the box's edges may graze the lines above and below.
+    for (let y = Math.floor(picture.height * 0.2); y < Math.ceil(picture.height * 0.8); y++) {
+      for (let x = 0; x < picture.width; x++) {
+        if (Math.abs(gray[y * picture.width + x]! - background) > this.config.inkContrast) columns[x] = 1;
+      }
+    }
+    return columns;
   }
 }
 

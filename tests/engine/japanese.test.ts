@@ -40,13 +40,14 @@ describe('Japanese screenshots', () => {
   });
 
   it('leaves Chinese and English pages to the first reader: no kana appear; documents pay for no second reading', async () => {
-    for (const id of ['public-019-doc-zh', 'public-017-doc-en', 'public-007-ui-zh', 'public-010-ui-mixed']) {
+    for (const id of ['public-019-doc-zh', 'public-017-doc-en', 'public-005-ui-zh', 'public-006-ui-zh', 'public-007-ui-zh', 'public-010-ui-mixed']) {
       const { bytes, truth } = benchImage('screens', id);
       const { response, engine } = await recognize(await sharedEngine(), { image: bytes, type: OcrType.text, options: {} }, processInfo(0));
       expect(response.result!.autoText, id).not.toMatch(kana);
       expect(response.result!.lang, id).not.toBe('jpn');
-      // UI strings with a placeholder cut out leave gaps that are read again, and kept as they were.
-      if (id.includes('-doc-')) expect(engine!.timings.secondScriptLines ?? 0, id).toBe(0);
+      // UI strings with a placeholder cut out leave wide gaps, but empty ones: no ink, no
+      // second reading (005 and 006 have such gaps and nothing else to doubt).
+      if (!id.includes('-007-') && !id.includes('-010-')) expect(engine!.timings.secondScriptLines ?? 0, id).toBe(0);
       expect(cer(lineCells(response).map((l) => l.words).join('\n'), truth.text), id).toBeLessThan(0.05);
     }
   });
