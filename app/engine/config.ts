@@ -172,7 +172,7 @@ export const defaultEngineConfig: EngineConfig = {
   limits: { maxPixels: 40_000_000, maxBytes: 50 * 1024 * 1024 },
   runtime: { intraOpThreads: 2 },
   rulings: { contrast: 48, maxThickness: 4, minHorizontal: 40, minVertical: 12, maxGap: 1 },
-  secondScript: { enabled: true, languages: ['jpn', 'kor', 'ukr'], minHangul: 2, minHangulShare: 0.5, maxGapEm: 1.5, maxGapEmInLatin: 2, minGapInkShare: 0.15, inkContrast: 64, boxToTextHeight: 1.6, minAspect: 1.5, pictureHeight: 64, minKana: 2, minConfidence: 60, minConfidenceOnceKnown: 40, sureConfidence: 80, margin: 0.15, doubtfulScore: 0.8, minKanaShareInLatin: 0.3, probeLines: 2 },
+  secondScript: { enabled: true, languages: ['jpn', 'kor', 'ukr'], minHangul: 2, minHangulShare: 0.5, maxGapEm: 1.5, maxGapEmInLatin: 1.6, minGapInkShare: 0.15, inkContrast: 64, boxToTextHeight: 1.6, minAspect: 1.5, pictureHeight: 64, minKana: 2, minConfidence: 60, minConfidenceOnceKnown: 40, sureConfidence: 80, margin: 0.15, doubtfulScore: 0.8, minKanaShareInLatin: 0.3, probeLines: 2 },
   barcodes: { enabled: true, maxSymbols: 8 },
   pdf: { scale: 2, maxPages: 100 },
 };

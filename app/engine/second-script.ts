@@ -101,9 +101,9 @@ export class SecondScriptPass {
       if (tried === language && readings[i] === undefined && this.shows(tried, reading, recognized[i]!.text, this.config.minConfidenceOnceKnown)) take(i, tried, reading);
     }
     // On a Japanese page, a lone glyph the recognizer read as nothing or one character (the た
-    // that ends a wrapped line) is most likely kana: read it too. Not among columns: there a
-    // lone glyph ends a column, and read apart it would stand out of the column's order.
-    if (language === 'jpn' && lines.every((l) => l.direction === 'horizontal')) {
+    // that ends a wrapped line or column) is most likely kana: read it too. Layout puts a
+    // glyph among columns in its place (app/layout/layout.ts).
+    if (language === 'jpn') {
       for (const [i, line] of lines.entries()) {
         if (readings[i] !== undefined || suspects[i]!.length) continue;
         const { length, thickness } = lineGeometry(line.quad);

@@ -32,15 +32,29 @@ export function analyzeLayout(fragments: readonly TextFragment[], options: Layou
  * from the top.
  */
 function readParagraphs(lines: readonly TextLine[]): Paragraph[] {
-  const vertical = lines.filter((l) => l.direction === 'vertical');
-  if (!vertical.length) return readingOrder(lines).flatMap(blockParagraphs);
-  const groups: { top: number; paragraphs: Paragraph[] }[] = readingOrder(lines.filter((l) => l.direction !== 'vertical')).map((block) => ({
+  const standing = lines.filter((l) => l.direction === 'vertical');
+  if (!standing.length) return readingOrder(lines).flatMap(blockParagraphs);
+  // A lone glyph has no direction of its own: among columns (the た that ends a wrapped
+  // column) it is a column, read in its place right to left.
+  const vertical = lines.filter((l) => l.direction === 'vertical' || isGlyphAmongColumns(l, standing));
+  const groups: { top: number; paragraphs: Paragraph[] }[] = readingOrder(lines.filter((l) => !vertical.includes(l))).map((block) => ({
     top: Math.min(...block.map((l) => l.box.top)),
     paragraphs: blockParagraphs(block),
   }));
   const columns = verticalColumns(vertical);
   groups.push({ top: Math.min(...columns.map((c) => c.box.top)), paragraphs: columns.map((c) => ({ lines: [c], text: c.text, box: c.box })) });
   return groups.sort((a, b) => a.top - b.top).flatMap((g) => g.paragraphs);
+}
+
+/** One or two characters in a squarish box, between the leftmost and rightmost columns and level with their tops. */
+function isGlyphAmongColumns(line: TextLine, columns: readonly TextLine[]): boolean {
+  const { left, top, width, height } = line.box;
+  if ([...line.text.replace(/\s/g, '')].length > 2 || Math.max(width, height) > 1.6 * Math.min(width, height)) return false;
+  const middle = left + width / 2;
+  const columnsLeft = Math.min(...columns.map((c) => c.box.left));
+  const columnsRight = Math.max(...columns.map((c) => c.box.left + c.box.width));
+  const columnsTop = Math.min(...columns.map((c) => c.box.top));
+  return middle > columnsLeft && middle < columnsRight && Math.abs(top - columnsTop) <= Math.max(width, height);
 }
 
 /** Prose is grouped into paragraphs; code keeps its indentation and one line per line. */

@@ -110,3 +110,20 @@ describe('code', () => {
     expect(readLines(fragments).every((l) => !l.startsWith(' '))).toBe(true);
   });
 });
+
+describe('vertical columns', () => {
+  /** A column of text at [left, top], as tall as its characters. */
+  const column = (text: string, left: number, top = 16): TextFragment => ({ ...at(text, left, top, 29, [...text].length * 20), direction: 'vertical' });
+
+  it('reads a lone glyph that ends a wrapped column in its place, right to left, not after the columns', () => {
+    // public-035-vertical-ja: "た" and "す" end wrapped columns; their boxes are square, so
+    // the engine calls them horizontal.
+    const fragments = [column('ごく明るい緑', 390), column('プリンタで問題が発生しまし', 180), at('た', 155, 18, 25, 31), column('進行している様子を視覚的に表しま', 104), at('す', 81, 18, 20, 26), column('ページ数/用紙', 32)];
+    expect(readLines(fragments)).toEqual(['ごく明るい緑', 'プリンタで問題が発生しまし', 'た', '進行している様子を視覚的に表しま', 'す', 'ページ数/用紙']);
+  });
+
+  it('leaves a short horizontal caption under the columns where it is', () => {
+    const fragments = [column('左から右へ', 100), column('上から下へ', 60), at('図1', 60, 160, 40, 20)];
+    expect(readLines(fragments)).toEqual(['左から右へ', '上から下へ', '図1']);
+  });
+});
