@@ -102,14 +102,17 @@ export class SecondScriptPass {
     }
     // On a Japanese page, a lone glyph the recognizer read as nothing or one character (the た
     // that ends a wrapped line or column) is most likely kana: read it too. Layout puts a
-    // glyph among columns in its place (app/layout/layout.ts).
+    // glyph among columns in its place (app/layout/layout.ts); there it is read as a column of
+    // its own, so that a た stacked over its 。 is read whole.
     if (language === 'jpn') {
+      const amongColumns = lines.some((l) => l.direction === 'vertical');
       for (const [i, line] of lines.entries()) {
         if (readings[i] !== undefined || suspects[i]!.length) continue;
         const { length, thickness } = lineGeometry(line.quad);
         if (length >= thickness * this.config.minAspect || [...recognized[i]!.text.trim()].length > 1) continue;
         reread++;
-        const reading = await this.readLine(image, line, 'jpn');
+        const asRead = amongColumns && line.direction === 'horizontal' ? { quad: quarterTurnQuad(line.quad), direction: 'vertical' as const } : line;
+        const reading = await this.readLine(image, asRead, 'jpn');
         const text = reading.text.trim();
         if (reading.confidence >= this.config.minConfidenceOnceKnown && text.match(kana) && [...text].length <= 3) readings[i] = text;
       }
