@@ -53,13 +53,17 @@ export interface RecognitionConfig {
   minScore: number;
   /** Horizontal padding (in line heights) added around each crop. */
   padRatio: number;
+  /** Lines with dots, hyphens or quotes are read again this many times wider (see TextRecognizer.run)... */
+  narrowMarkStretch: number;
+  /** ...when they hold at most this many characters. */
+  narrowMarkMaxChars: number;
 }
 
-/** The second reader for scripts the recognizer's dictionary lacks (Japanese kana). */
 /** Scripts the PP-OCRv4 dictionary lacks, each read by its own Tesseract model. */
 export const secondScriptLanguages = ['jpn', 'kor', 'ukr'] as const;
 export type SecondScriptLanguage = (typeof secondScriptLanguages)[number];
 
+/** The second reader for scripts the recognizer's dictionary lacks (kana, Hangul, Cyrillic). */
 export interface SecondScriptConfig {
   /** Look for them at all (off: the recognizer's reading stands everywhere). */
   enabled: boolean;
@@ -168,6 +172,8 @@ export const defaultEngineConfig: EngineConfig = {
     maxBatchPixels: 48 * 2400,
     minScore: 0.5,
     padRatio: 0.15,
+    narrowMarkStretch: 1.5,
+    narrowMarkMaxChars: 40,
   },
   limits: { maxPixels: 40_000_000, maxBytes: 50 * 1024 * 1024 },
   runtime: { intraOpThreads: 2 },

@@ -16,6 +16,12 @@ describe('text mode on screenshots', () => {
     expect(words).toEqual(expect.arrayContaining(['Convey', 'the', 'object', 'code', 'physical', 'product']));
   });
 
+  it('keeps all three dots of "..." in a usage line (the model sees them a step apart)', async () => {
+    const { bytes } = benchImage('screens', 'public-011-ui-mixed');
+    const lines = lineCells(await recognizeBytes(bytes)).map((l) => l.words);
+    expect(lines).toContain('Usage: [OPTION]... [USERNAME]...');
+  });
+
   it('reads a sidebar beside a list column by column', async () => {
     const { bytes, truth } = benchImage('screens', 'public-003-ui-en');
     const lines = lineCells(await recognizeBytes(bytes)).map((l) => l.words);
