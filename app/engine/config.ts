@@ -57,6 +57,8 @@ export interface RecognitionConfig {
   narrowMarkStretch: number;
   /** ...when they hold at most this many characters. */
   narrowMarkMaxChars: number;
+  /** Without `autodirection`, a page read at a lower mean character score is tried turned too. */
+  turnedBelowScore: number;
 }
 
 /** Scripts the PP-OCRv4 dictionary lacks, each read by its own Tesseract model. */
@@ -174,6 +176,7 @@ export const defaultEngineConfig: EngineConfig = {
     padRatio: 0.15,
     narrowMarkStretch: 1.5,
     narrowMarkMaxChars: 40,
+    turnedBelowScore: 0.8,
   },
   limits: { maxPixels: 40_000_000, maxBytes: 50 * 1024 * 1024 },
   runtime: { intraOpThreads: 2 },

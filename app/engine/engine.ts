@@ -184,11 +184,13 @@ export class OcrEngine {
    * With `autodirection`, a page turned by 90, 180 or 270 degrees is read upright: the turns
    * worth trying are read too (90 and 270 when most lines stand on end, else 180) and the
    * reading the recognizer is most confident of wins. Upside-down or sideways text reads as
-   * low-confidence garbage, so the comparison needs no extra model.
+   * low-confidence garbage, so the comparison needs no extra model. Without the option the
+   * engine decides: it tries the turns when the upright reading looks like such garbage (see
+   * `looksTurned`), so an upright page costs nothing more.
    */
   async recognizeImage(image: RgbImage, options: RecognizeImageOptions = {}): Promise<EngineOutput> {
     const first = await this.readUpright(image, 0, options);
-    if (!options.autodirection) return first;
+    if (!options.autodirection && !this.looksTurned(first)) return first;
     const standing = first.lines.filter((l) => l.direction === 'vertical').length;
     const candidates: QuarterTurns[] = standing * 2 > first.lines.length ? [1, 3] : [2];
     let best = first;
@@ -199,6 +201,11 @@ export class OcrEngine {
       if (confidence(turned) > confidence(best)) best = turned;
     }
     return best;
+  }
+
+  /** The upright reading looks like a turned page: lines were read, and read poorly, or all dropped. */
+  private looksTurned(first: EngineOutput): boolean {
+    return first.batches > 0 && meanCharScore(first) < this.config.recognition.turnedBelowScore;
   }
 
   private async readUpright(image: RgbImage, turns: QuarterTurns, options: RecognizeImageOptions): Promise<EngineOutput> {
@@ -298,6 +305,17 @@ export interface RecognizeImageOptions {
 }
 
 /** How sure the recognizer is of a whole reading: confidence weighted by characters read. */
+/**
+ * On the bench, pages turned 180 or 270 degrees read at a mean character score of 0.57-0.79,
+ * upright ones at 0.81 or more (the lowest: Japanese, whose kana the first reader lacks), and a
+ * turned page may come back with every line dropped. A false alarm costs time, not accuracy:
+ * the upright reading still wins on confidence.
+ */
+function meanCharScore(output: EngineOutput): number {
+  const chars = output.lines.reduce((sum, line) => sum + [...line.text].length, 0);
+  return chars ? confidence(output) / chars : 0;
+}
+
 function confidence(output: EngineOutput): number {
   return output.lines.reduce((sum, line) => sum + line.score * [...line.text].length, 0);
 }

@@ -1,4 +1,5 @@
-// autodirection=1 on the bench's turned screenshots: read upright, boxes in the image as sent.
+// autodirection=1 on the bench's turned screenshots: read upright, boxes in the image as sent;
+// without it, the engine turns a page whose upright reading is garbage.
 import { describe, expect, it } from 'vitest';
 import { readGroundTruth } from '../bench/bench-data.js';
 import { benchImage, cer, lineCells, recognizeBytes, boxIou } from './engine-helpers.js';
@@ -18,6 +19,14 @@ describe('autodirection', () => {
     // Every true line has a predicted box over it (IoU > 0.5).
     for (const line of truth.lines ?? []) {
       expect(Math.max(...cells.map((c) => boxIou(c.location, line.box))), line.text).toBeGreaterThan(0.5);
+    }
+  });
+
+  it('turns an upside-down or sideways page without being asked: the upright reading is garbage', async () => {
+    for (const id of ['public-040-rotated180-mixed', 'public-041-rotated270-mixed']) {
+      const { bytes, truth } = benchImage('screens', id);
+      const text = lineCells(await recognizeBytes(bytes)).map((c) => c.words).join('\n');
+      expect(cer(text, truth.text), id).toBeLessThanOrEqual(0.05);
     }
   });
 
