@@ -305,6 +305,10 @@ export interface RecognizeImageOptions {
 }
 
 /** How sure the recognizer is of a whole reading: confidence weighted by characters read. */
+function confidence(output: EngineOutput): number {
+  return output.lines.reduce((sum, line) => sum + line.score * [...line.text].length, 0);
+}
+
 /**
  * On the bench, pages turned 180 or 270 degrees read at a mean character score of 0.57-0.79,
  * upright ones at 0.81 or more (the lowest: Japanese, whose kana the first reader lacks), and a
@@ -314,10 +318,6 @@ export interface RecognizeImageOptions {
 function meanCharScore(output: EngineOutput): number {
   const chars = output.lines.reduce((sum, line) => sum + [...line.text].length, 0);
   return chars ? confidence(output) / chars : 0;
-}
-
-function confidence(output: EngineOutput): number {
-  return output.lines.reduce((sum, line) => sum + line.score * [...line.text].length, 0);
 }
 
 export interface Strip {
