@@ -61,8 +61,11 @@ export interface RecognitionConfig {
   turnedBelowScore: number;
 }
 
-/** Scripts the PP-OCRv4 dictionary lacks, each read by its own Tesseract model. */
-export const secondScriptLanguages = ['jpn', 'kor', 'ukr'] as const;
+/**
+ * Scripts and letters the PP-OCRv4 dictionary lacks, each read by its own Tesseract model:
+ * kana, Hangul, Cyrillic, and the accented letters of French, German and Spanish.
+ */
+export const secondScriptLanguages = ['jpn', 'kor', 'ukr', 'fra', 'deu', 'spa'] as const;
 export type SecondScriptLanguage = (typeof secondScriptLanguages)[number];
 
 /** The second reader for scripts the recognizer's dictionary lacks (kana, Hangul, Cyrillic). */
@@ -106,6 +109,8 @@ export interface SecondScriptConfig {
   minKanaShareInLatin: number;
   /** A recognizer reading with Han characters less sure than this is read again too. */
   doubtfulScore: number;
+  /** A French, German or Spanish reading, accents taken off, differs from the first by at most this share. */
+  maxLatinDifference: number;
   /** A confidence at which one kana is evidence enough. */
   sureConfidence: number;
   /** Room added around the line for the second reader, as a share of its box's thickness. */
@@ -181,7 +186,7 @@ export const defaultEngineConfig: EngineConfig = {
   limits: { maxPixels: 40_000_000, maxBytes: 50 * 1024 * 1024 },
   runtime: { intraOpThreads: 2 },
   rulings: { contrast: 48, maxThickness: 4, minHorizontal: 40, minVertical: 12, maxGap: 1 },
-  secondScript: { enabled: true, languages: ['jpn', 'kor', 'ukr'], minHangul: 2, minHangulShare: 0.5, maxGapEm: 1.5, maxGapEmInLatin: 1.6, minGapInkShare: 0.15, inkContrast: 64, boxToTextHeight: 1.6, minAspect: 1.5, pictureHeight: 64, minKana: 2, minConfidence: 60, minConfidenceOnceKnown: 40, sureConfidence: 80, margin: 0.15, doubtfulScore: 0.8, minKanaShareInLatin: 0.3, probeLines: 2 },
+  secondScript: { enabled: true, languages: [...secondScriptLanguages], minHangul: 2, minHangulShare: 0.5, maxGapEm: 1.5, maxGapEmInLatin: 1.6, minGapInkShare: 0.15, inkContrast: 64, boxToTextHeight: 1.6, minAspect: 1.5, pictureHeight: 64, minKana: 2, minConfidence: 60, minConfidenceOnceKnown: 40, sureConfidence: 80, margin: 0.15, doubtfulScore: 0.8, maxLatinDifference: 0.1, minKanaShareInLatin: 0.3, probeLines: 2 },
   barcodes: { enabled: true, maxSymbols: 8 },
   pdf: { scale: 2, maxPages: 100 },
 };

@@ -11,6 +11,7 @@ import { encodePng } from './image.js';
 import { borderMode, toGray, type RgbImage } from './raster.js';
 import type { RecognizedText } from './recognize.js';
 import type { LineReading, TesseractReader } from './tesseract.js';
+import { latinLanguageOf, latinLanguages, withoutAccents, type LatinLanguage } from '../text/latin-languages.js';
 
 export interface SecondScriptLine {
   /** As the recognizer read it (vertical columns already turned to read top to bottom). */
@@ -61,7 +62,10 @@ export class SecondScriptPass {
     let reread = 0;
     // Which languages each line may be in: unread stretches say kana or Hangul; Latin letters in
     // disorder (HaCTpouKИ) say Cyrillic read with the look-alike letters the dictionary has.
-    const suspects = lines.map((line, i) => this.suspectedLanguages(image, line, recognized[i]!));
+    // French, German or Spanish is a page's, told by its common words: the letters alone are
+    // Latin to the recognizer, which reads them without their accents.
+    const pageLatin = latinLanguageOf(recognized.map((r) => r.text).join('\n'));
+    const suspects = lines.map((line, i) => this.suspectedLanguages(image, line, recognized[i]!, pageLatin));
     // Lines before columns, so that a page of both reads its lines' model, then the columns'.
     const candidates = [...lines.keys()]
       .filter((i) => suspects[i]!.length)
@@ -120,11 +124,12 @@ export class SecondScriptPass {
     return { readings, reread, elapsedMs: performance.now() - started };
   }
 
-  private suspectedLanguages(image: RgbImage, line: SecondScriptLine, text: RecognizedText): SecondScriptLanguage[] {
+  private suspectedLanguages(image: RgbImage, line: SecondScriptLine, text: RecognizedText, pageLatin: LatinLanguage | undefined): SecondScriptLanguage[] {
     const vertical = line.direction === 'vertical';
     return this.config.languages.filter((language) => {
-      // Tesseract has no vertical Korean or Cyrillic model; both are set across nearly always.
+      // Tesseract has no vertical Korean, Cyrillic or Latin models; they are set across nearly always.
       if (vertical && language !== 'jpn') return false;
+      if (isLatinLanguage(language)) return language === pageLatin && isMostlyLatin(text.text);
       return language === 'ukr' ? looksLikeMisreadCyrillic(text.text) : this.hasUnreadGlyphs(image, line.quad, text);
     });
   }
@@ -143,7 +148,19 @@ export class SecondScriptPass {
     if (reading.confidence < minConfidence) return false;
     if (language === 'kor') return this.isKorean(reading);
     if (language === 'ukr') return this.isCyrillic(reading);
+    if (isLatinLanguage(language)) return this.isFaithfulLatin(reading, first);
     return this.isJapanese(reading, reading.text.match(kana)?.length ?? 0, first);
+  }
+
+  /**
+   * A Latin reading is taken for its accents only: without them it must say what the first
+   * reader read (which reads everything else at least as well), to within a few characters.
+   */
+  private isFaithfulLatin(reading: LineReading, first: string): boolean {
+    if (!/[^\x00-\x7f]/u.test(reading.text)) return false;
+    const bare = (text: string) => withoutAccents(text).replace(/\s+/g, '');
+    const [a, b] = [bare(reading.text), bare(first)];
+    return editDistance(a, b) <= this.config.maxLatinDifference * Math.max(a.length, b.length);
   }
 
   /** Cyrillic letters are the evidence: most of the letters read, at a fair confidence. */
@@ -237,4 +254,18 @@ function withoutSpacesInCjk(text: string): string {
 function isMostlyLatin(text: string): boolean {
   const letters = text.match(latinLetter)?.length ?? 0;
   return letters * 2 > [...text.replace(/\s/g, '')].length;
+}
+
+const isLatinLanguage = (language: SecondScriptLanguage): language is LatinLanguage => (latinLanguages as readonly string[]).includes(language);
+
+/** Levenshtein distance between two strings, by code point. */
+function editDistance(a: string, b: string): number {
+  const [x, y] = [[...a], [...b]];
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= y.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[y.length]!;
 }

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createWorker, PSM, type Worker } from 'tesseract.js';
 
-export type SecondLanguage = 'jpn' | 'jpn_vert' | 'kor' | 'ukr';
+export type SecondLanguage = 'jpn' | 'jpn_vert' | 'kor' | 'ukr' | 'fra' | 'deu' | 'spa';
 
 const require = createRequire(import.meta.url);
 
-const languages: readonly SecondLanguage[] = ['jpn', 'jpn_vert', 'kor', 'ukr'];
+const languages: readonly SecondLanguage[] = ['jpn', 'jpn_vert', 'kor', 'ukr', 'fra', 'deu', 'spa'];
 
 /** Where a language's traineddata lies: the package's int8 "best" models (gzipped, 2 MB). */
 function languageFile(language: SecondLanguage): string {

@@ -1,4 +1,6 @@
-// The `lang` of a result, from the scripts of its characters (the API's Tesseract-style codes).
+// The `lang` of a result, from the scripts of its characters (the API's Tesseract-style codes)
+// and, for Latin script, its common words.
+import { latinLanguageOf } from '../text/latin-languages.js';
 
 export function detectLanguage(text: string): string {
   let han = 0, kana = 0, hangul = 0, latin = 0, cyrillic = 0;
@@ -17,7 +19,7 @@ export function detectLanguage(text: string): string {
   if (han > 0 && han * 2 >= latin / 4) return traditionalShare(text) >= 0.1 ? 'chi_tra' : 'chi_sim';
   // Letters Ukrainian has and Russian lacks; without them Cyrillic is taken for Russian.
   if (cyrillic > latin) return /[іїєґІЇЄҐ]/u.test(text) ? 'ukr' : 'rus';
-  return 'eng';
+  return latinLanguageOf(text) ?? 'eng';
 }
 
 /**

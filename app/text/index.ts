@@ -4,3 +4,4 @@ export * from './cjk-spacing.js';
 export * from './punctuation.js';
 export * from './options.js';
 export * from './hyphenation.js';
+export * from './latin-languages.js';

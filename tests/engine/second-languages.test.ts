@@ -11,9 +11,16 @@ import { processInfo } from '../../app/protocol/response.js';
 import { OcrType, type TextCellInfo } from '../../app/protocol/types.js';
 import { cer, sharedEngine } from './engine-helpers.js';
 import { looksLikeMisreadCyrillic } from '../../app/engine/second-script.js';
+import { latinLanguageOf } from '../../app/text/latin-languages.js';
 
 const lines = ['설정이 저장되었습니다.', '파일을 열 수 없습니다: 권한이 없습니다', 'Save changes before closing?', '네트워크 연결을 확인하세요'];
 const russian = ['Не удалось открыть файл: доступ запрещен', 'Save changes before closing?', 'Проверьте подключение к сети'];
+const latin = {
+  fra: ['Impossible d’ouvrir le fichier « rapport.pdf ».', 'Voulez-vous enregistrer les modifications apportées ?', 'Les paramètres ont été réinitialisés.'],
+  deu: ['Die Datei konnte nicht geöffnet werden.', 'Möchten Sie die Änderungen speichern?', 'Größe und Schriftart für alle Fenster übernehmen'],
+  spa: ['No se puede abrir el archivo «informe.pdf».', '¿Desea guardar los cambios en el documento?', 'La configuración se restableció correctamente.'],
+};
+const latinShots = new Map<string, Buffer>();
 let screenshot: Buffer;
 let russianShot: Buffer;
 
@@ -27,6 +34,10 @@ beforeAll(async () => {
     screenshot = await page.locator('#dialog').screenshot();
     await page.setContent(`<div id="dialog" style="display:inline-block;padding:20px;font:16px 'DejaVu Sans',sans-serif">${russian.map((l) => `<p>${l}</p>`).join('')}</div>`);
     russianShot = await page.locator('#dialog').screenshot();
+    for (const [language, text] of Object.entries(latin)) {
+      await page.setContent(`<div id="dialog" style="display:inline-block;padding:20px;font:16px 'DejaVu Sans',sans-serif">${text.map((l) => `<p>${l}</p>`).join('')}</div>`);
+      latinShots.set(language, await page.locator('#dialog').screenshot());
+    }
   } finally {
     await browser.close();
   }
@@ -60,7 +71,7 @@ describe('Korean', () => {
   });
 
   it('refuses a language it has no reader for', () => {
-    expect(() => languageSetting('klingon')).toThrow(/auto, jpn, kor, ukr or none/);
+    expect(() => languageSetting('klingon')).toThrow(/auto, jpn, kor, ukr, fra, deu, spa or none/);
   });
 });
 
@@ -79,5 +90,26 @@ describe('Cyrillic', () => {
     expect(looksLikeMisreadCyrillic('Save changes before closing?')).toBe(false);
     expect(looksLikeMisreadCyrillic('The QuickTime and iPhone apps use OpenGL ES')).toBe(false);
     expect(looksLikeMisreadCyrillic('const value = parseInt(input, 10);')).toBe(false);
+  });
+});
+
+describe('French, German and Spanish', () => {
+  it.each(Object.entries(latin))('reads %s UI strings with their accents, and reports the language', async (language, text) => {
+    const response = await read(await sharedEngine(), latinShots.get(language));
+    const got = visualLines(response);
+    expect(got).toHaveLength(text.length);
+    // The apostrophe may come back straight; every accented letter must be there.
+    text.forEach((line, i) => expect(cer(got[i]!.replace(/'/g, '’'), line), `${got[i]} for ${line}`).toBeLessThanOrEqual(0.03));
+    expect(response.result?.lang).toBe(language);
+  });
+
+  it('tells the language by common words, accents or not, and leaves English and code alone', () => {
+    expect(latinLanguageOf('Les parametres ont ete reinitialises.')).toBe('fra');
+    expect(latinLanguageOf('Die Datei konnte nicht geoffnet werden.')).toBe('deu');
+    expect(latinLanguageOf('No se puede abrir el archivo.')).toBe('spa');
+    expect(latinLanguageOf('Größe übernehmen')).toBe('deu');
+    expect(latinLanguageOf('Save changes to the document before closing?')).toBeUndefined();
+    expect(latinLanguageOf('const value = parseInt(input, 10);')).toBeUndefined();
+    expect(latinLanguageOf('OK')).toBeUndefined();
   });
 });

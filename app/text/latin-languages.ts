@@ -1,0 +1,41 @@
+// Which Latin-script language a text is in, by its commonest words. The recognizer reads
+// French, German and Spanish letters without their accents (its dictionary lacks most), so the
+// words are compared with their accents taken off, and the letters only those languages use
+// count too where they survived.
+
+export const latinLanguages = ['fra', 'deu', 'spa'] as const;
+export type LatinLanguage = (typeof latinLanguages)[number];
+
+/** Short words each language uses on every line and the others (and English) rarely do. */
+const commonWords: Record<LatinLanguage | 'eng', Set<string>> = {
+  eng: new Set('the and of to is in for that with this are be not you your on from or can will was have it'.split(' ')),
+  fra: new Set('le la les des du de et est une un pour dans que qui pas sur avec ce cette ces cet vous votre vos au aux sont ont ete etre avez peut nous tous aucun ne ou plus impossible fichier'.split(' ')),
+  deu: new Set('der die das und ist nicht ein eine zu mit den dem des von fur auf sie ich wird werden wurde sind haben alle bei nach sich auch noch uber kann konnen oder datei bitte'.split(' ')),
+  spa: new Set('el la los las de del y es un una para que en con por no se su sus al lo como esta este son fue hay desde todos pero ya archivo puede'.split(' ')),
+};
+
+/** Letters that survive the recognizer now and then and name their language. */
+const ownLetters: Record<LatinLanguage, RegExp> = { fra: /[çœèêëàâîïôùû]/giu, deu: /[äöüß]/giu, spa: /[ñ¿¡]/giu };
+
+/** Without accents, lower case: how the recognizer's reading and the truth compare. */
+export function withoutAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+}
+
+/**
+ * The language of a Latin-script text when it is French, German or Spanish: its common words
+ * (at least two, and more than English ones) and own letters say so. English, code and a
+ * text of too few words give undefined.
+ */
+export function latinLanguageOf(text: string): LatinLanguage | undefined {
+  const words = withoutAccents(text).toLowerCase().match(/\p{L}+/gu) ?? [];
+  const hits = (language: LatinLanguage | 'eng') => words.filter((w) => commonWords[language].has(w)).length;
+  const english = hits('eng');
+  let best: LatinLanguage | undefined;
+  let bestScore = 0;
+  for (const language of latinLanguages) {
+    const score = hits(language) + 2 * (text.match(ownLetters[language])?.length ?? 0);
+    if (score > bestScore) [best, bestScore] = [language, score];
+  }
+  return best && bestScore >= 2 && bestScore > english ? best : undefined;
+}
