@@ -90,7 +90,10 @@ export class SecondScriptPass {
       return true;
     };
     for (const tried of this.config.languages) {
-      const probes = candidates.filter((i) => suspects[i]!.includes(tried)).slice(0, this.config.probeLines);
+      // A Latin language is already told by the page's words, and a line without accents
+      // proves nothing: every line of it is read.
+      const suspected = candidates.filter((i) => suspects[i]!.includes(tried));
+      const probes = isLatinLanguage(tried) ? suspected : suspected.slice(0, this.config.probeLines);
       for (const i of probes) if (await tryLine(i, tried)) language = tried;
       if (language) break;
     }
@@ -157,7 +160,8 @@ export class SecondScriptPass {
    * reader read (which reads everything else at least as well), to within a few characters.
    */
   private isFaithfulLatin(reading: LineReading, first: string): boolean {
-    if (!/[^\x00-\x7f]/u.test(reading.text)) return false;
+    // Nothing beyond ASCII: no accent to add, and the first reading stands.
+    if (!/\P{ASCII}/u.test(reading.text)) return false;
     const bare = (text: string) => withoutAccents(text).replace(/\s+/g, '');
     const [a, b] = [bare(reading.text), bare(first)];
     return editDistance(a, b) <= this.config.maxLatinDifference * Math.max(a.length, b.length);

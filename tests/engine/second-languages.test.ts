@@ -20,6 +20,8 @@ const latin = {
   deu: ['Die Datei konnte nicht geöffnet werden.', 'Möchten Sie die Änderungen speichern?', 'Größe und Schriftart für alle Fenster übernehmen'],
   spa: ['No se puede abrir el archivo «informe.pdf».', '¿Desea guardar los cambios en el documento?', 'La configuración se restableció correctamente.'],
 };
+// French whose accents come only in its last line: no line without them may end the reading.
+const lateAccents = ['Impossible d’ouvrir le fichier.', 'Voulez-vous continuer ?', 'Le fichier est vide.', 'Les paramètres ont été réinitialisés.'];
 const latinShots = new Map<string, Buffer>();
 let screenshot: Buffer;
 let russianShot: Buffer;
@@ -34,7 +36,7 @@ beforeAll(async () => {
     screenshot = await page.locator('#dialog').screenshot();
     await page.setContent(`<div id="dialog" style="display:inline-block;padding:20px;font:16px 'DejaVu Sans',sans-serif">${russian.map((l) => `<p>${l}</p>`).join('')}</div>`);
     russianShot = await page.locator('#dialog').screenshot();
-    for (const [language, text] of Object.entries(latin)) {
+    for (const [language, text] of [...Object.entries(latin), ['late', lateAccents] as const]) {
       await page.setContent(`<div id="dialog" style="display:inline-block;padding:20px;font:16px 'DejaVu Sans',sans-serif">${text.map((l) => `<p>${l}</p>`).join('')}</div>`);
       latinShots.set(language, await page.locator('#dialog').screenshot());
     }
@@ -101,6 +103,11 @@ describe('French, German and Spanish', () => {
     // The apostrophe may come back straight; every accented letter must be there.
     text.forEach((line, i) => expect(cer(got[i]!.replace(/'/g, '’'), line), `${got[i]} for ${line}`).toBeLessThanOrEqual(0.03));
     expect(response.result?.lang).toBe(language);
+  });
+
+  it('reads accents that come only after lines without any', async () => {
+    const got = visualLines(await read(await sharedEngine(), latinShots.get('late')));
+    expect(got.at(-1)).toBe(lateAccents.at(-1));
   });
 
   it('tells the language by common words, accents or not, and leaves English and code alone', () => {
