@@ -210,7 +210,16 @@ describe('settings view', () => {
     render(SettingsView, { settings });
     const select = await screen.findByLabelText('Other scripts');
     expect((select as HTMLSelectElement).value).toBe('auto');
-    expect([...(select as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(['Detect (Japanese, Korean, Cyrillic)', 'Japanese', 'Korean', 'Cyrillic (Russian, Ukrainian)', 'Chinese and English only']);
+    expect([...(select as HTMLSelectElement).options].map((o) => o.textContent)).toEqual([
+      'Detect (Japanese, Korean, Cyrillic, French, German, Spanish)',
+      'Japanese',
+      'Korean',
+      'Cyrillic (Russian, Ukrainian)',
+      'French',
+      'German',
+      'Spanish',
+      'Chinese and English only',
+    ]);
     await fireEvent.change(select, { target: { value: 'kor' } });
     expect(fake.calls.filter((c) => c.name === 'updateSettings').at(-1)?.args).toEqual({ readingLanguage: 'kor' });
   });
