@@ -3,7 +3,7 @@
 // the @tesseract.js-data packages installed with the app, never from the network. Most pages
 // need no second reader at all: the worker starts the first time a page needs it.
 import { createHash } from 'node:crypto';
-import { mkdir, readlink, rm, symlink } from 'node:fs/promises';
+import { copyFile, mkdir, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,17 +24,25 @@ function languageFile(language: SecondLanguage): string {
  * A worker reads every language from one folder, and each language comes in a package of its
  * own: a folder of links to them (in the temp folder, made once) lets one worker switch.
  */
-async function languageFolder(): Promise<string> {
+export async function languageFolder(): Promise<string> {
   const folder = path.join(tmpdir(), `ocr-assistant-tessdata-${createHash('sha1').update(languageFile('jpn')).digest('hex').slice(0, 12)}`);
   await mkdir(folder, { recursive: true });
   for (const language of languages) {
     const link = path.join(folder, `${language}.traineddata.gz`);
-    const target = languageFile(language);
+    // A link is followed by the system, which cannot look inside Electron's app.asar: in the
+    // packaged app the data lies unpacked beside it (electron-builder.yml's asarUnpack).
+    const target = languageFile(language).replace(/app\.asar(?=[\\/])/, 'app.asar.unpacked');
     if ((await readlink(link).catch(() => undefined)) === target) continue;
+    // Windows lets only administrators make links: there the folder holds copies (2-10 MB each).
+    const [copy, original] = await Promise.all([stat(link).catch(() => undefined), stat(target)]);
+    if (copy?.isFile() && copy.size === original.size && copy.mtimeMs >= original.mtimeMs) continue;
     await rm(link, { force: true });
     // Another process making the same link at the same moment is as good as making it.
-    await symlink(target, link).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EEXIST') throw error;
+    await symlink(target, link).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EEXIST') return;
+      if (error.code !== 'EPERM') throw error;
+      await copyFile(target, `${link}.${process.pid}`);
+      await rename(`${link}.${process.pid}`, link);
     });
   }
   return folder;
