@@ -1,5 +1,6 @@
 // Every threshold and size of the engine, in one typed place (DESIGN rule 5).
 import type { RulingConfig } from './rulings.js';
+import { latinLanguages } from '../text/latin-languages.js';
 
 export interface DetectionConfig {
   /** Longest side the detector sees; larger images are scaled down to it. */
@@ -65,7 +66,7 @@ export interface RecognitionConfig {
  * Scripts and letters the PP-OCRv4 dictionary lacks, each read by its own Tesseract model:
  * kana, Hangul, Cyrillic, and the accented letters of French, German and Spanish.
  */
-export const secondScriptLanguages = ['jpn', 'kor', 'ukr', 'fra', 'deu', 'spa'] as const;
+export const secondScriptLanguages = ['jpn', 'kor', 'ukr', ...latinLanguages] as const;
 export type SecondScriptLanguage = (typeof secondScriptLanguages)[number];
 
 /** The second reader for scripts the recognizer's dictionary lacks (kana, Hangul, Cyrillic). */

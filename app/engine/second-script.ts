@@ -95,12 +95,10 @@ export class SecondScriptPass {
       const suspected = candidates.filter((i) => suspects[i]!.includes(tried));
       const probes = isLatinLanguage(tried) ? suspected : suspected.slice(0, this.config.probeLines);
       for (const i of probes) if (await tryLine(i, tried)) language = tried;
-      if (language) break;
-    }
-    if (language) {
-      for (const i of candidates) {
-        if (readings[i] === undefined && suspects[i]!.includes(language) && !doubted.some((d) => d.i === i && d.language === language)) await tryLine(i, language);
-      }
+      if (!language) continue;
+      // The page is in this language: its other suspect lines are read in it too.
+      for (const i of suspected.slice(probes.length)) await tryLine(i, tried);
+      break;
     }
     // Once the page's language is known, a line read in it less surely than the first evidence
     // asked for is still far better read than by a recognizer that lacks the script.

@@ -9,11 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createWorker, PSM, type Worker } from 'tesseract.js';
 
-export type SecondLanguage = 'jpn' | 'jpn_vert' | 'kor' | 'ukr' | 'fra' | 'deu' | 'spa';
+const languages = ['jpn', 'jpn_vert', 'kor', 'ukr', 'fra', 'deu', 'spa'] as const;
+export type SecondLanguage = (typeof languages)[number];
 
 const require = createRequire(import.meta.url);
-
-const languages: readonly SecondLanguage[] = ['jpn', 'jpn_vert', 'kor', 'ukr', 'fra', 'deu', 'spa'];
 
 /** Where a language's traineddata lies: the package's int8 "best" models (gzipped, 2 MB). */
 function languageFile(language: SecondLanguage): string {
