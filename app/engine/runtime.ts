@@ -1,6 +1,8 @@
 // The only file that imports onnxruntime-node (DESIGN rule 5): the rest of the engine sees
 // a model as "float tensor in, float tensor out".
+import { readFile } from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
+import { foldModel, type FoldingReport } from './model-folding.js';
 
 export interface Tensor {
   data: Float32Array;
@@ -9,16 +11,22 @@ export interface Tensor {
 
 export interface ModelOptions {
   intraOpThreads: number;
+  /** Run the graph as written instead of folded (model-folding.ts): for tests that compare the two. */
+  unfolded?: boolean;
 }
 
 export class OnnxModel {
   private constructor(
     private readonly session: ort.InferenceSession,
     readonly path: string,
+    /** What folding changed in the graph; absent when it runs as written. */
+    readonly folding?: FoldingReport,
   ) {}
 
   static async load(path: string, options: ModelOptions): Promise<OnnxModel> {
-    const session = await ort.InferenceSession.create(path, {
+    const original = await readFile(path);
+    const folded = options.unfolded ? undefined : foldModel(original);
+    const session = await ort.InferenceSession.create(folded?.bytes ?? original, {
       intraOpNumThreads: options.intraOpThreads,
       interOpNumThreads: 1,
       executionProviders: ['cpu'],
@@ -29,7 +37,7 @@ export class OnnxModel {
       enableCpuMemArena: true,
       enableMemPattern: false,
     });
-    return new OnnxModel(session, path);
+    return new OnnxModel(session, path, folded?.report);
   }
 
   async run(input: Tensor): Promise<Tensor> {
