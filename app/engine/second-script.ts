@@ -44,6 +44,10 @@ export function looksLikeMisreadCyrillic(text: string): boolean {
   if (/[ИЯЙЗгП]/u.test(text) && words.some((w) => /[a-z]/.test(w))) return true;
   // Code has camelCase words of its own (parseInt, someValue): a line with code punctuation is code.
   if (/[=(){};<>[\]]/.test(text)) return false;
+  // Prose naming identifiers (Raise SyntaxError or ValueError if the ...) is English: its small
+  // words say so, and jumbled Cyrillic spells none of them (не, на, по read He, Ha, no).
+  const englishWords = text.toLowerCase().match(/\b(?:the|is|are|if|or|and|of|for|with|this|that|an)\b/g)?.length ?? 0;
+  if (englishWords >= 2) return false;
   // A capital inside a word with small letters after it (yAanocb), or two capitals after small
   // letters (oTKpbITb). Brand names have one such word a line (iPhone, QuickTime), not half.
   const jumbled = words.filter((w) => /[a-z][A-Z][a-z]/.test(w) || (w.match(/[a-z][A-Z]/g)?.length ?? 0) >= 2);

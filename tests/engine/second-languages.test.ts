@@ -92,6 +92,8 @@ describe('Cyrillic', () => {
     expect(looksLikeMisreadCyrillic('Save changes before closing?')).toBe(false);
     expect(looksLikeMisreadCyrillic('The QuickTime and iPhone apps use OpenGL ES')).toBe(false);
     expect(looksLikeMisreadCyrillic('const value = parseInt(input, 10);')).toBe(false);
+    // A docstring naming exceptions (bench code page): camelCase words, not Cyrillic.
+    expect(looksLikeMisreadCyrillic('Raise SyntaxError, ValueError or OverflowError if the command is a')).toBe(false);
   });
 });
 
