@@ -64,12 +64,13 @@ export interface RecognitionConfig {
 
 /**
  * Scripts and letters the PP-OCRv4 dictionary lacks, each read by its own Tesseract model:
- * kana, Hangul, Cyrillic, and the accented letters of French, German and Spanish.
+ * kana, Hangul, a fifth of the common Traditional Chinese characters, Cyrillic, and the
+ * accented letters of French, German and Spanish.
  */
-export const secondScriptLanguages = ['jpn', 'kor', 'ukr', ...latinLanguages] as const;
+export const secondScriptLanguages = ['jpn', 'kor', 'chi_tra', 'ukr', ...latinLanguages] as const;
 export type SecondScriptLanguage = (typeof secondScriptLanguages)[number];
 
-/** The second reader for scripts the recognizer's dictionary lacks (kana, Hangul, Cyrillic). */
+/** The second reader for scripts the recognizer's dictionary lacks (kana, Hangul, Traditional characters, Cyrillic, accents). */
 export interface SecondScriptConfig {
   /** Look for them at all (off: the recognizer's reading stands everywhere). */
   enabled: boolean;
@@ -112,6 +113,10 @@ export interface SecondScriptConfig {
   doubtfulScore: number;
   /** A French, German or Spanish reading, accents taken off, differs from the first by at most this share. */
   maxLatinDifference: number;
+  /** A Traditional Chinese reading differs from the first by at most this share of its characters (the rest is misreading, not missing characters). */
+  maxTraditionalDifference: number;
+  /** Middles of two neighbouring Han characters this many text heights apart: the recognizer dropped one between them. */
+  droppedCharacterGapEm: number;
   /** A confidence at which one kana is evidence enough. */
   sureConfidence: number;
   /** Room added around the line for the second reader, as a share of its box's thickness. */
@@ -187,16 +192,17 @@ export const defaultEngineConfig: EngineConfig = {
   limits: { maxPixels: 40_000_000, maxBytes: 50 * 1024 * 1024 },
   runtime: { intraOpThreads: 2 },
   rulings: { contrast: 48, maxThickness: 4, minHorizontal: 40, minVertical: 12, maxGap: 1 },
-  secondScript: { enabled: true, languages: [...secondScriptLanguages], minHangul: 2, minHangulShare: 0.5, maxGapEm: 1.5, maxGapEmInLatin: 1.6, minGapInkShare: 0.15, inkContrast: 64, boxToTextHeight: 1.6, minAspect: 1.5, pictureHeight: 64, minKana: 2, minConfidence: 60, minConfidenceOnceKnown: 40, sureConfidence: 80, margin: 0.15, doubtfulScore: 0.8, maxLatinDifference: 0.1, minKanaShareInLatin: 0.3, probeLines: 2 },
+  secondScript: { enabled: true, languages: [...secondScriptLanguages], minHangul: 2, minHangulShare: 0.5, maxGapEm: 1.5, maxGapEmInLatin: 1.6, minGapInkShare: 0.15, inkContrast: 64, boxToTextHeight: 1.6, minAspect: 1.5, pictureHeight: 64, minKana: 2, minConfidence: 60, minConfidenceOnceKnown: 40, sureConfidence: 80, margin: 0.15, doubtfulScore: 0.8, maxLatinDifference: 0.1, maxTraditionalDifference: 0.4, droppedCharacterGapEm: 2, minKanaShareInLatin: 0.3, probeLines: 2 },
   barcodes: { enabled: true, maxSymbols: 8 },
   pdf: { scale: 2, maxPages: 100 },
 };
 
 /**
  * The language setting (`--language`, or OCR_ASSISTANT_LANGUAGE for every engine a server
- * starts): `auto` tries Japanese then Korean on lines the recognizer cannot read, and Cyrillic
- * (Tesseract's Ukrainian model) on lines it read as jumbled Latin; `jpn`, `kor` or `ukr` pins
- * one; `none` reads with the recognizer alone.
+ * starts): `auto` tries Japanese then Korean on lines the recognizer cannot read, Traditional
+ * Chinese on a page its reading shows to be Traditional, Cyrillic (Tesseract's Ukrainian
+ * model) on lines it read as jumbled Latin, and French, German or Spanish on a page of their
+ * words; any one of those pins it; `none` reads with the recognizer alone.
  */
 export function languageSetting(raw: string | undefined): EngineConfigOverrides {
   const value = raw?.trim().toLowerCase();

@@ -5,7 +5,11 @@ import { readFile } from 'node:fs/promises';
  * order, then a space (PP-OCR models are trained with `use_space_char`).
  */
 export class CharacterDictionary {
-  private constructor(private readonly characters: readonly string[]) {}
+  private readonly known: ReadonlySet<string>;
+
+  private constructor(private readonly characters: readonly string[]) {
+    this.known = new Set(characters.slice(1));
+  }
 
   static async load(path: string): Promise<CharacterDictionary> {
     const text = await readFile(path, 'utf8');
@@ -20,6 +24,11 @@ export class CharacterDictionary {
 
   char(index: number): string {
     return this.characters[index] ?? '';
+  }
+
+  /** Whether the recognizer can write `char` at all. */
+  has(char: string): boolean {
+    return this.known.has(char);
   }
 
   get blank(): number {

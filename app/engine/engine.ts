@@ -110,7 +110,7 @@ export class OcrEngine {
       new TextDetector(detection, config.detection),
       new TextRecognizer(recognition, dictionary, config.recognition),
       performance.now() - started,
-      reader && { pass: new SecondScriptPass(reader, config.secondScript), reader },
+      reader && { pass: new SecondScriptPass(reader, config.secondScript, (char) => dictionary.has(char)), reader },
     );
   }
 
@@ -244,8 +244,9 @@ export class OcrEngine {
     }
 
     const out: EngineLine[] = [];
-    recognition.lines.forEach((recognized, i) => {
+    recognition.lines.forEach((firstReading, i) => {
       const line = lines[i]!;
+      const recognized = second?.corrected[i] ?? firstReading;
       const reading = second?.readings[i];
       if (reading !== undefined) {
         // Tesseract's words, not the recognizer's characters: no per-character places.

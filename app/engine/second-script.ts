@@ -9,9 +9,11 @@ import type { Quad } from './geometry.js';
 import { growQuad, lineGeometry, quarterTurnQuad, straightenQuad } from './crop.js';
 import { encodePng } from './image.js';
 import { borderMode, toGray, type RgbImage } from './raster.js';
-import type { RecognizedText } from './recognize.js';
-import type { LineReading, TesseractReader } from './tesseract.js';
+import type { RecognizedChar, RecognizedText } from './recognize.js';
+import type { LineReading, SecondLanguage, TesseractReader } from './tesseract.js';
+import { fillUnknownCharacters, readingDistance } from './reading-merge.js';
 import { latinLanguageOf, latinLanguages, withoutAccents, type LatinLanguage } from '../text/latin-languages.js';
+import { isTraditionalChinese } from '../text/traditional-chinese.js';
 
 export interface SecondScriptLine {
   /** As the recognizer read it (vertical columns already turned to read top to bottom). */
@@ -22,6 +24,8 @@ export interface SecondScriptLine {
 export interface SecondScriptOutput {
   /** For each line, Tesseract's reading where it replaces the recognizer's; undefined elsewhere. */
   readings: (string | undefined)[];
+  /** For each line, the recognizer's reading with the characters it lacks filled in (Traditional Chinese); undefined elsewhere. */
+  corrected: (RecognizedText | undefined)[];
   /** Lines read again (0 on a page without such gaps: the pass cost nothing). */
   reread: number;
   elapsedMs: number;
@@ -54,10 +58,15 @@ export function looksLikeMisreadCyrillic(text: string): boolean {
   return jumbled.length >= 2 && jumbled.length >= words.length * 0.5;
 }
 
+/** The vertical models Tesseract has, for the languages that are set in columns. */
+const verticalModels: Partial<Record<SecondScriptLanguage, SecondLanguage>> = { jpn: 'jpn_vert', chi_tra: 'chi_tra_vert' };
+
 export class SecondScriptPass {
   constructor(
     private readonly reader: TesseractReader,
     private readonly config: SecondScriptConfig,
+    /** Whether the recognizer's dictionary holds a character. */
+    private readonly recognizerKnows: (char: string) => boolean,
   ) {}
 
   async run(image: RgbImage, lines: readonly SecondScriptLine[], recognized: readonly RecognizedText[]): Promise<SecondScriptOutput> {
@@ -126,14 +135,49 @@ export class SecondScriptPass {
         if (reading.confidence >= this.config.minConfidenceOnceKnown && text.match(kana) && [...text].length <= 3) readings[i] = text;
       }
     }
-    return { readings, reread, elapsedMs: performance.now() - started };
+    const corrected = language ? [] : await this.fillTraditional(image, lines, recognized);
+    reread += corrected.filter((c) => c !== null).length;
+    return { readings, corrected: corrected.map((c) => c ?? undefined), reread, elapsedMs: performance.now() - started };
+  }
+
+  /**
+   * On a Traditional Chinese page (its reading shows it, or the language is pinned), every line
+   * with Han characters is read again with Tesseract's Traditional model, and the characters
+   * the recognizer's dictionary lacks are taken from that reading (reading-merge.ts). Returns,
+   * per line read, the corrected reading or undefined, and null for lines not read.
+   */
+  private async fillTraditional(image: RgbImage, lines: readonly SecondScriptLine[], recognized: readonly RecognizedText[]): Promise<(RecognizedText | undefined | null)[]> {
+    const { languages } = this.config;
+    const pinned = languages.length === 1 && languages[0] === 'chi_tra';
+    if (!languages.includes('chi_tra') || !(pinned || isTraditionalChinese(recognized.map((r) => r.text).join('')))) return [];
+    const out: (RecognizedText | undefined | null)[] = [];
+    for (const [i, line] of lines.entries()) {
+      const first = recognized[i]!;
+      if (!han.test(first.text)) {
+        out.push(null);
+        continue;
+      }
+      const reading = await this.readLine(image, line, 'chi_tra');
+      const text = withoutSpacesInCjk(reading.text);
+      const faithful = readingDistance(text, first.text) <= this.config.maxTraditionalDifference * Math.max([...text].length, first.chars.length);
+      // Neighbouring Han characters stand one text height apart, middle to middle (1.0-1.6 as
+      // the recognizer places them); two or more is a character it dropped (2.4-2.9 measured).
+      const { length, thickness } = lineGeometry(line.quad);
+      const em = thickness / this.config.boxToTextHeight / Math.max(1, length);
+      const unread = (before: RecognizedChar, after: RecognizedChar) => (after.start + after.end - before.start - before.end) / 2 > this.config.droppedCharacterGapEm * em;
+      const filled = reading.confidence >= this.config.minConfidenceOnceKnown && faithful ? fillUnknownCharacters(first, text, this.recognizerKnows, reading.confidence / 100, unread) : first;
+      out.push(filled === first ? undefined : filled);
+    }
+    return out;
   }
 
   private suspectedLanguages(image: RgbImage, line: SecondScriptLine, text: RecognizedText, pageLatin: LatinLanguage | undefined): SecondScriptLanguage[] {
     const vertical = line.direction === 'vertical';
     return this.config.languages.filter((language) => {
+      // Traditional Chinese is read page by page (fillTraditional), not line by suspect line.
+      if (language === 'chi_tra') return false;
       // Tesseract has no vertical Korean, Cyrillic or Latin models; they are set across nearly always.
-      if (vertical && language !== 'jpn') return false;
+      if (vertical && !verticalModels[language]) return false;
       if (isLatinLanguage(language)) return language === pageLatin && isMostlyLatin(text.text);
       return language === 'ukr' ? looksLikeMisreadCyrillic(text.text) : this.hasUnreadGlyphs(image, line.quad, text);
     });
@@ -146,7 +190,7 @@ export class SecondScriptPass {
     const quad = vertical ? quarterTurnQuad(quarterTurnQuad(quarterTurnQuad(line.quad))) : growQuad(line.quad, this.config.margin);
     const { thickness, length } = lineGeometry(quad);
     const picture = straightenQuad(image, quad, vertical ? Math.round((this.config.pictureHeight * thickness) / Math.max(1, length)) : this.config.pictureHeight);
-    return this.reader.read(await encodePng(picture), vertical ? 'jpn_vert' : language);
+    return this.reader.read(await encodePng(picture), vertical ? (verticalModels[language] ?? language) : language);
   }
 
   private shows(language: SecondScriptLanguage, reading: LineReading, first: string, minConfidence: number): boolean {

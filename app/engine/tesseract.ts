@@ -1,7 +1,8 @@
 // The only file that imports tesseract.js (DESIGN rule 5): Tesseract's LSTM models for the
-// scripts the PP-OCRv4 dictionary lacks (kana, Hangul, Cyrillic). The language data comes from
-// the @tesseract.js-data packages installed with the app, never from the network. Most pages
-// need no second reader at all: the worker starts the first time a page needs it.
+// scripts and characters the PP-OCRv4 dictionary lacks (kana, Hangul, Traditional characters,
+// Cyrillic, accents). The language data comes from the @tesseract.js-data packages installed
+// with the app, never from the network. Most pages need no second reader at all: the worker
+// starts the first time a page needs it.
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -9,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createWorker, PSM, type Worker } from 'tesseract.js';
 
-const languages = ['jpn', 'jpn_vert', 'kor', 'ukr', 'fra', 'deu', 'spa'] as const;
+const languages = ['jpn', 'jpn_vert', 'kor', 'chi_tra', 'chi_tra_vert', 'ukr', 'fra', 'deu', 'spa'] as const;
 export type SecondLanguage = (typeof languages)[number];
 
 const require = createRequire(import.meta.url);

@@ -5,3 +5,4 @@ export * from './punctuation.js';
 export * from './options.js';
 export * from './hyphenation.js';
 export * from './latin-languages.js';
+export * from './traditional-chinese.js';

@@ -211,9 +211,10 @@ describe('settings view', () => {
     const select = await screen.findByLabelText('Other scripts');
     expect((select as HTMLSelectElement).value).toBe('auto');
     expect([...(select as HTMLSelectElement).options].map((o) => o.textContent)).toEqual([
-      'Detect (Japanese, Korean, Cyrillic, French, German, Spanish)',
+      'Detect (Japanese, Korean, Traditional Chinese, Cyrillic, French, German, Spanish)',
       'Japanese',
       'Korean',
+      'Traditional Chinese',
       'Cyrillic (Russian, Ukrainian)',
       'French',
       'German',
