@@ -52,6 +52,14 @@ describe('text mode on screenshots', () => {
     expect(found.length / truth.lines!.length).toBeGreaterThanOrEqual(0.9);
   });
 
+  it('keeps the word spaces of English options among Chinese text', async () => {
+    const { bytes } = benchImage('screens', 'public-022-doc-zh');
+    const lines = lineCells(await recognizeBytes(bytes)).map((l) => l.words);
+    // The ink of a Han line is taller than an English one's: its spaces are a smaller share of it.
+    // Before, this line read -a,--all等价于-b-d--login-p-r-t-T-u.
+    expect(lines.find((l) => l.includes('--login'))).toMatch(/^-a, --all ?等价于 -b -d --login -p -r /);
+  });
+
   it('answers the Open API shape: spiltText lines end with a tab, JSON fields parse', async () => {
     const { bytes } = benchImage('screens', 'public-001-ui-en');
     const response = await recognizeBytes(bytes);
