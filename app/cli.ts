@@ -10,20 +10,20 @@ Usage:
   ocr-assistant recognize IMAGE... [--type 0|1|2|3] [--left 1] [--top 1] [--autodirection 1]
                           [--half 1] [--space 1] [--symbol 1] [--duplicate 1] [--jsonl]
                           [--threads N] [--verbose] [--server URL --token T] [--out DIR]
-                          [--language auto|jpn|kor|chi_tra|ukr|fra|deu|spa|none]
+                          [--language auto|jpn|kor|chi_tra|ukr|fra|deu|spa|ita|por|none]
       Prints each image's text (autoText); with --jsonl, one Open API response per image per line.
       With --out, writes each image's result files to DIR, named after the image: Word,
       searchable PDF, Markdown and TXT (and Excel for a table, --type 2).
       With --server, the images go to that Open API server (token also from OCR_ASSISTANT_TOKEN);
       without it, the engine runs in this process. --type 3 reads a formula snip as LaTeX.
       --language (or OCR_ASSISTANT_LANGUAGE): lines the models cannot read (kana, Hangul,
-      Traditional characters, Cyrillic; French, German and Spanish accents) are read again by
-      Tesseract in the language they show (auto); jpn, kor, chi_tra, ukr (Cyrillic, Russian
-      too), fra, deu or spa pins one; none reads without them.
+      Traditional characters, Cyrillic; French, German, Spanish, Italian and Portuguese accents)
+      are read again by Tesseract in the language they show (auto); jpn, kor, chi_tra, ukr
+      (Cyrillic, Russian too), fra, deu, spa, ita or por pins one; none reads without them.
   ocr-assistant serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--nodes N]
                       [--allow-private-urls] [--log-level info] [--wait-budget 20]
                       [--result-ttl 1800] [--max-in-flight 16] [--redis URL]
-                      [--language auto|jpn|kor|chi_tra|ukr|fra|deu|spa|none]
+                      [--language auto|jpn|kor|chi_tra|ukr|fra|deu|spa|ita|por|none]
       Serves the OCR Open API (/Code.ashx, /Code.aspx) and GET /health. --data (default: the
       user data folder, or OCR_ASSISTANT_DATA) holds tokens, counts and uploads. op=code waits
       --wait-budget seconds, then answers state 0; idcode keeps results --result-ttl seconds;

@@ -38,7 +38,7 @@ export const acceleratorSchema = z
   .max(64)
   .regex(/^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+[A-Za-z0-9]$|^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)*(F([1-9]|1[0-9]|2[0-4])|PrintScreen|Space|Insert|Home|End|PageUp|PageDown)$/, 'modifiers and one key, e.g. CommandOrControl+Alt+O');
 
-export const readingLanguages = ['auto', 'jpn', 'kor', 'chi_tra', 'ukr', 'fra', 'deu', 'spa', 'none'] as const;
+export const readingLanguages = ['auto', 'jpn', 'kor', 'chi_tra', 'ukr', 'fra', 'deu', 'spa', 'ita', 'por', 'none'] as const;
 export type ReadingLanguage = (typeof readingLanguages)[number];
 
 export const settingsSchema = z.object({

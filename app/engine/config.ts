@@ -65,7 +65,7 @@ export interface RecognitionConfig {
 /**
  * Scripts and letters the PP-OCRv4 dictionary lacks, each read by its own Tesseract model:
  * kana, Hangul, a fifth of the common Traditional Chinese characters, Cyrillic, and the
- * accented letters of French, German and Spanish.
+ * accented letters of French, German, Spanish, Italian and Portuguese.
  */
 export const secondScriptLanguages = ['jpn', 'kor', 'chi_tra', 'ukr', ...latinLanguages] as const;
 export type SecondScriptLanguage = (typeof secondScriptLanguages)[number];
@@ -111,7 +111,7 @@ export interface SecondScriptConfig {
   minKanaShareInLatin: number;
   /** A recognizer reading with Han characters less sure than this is read again too. */
   doubtfulScore: number;
-  /** A French, German or Spanish reading, accents taken off, differs from the first by at most this share. */
+  /** A French, German, Spanish, Italian or Portuguese reading, accents taken off, differs from the first by at most this share. */
   maxLatinDifference: number;
   /** A Traditional Chinese reading differs from the first by at most this share of its characters (the rest is misreading, not missing characters). */
   maxTraditionalDifference: number;
@@ -201,7 +201,7 @@ export const defaultEngineConfig: EngineConfig = {
  * The language setting (`--language`, or OCR_ASSISTANT_LANGUAGE for every engine a server
  * starts): `auto` tries Japanese then Korean on lines the recognizer cannot read, Traditional
  * Chinese on a page its reading shows to be Traditional, Cyrillic (Tesseract's Ukrainian
- * model) on lines it read as jumbled Latin, and French, German or Spanish on a page of their
+ * model) on lines it read as jumbled Latin, and French, German, Spanish, Italian or Portuguese on a page of their
  * words; any one of those pins it; `none` reads with the recognizer alone.
  */
 export function languageSetting(raw: string | undefined): EngineConfigOverrides {

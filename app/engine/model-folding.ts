@@ -66,10 +66,9 @@ class GraphFolder {
     let folded = 0;
     for (const conv of this.live('Conv')) {
       const mul = this.soleConsumer(conv.output[0]!, 'Mul');
-      const a = mul && this.scalarOperand(mul, conv.output[0]!);
-      const add = mul && a !== undefined ? this.soleConsumer(mul.output[0]!, 'Add') : undefined;
-      const b = add && this.scalarOperand(add, mul!.output[0]!);
-      if (!add || a === undefined || b === undefined) continue;
+      const affine = mul && this.scaleAndShift(mul, conv.output[0]!);
+      if (!affine) continue;
+      const { scale: a, shift: b, add } = affine;
       const weights = this.weights(conv);
       const bias = this.bias(conv, weights.outChannels);
       conv.input[1] = this.constant(weights.values.map((w) => w * a), weights.dims);
@@ -118,11 +117,9 @@ class GraphFolder {
     let folded = 0;
     for (const mul of this.live('Mul')) {
       const y = mul.input.find((name) => this.scalar(name) === undefined);
-      const c = y === undefined ? undefined : this.scalarOperand(mul, y);
-      if (y === undefined || c === undefined || c === 0) continue;
-      const add = this.soleConsumer(mul.output[0]!, 'Add');
-      const d = add && this.scalarOperand(add, mul.output[0]!);
-      if (!add || d === undefined) continue;
+      const affine = y === undefined ? undefined : this.scaleAndShift(mul, y);
+      if (y === undefined || !affine || affine.scale === 0) continue;
+      const { scale: c, shift: d, add } = affine;
       const convs = this.consumers.get(add.output[0]!) ?? [];
       if (!convs.length || convs.some((n) => n.opType !== 'Conv' || n.input[0] !== add.output[0] || n.input.slice(1).includes(add.output[0]!))) continue;
       for (const conv of convs) {
@@ -163,6 +160,14 @@ class GraphFolder {
       if (this.removed.has(node)) continue;
       for (const name of node.input) this.consumers.set(name, [...(this.consumers.get(name) ?? []), node]);
     }
+  }
+
+  /** `mul` scaling `name` by a constant, then the one Add that shifts its output by a constant: both constants. */
+  private scaleAndShift(mul: NodeProto, name: string): { scale: number; shift: number; add: NodeProto } | undefined {
+    const scale = this.scalarOperand(mul, name);
+    const add = scale === undefined ? undefined : this.soleConsumer(mul.output[0]!, 'Add');
+    const shift = add && this.scalarOperand(add, mul.output[0]!);
+    return add && scale !== undefined && shift !== undefined ? { scale, shift, add } : undefined;
   }
 
   /** The one node reading `name`, if it is of `opType`. */

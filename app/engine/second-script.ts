@@ -75,7 +75,7 @@ export class SecondScriptPass {
     let reread = 0;
     // Which languages each line may be in: unread stretches say kana or Hangul; Latin letters in
     // disorder (HaCTpouKИ) say Cyrillic read with the look-alike letters the dictionary has.
-    // French, German or Spanish is a page's, told by its common words: the letters alone are
+    // French, German, Spanish, Italian or Portuguese is a page's, told by its common words: the letters alone are
     // Latin to the recognizer, which reads them without their accents.
     const pageLatin = latinLanguageOf(recognized.map((r) => r.text).join('\n'));
     const suspects = lines.map((line, i) => this.suspectedLanguages(image, line, recognized[i]!, pageLatin));

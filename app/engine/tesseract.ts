@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createWorker, PSM, type Worker } from 'tesseract.js';
 
-const languages = ['jpn', 'jpn_vert', 'kor', 'chi_tra', 'chi_tra_vert', 'ukr', 'fra', 'deu', 'spa'] as const;
+const languages = ['jpn', 'jpn_vert', 'kor', 'chi_tra', 'chi_tra_vert', 'ukr', 'fra', 'deu', 'spa', 'ita', 'por'] as const;
 export type SecondLanguage = (typeof languages)[number];
 
 const require = createRequire(import.meta.url);

@@ -11,7 +11,7 @@ export interface ServerConfig {
   nodes: number;
   /** ONNX threads per node; by default the cores shared out among the nodes. */
   threadsPerNode: number;
-  /** The engines' language setting (auto, jpn, kor, chi_tra, ukr, fra, deu, spa, none; see languageSetting); unset: auto, or OCR_ASSISTANT_LANGUAGE. */
+  /** The engines' language setting (auto, jpn, kor, chi_tra, ukr, fra, deu, spa, ita, por, none; see languageSetting); unset: auto, or OCR_ASSISTANT_LANGUAGE. */
   readingLanguage?: string;
   /** Fetch `url` inputs from loopback, private and link-local addresses too. */
   allowPrivateUrls: boolean;

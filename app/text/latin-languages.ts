@@ -1,9 +1,9 @@
 // Which Latin-script language a text is in, by its commonest words. The recognizer reads
-// French, German and Spanish letters without their accents (its dictionary lacks most), so the
-// words are compared with their accents taken off, and the letters only those languages use
-// count too where they survived.
+// French, German, Spanish, Italian and Portuguese letters without their accents (its
+// dictionary lacks most), so the words are compared with their accents taken off, and the
+// letters only those languages use count too where they survived.
 
-export const latinLanguages = ['fra', 'deu', 'spa'] as const;
+export const latinLanguages = ['fra', 'deu', 'spa', 'ita', 'por'] as const;
 export type LatinLanguage = (typeof latinLanguages)[number];
 
 /** Short words each language uses on every line and the others (and English) rarely do. */
@@ -12,10 +12,12 @@ const commonWords: Record<LatinLanguage | 'eng', Set<string>> = {
   fra: new Set('le la les des du de et est une un pour dans que qui pas sur avec ce cette ces cet vous votre vos au aux sont ont ete etre avez peut nous tous aucun ne ou plus impossible fichier'.split(' ')),
   deu: new Set('der die das und ist nicht ein eine zu mit den dem des von fur auf sie ich wird werden wurde sind haben alle bei nach sich auch noch uber kann konnen oder datei bitte'.split(' ')),
   spa: new Set('el la los las de del y es un una para que en con por no se su sus al lo como esta este son fue hay desde todos pero ya archivo puede'.split(' ')),
+  ita: new Set('il lo gli le di del della dei delle degli nel nella e un una che con sono al alla da questo questa stato stata state piu anche impossibile salvare modifiche impostazioni'.split(' ')),
+  por: new Set('o os da dos das um uma em na nos nas ao com nao sao foi foram voce deseja pode arquivo ficheiro possivel alteracoes configuracoes'.split(' ')),
 };
 
 /** Letters that survive the recognizer now and then and name their language. */
-const ownLetters: Record<LatinLanguage, RegExp> = { fra: /[çœèêëàâîïôùû]/giu, deu: /[äöüß]/giu, spa: /[ñ¿¡]/giu };
+const ownLetters: Record<LatinLanguage, RegExp> = { fra: /[çœèêëàâîïôùû]/giu, deu: /[äöüß]/giu, spa: /[ñ¿¡]/giu, ita: /[ìò]/giu, por: /[ãõ]/giu };
 
 /** Without accents, lower case: how the recognizer's reading and the truth compare. */
 export function withoutAccents(text: string): string {

@@ -11,7 +11,7 @@ export interface EmbeddedServer {
   close(): Promise<void>;
 }
 
-/** `readingLanguage`: the Settings' language for lines the models cannot read (auto, jpn, kor, chi_tra, ukr, fra, deu, spa, none). */
+/** `readingLanguage`: the Settings' language for lines the models cannot read (auto, jpn, kor, chi_tra, ukr, fra, deu, spa, ita, por, none). */
 export async function startEmbeddedServer(userData: string, readingLanguage = 'auto'): Promise<EmbeddedServer> {
   const server = await startServer({
     readingLanguage,

@@ -21,6 +21,8 @@ const latin = {
   fra: ['Impossible d’ouvrir le fichier « rapport.pdf ».', 'Voulez-vous enregistrer les modifications apportées ?', 'Les paramètres ont été réinitialisés.'],
   deu: ['Die Datei konnte nicht geöffnet werden.', 'Möchten Sie die Änderungen speichern?', 'Größe und Schriftart für alle Fenster übernehmen'],
   spa: ['No se puede abrir el archivo «informe.pdf».', '¿Desea guardar los cambios en el documento?', 'La configuración se restableció correctamente.'],
+  ita: ['Impossibile aprire il file «rapporto.pdf».', 'Non è stato possibile salvare le modifiche.', 'La velocità della connessione è troppo bassa.'],
+  por: ['Não foi possível abrir o arquivo «relatório.pdf».', 'Deseja salvar as alterações no documento?', 'As configurações foram redefinidas com sucesso.'],
 };
 // Traditional UI strings, a third of their Han characters written so only in Traditional.
 const traditional = ['無法開啟檔案，請確認檔案路徑是否正確。', '您要儲存對此文件所做的變更嗎？', '設定已儲存，重新啟動應用程式後生效。', '選擇要匯出的資料夾', '這個帳號沒有權限執行此操作'];
@@ -58,15 +60,20 @@ beforeAll(async () => {
 const read = async (engine: OcrEngine, image = screenshot) => (await recognize(engine, { image, type: OcrType.text, options: {} }, processInfo(0))).response;
 const visualLines = (response: Awaited<ReturnType<typeof read>>) => (JSON.parse(response.result?.verticalText ?? '[]') as TextCellInfo[]).map((l) => l.words);
 
-describe('Korean', () => {
-  let pinned: OcrEngine;
-  let without: OcrEngine;
+/** For the describe block it is called in: an engine with `language` pinned, and one with the second reader off. */
+function pinnedAndPlainEngines(language: string): { pinned: () => OcrEngine; without: () => OcrEngine } {
+  let engines: OcrEngine[] = [];
   beforeAll(async () => {
-    [pinned, without] = await Promise.all([OcrEngine.load({ config: languageSetting('kor') }), OcrEngine.load({ config: languageSetting('none') })]);
+    engines = await Promise.all([OcrEngine.load({ config: languageSetting(language) }), OcrEngine.load({ config: languageSetting('none') })]);
   }, 60_000);
   afterAll(async () => {
-    await Promise.all([pinned?.dispose(), without?.dispose()]);
+    await Promise.all(engines.map((engine) => engine.dispose()));
   });
+  return { pinned: () => engines[0]!, without: () => engines[1]! };
+}
+
+describe('Korean', () => {
+  const { pinned, without } = pinnedAndPlainEngines('kor');
 
   it('reads Korean lines beside English ones, and reports kor', async () => {
     const response = await read(await sharedEngine());
@@ -77,13 +84,13 @@ describe('Korean', () => {
   });
 
   it('reads them the same with the language pinned to Korean, and not at all with the second reader off', async () => {
-    expect(visualLines(await read(pinned)).join('\n')).toBe(visualLines(await read(await sharedEngine())).join('\n'));
-    const plain = visualLines(await read(without));
+    expect(visualLines(await read(pinned())).join('\n')).toBe(visualLines(await read(await sharedEngine())).join('\n'));
+    const plain = visualLines(await read(without()));
     expect(plain.join('\n')).not.toMatch(/[\uac00-\ud7af]/);
   });
 
   it('refuses a language it has no reader for', () => {
-    expect(() => languageSetting('klingon')).toThrow(/auto, jpn, kor, chi_tra, ukr, fra, deu, spa or none/);
+    expect(() => languageSetting('klingon')).toThrow(/auto, jpn, kor, chi_tra, ukr, fra, deu, spa, ita, por or none/);
   });
 });
 
@@ -108,14 +115,7 @@ describe('Cyrillic', () => {
 });
 
 describe('Traditional Chinese', () => {
-  let pinned: OcrEngine;
-  let without: OcrEngine;
-  beforeAll(async () => {
-    [pinned, without] = await Promise.all([OcrEngine.load({ config: languageSetting('chi_tra') }), OcrEngine.load({ config: languageSetting('none') })]);
-  }, 60_000);
-  afterAll(async () => {
-    await Promise.all([pinned?.dispose(), without?.dispose()]);
-  });
+  const { pinned, without } = pinnedAndPlainEngines('chi_tra');
 
   it.each([14, 18])('reads %ipx UI strings whole, the characters the recognizer lacks filled in, and reports chi_tra', async (size) => {
     const response = await read(await sharedEngine(), traditionalShots.get(size));
@@ -135,14 +135,14 @@ describe('Traditional Chinese', () => {
   });
 
   it('reads the same with the language pinned, and misses characters with the second reader off', async () => {
-    expect(visualLines(await read(pinned, traditionalShots.get(14))).join('\n')).toBe(visualLines(await read(await sharedEngine(), traditionalShots.get(14))).join('\n'));
-    const plain = visualLines(await read(without, traditionalShots.get(14)));
+    expect(visualLines(await read(pinned(), traditionalShots.get(14))).join('\n')).toBe(visualLines(await read(await sharedEngine(), traditionalShots.get(14))).join('\n'));
+    const plain = visualLines(await read(without(), traditionalShots.get(14)));
     // What the recognizer alone loses: the reason for the second reader (measured: CER 0.13).
     expect(cer(plain.join(''), traditional.join(''))).toBeGreaterThan(0.05);
   });
 });
 
-describe('French, German and Spanish', () => {
+describe('French, German, Spanish, Italian and Portuguese', () => {
   it.each(Object.entries(latin))('reads %s UI strings with their accents, and reports the language', async (language, text) => {
     const response = await read(await sharedEngine(), latinShots.get(language));
     const got = visualLines(response);
@@ -161,8 +161,11 @@ describe('French, German and Spanish', () => {
     expect(latinLanguageOf('Les parametres ont ete reinitialises.')).toBe('fra');
     expect(latinLanguageOf('Die Datei konnte nicht geoffnet werden.')).toBe('deu');
     expect(latinLanguageOf('No se puede abrir el archivo.')).toBe('spa');
+    expect(latinLanguageOf('Non e stato possibile salvare le modifiche.')).toBe('ita');
+    expect(latinLanguageOf('Nao foi possivel abrir o arquivo.')).toBe('por');
     expect(latinLanguageOf('Größe übernehmen')).toBe('deu');
     expect(latinLanguageOf('Save changes to the document before closing?')).toBeUndefined();
+    expect(latinLanguageOf('Do you want to do this now? No, as before.')).toBeUndefined();
     expect(latinLanguageOf('const value = parseInt(input, 10);')).toBeUndefined();
     expect(latinLanguageOf('OK')).toBeUndefined();
   });

@@ -40,7 +40,7 @@ describe('languageFolder', () => {
     refuseLinks.on = refused;
     const folder = await languageFolder();
     expect(folder.startsWith(scratch)).toBe(true);
-    for (const language of ['jpn', 'jpn_vert', 'kor', 'chi_tra', 'chi_tra_vert', 'ukr', 'fra', 'deu', 'spa']) {
+    for (const language of ['jpn', 'jpn_vert', 'kor', 'chi_tra', 'chi_tra_vert', 'ukr', 'fra', 'deu', 'spa', 'ita', 'por']) {
       const file = path.join(folder, `${language}.traineddata.gz`);
       expect(lstatSync(file).isSymbolicLink(), language).toBe(!refused);
       expect(readFileSync(file).equals(readFileSync(packaged(language))), language).toBe(true);

@@ -211,7 +211,7 @@ describe('settings view', () => {
     const select = await screen.findByLabelText('Other scripts');
     expect((select as HTMLSelectElement).value).toBe('auto');
     expect([...(select as HTMLSelectElement).options].map((o) => o.textContent)).toEqual([
-      'Detect (Japanese, Korean, Traditional Chinese, Cyrillic, French, German, Spanish)',
+      'Detect (Japanese, Korean, Traditional Chinese, Cyrillic, French, German, Spanish, Italian, Portuguese)',
       'Japanese',
       'Korean',
       'Traditional Chinese',
@@ -219,6 +219,8 @@ describe('settings view', () => {
       'French',
       'German',
       'Spanish',
+      'Italian',
+      'Portuguese',
       'Chinese and English only',
     ]);
     await fireEvent.change(select, { target: { value: 'kor' } });
