@@ -155,4 +155,32 @@ describe('the renderer in Chromium', () => {
     expect(sheet.rowCount).toBe(truth.cells!.length);
     await expect.poll(() => page.textContent('.exports [role="status"]')).toMatch(/已保存：ocr-.*\.xlsx/);
   });
+
+  it('reads a dropped PDF page by page: each page its own result, boxes and history entry', async () => {
+    // A two-page PDF with known text, printed by Chromium itself.
+    const printer = await browser.newPage();
+    const pages = [['Quarterly report', 'Revenue grew by twelve percent.'], ['Second page', 'Shipping resumed on Monday.']];
+    await printer.setContent(pages.map((lines, i) => `<section style="font:28px 'DejaVu Sans',sans-serif;${i ? 'break-before:page' : ''}">${lines.map((l) => `<p>${l}</p>`).join('')}</section>`).join(''));
+    const pdf = await printer.pdf({ format: 'A5' });
+    await printer.close();
+
+    await page.goto(`${web.url}/web.html#/result`);
+    await page.waitForSelector('section.result');
+    // A drop as the desktop hands it over: a DataTransfer holding the file.
+    await page.evaluate((bytes) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], 'report.pdf', { type: 'application/pdf' }));
+      document.querySelector('section.result')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, [...pdf]);
+    // The last page stays in the panel; both pages are in history, in order.
+    await expect.poll(() => page.inputValue('#result-text').catch(() => ''), { timeout: 60_000 }).toContain('Shipping');
+    expect(cer(await page.inputValue('#result-text'), pages[1]!.join('\n'))).toBeLessThanOrEqual(0.03);
+    expect(await page.$$eval('ol.lines li', (items) => items.length)).toBe(2);
+    await page.screenshot({ path: path.join(artifacts, 'result-pdf-page.png') });
+    await page.goto(`${web.url}/web.html#/history`);
+    await page.waitForSelector('.entry');
+    const titles = await page.$$eval('.entry', (entries) => entries.map((e) => e.textContent ?? ''));
+    expect(titles.slice(0, 2).map((t) => t.includes('Second page'))).toEqual([true, false]);
+    expect(titles[1]).toContain('Quarterly report');
+  });
 });

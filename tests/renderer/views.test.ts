@@ -1,6 +1,6 @@
 // The views in jsdom against a fake window.ocr: what a user sees and what each action asks of main.
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import ResultPanel from '../../renderer/src/views/ResultPanel.svelte';
 import HistoryView from '../../renderer/src/views/HistoryView.svelte';
 import SettingsView from '../../renderer/src/views/SettingsView.svelte';
@@ -10,6 +10,18 @@ import { HistoryState } from '../../renderer/src/state/history.svelte.js';
 import { SettingsState } from '../../renderer/src/state/settings.svelte.js';
 import { fakeOcrApi, sampleRecognition, tinyPng, type FakeOcrApi } from '../fakes/ocr-api.js';
 import type { DownLoadInfo } from '../../app/protocol/index.js';
+
+// jsdom cannot draw a PDF page (pdf.js wants a real canvas; the end-to-end test draws them in
+// Chromium): here a dropped PDF opens as two pages, or fails to open when it is named broken.
+const closedPdfs: string[] = [];
+vi.mock('../../renderer/src/lib/pdf-pages.js', async (original) => ({
+  ...(await original<typeof import('../../renderer/src/lib/pdf-pages.js')>()),
+  pdfPageItems: async (files: File[]) => ({
+    items: files.filter((f) => !f.name.startsWith('broken')).flatMap((f) => [1, 2].map((n) => ({ name: `${f.name} p. ${n}`, bytes: async () => tinyPng }))),
+    failed: files.filter((f) => f.name.startsWith('broken')).map((f) => `${f.name}: the PDF could not be read`),
+    close: async () => void closedPdfs.push(...files.map((f) => f.name)),
+  }),
+}));
 
 let fake: FakeOcrApi;
 beforeEach(() => {
@@ -126,7 +138,7 @@ describe('result panel', () => {
     expect(copied.text).toContain('<mfrac><mi>a</mi><mi>b</mi></mfrac>');
   });
 
-  it('reads dropped folders of images one by one with progress, and names what it could not read', async () => {
+  it('reads dropped folders of images and PDFs one by one with progress, and names what it could not read', async () => {
     const result = await resultPanel();
     let n = 0;
     fake.answers.recognizeImage = () => {
@@ -140,13 +152,16 @@ describe('result panel', () => {
       return { isFile: false, isDirectory: true, name, createReader: () => ({ readEntries: (ok) => { ok(given ? [] : children); given = true; } }) };
     };
     const file = (f: File): DroppedEntry => ({ isFile: true, isDirectory: false, name: f.name, file: (ok) => ok(f) });
-    const drop = folder('shots', [file(png('b.png')), folder('more', [file(png('c.png'))]), file(new File(['%PDF-1.7'], 'report.pdf', { type: 'application/pdf' })), file(png('a.png'))]);
+    const pdf = (name: string) => new File(['%PDF-1.7'], name, { type: 'application/pdf' });
+    const drop = folder('shots', [file(png('b.png')), folder('more', [file(png('c.png'))]), file(pdf('report.pdf')), file(pdf('broken.pdf')), file(new File(['x'], 'notes.txt')), file(png('a.png'))]);
     const items = [{ kind: 'file', webkitGetAsEntry: () => drop }];
     await fireEvent.drop(screen.getByLabelText('Result'), { dataTransfer: { items, files: [] } });
-    await waitFor(() => expect(fake.calls.filter((c) => c.name === 'recognizeImage')).toHaveLength(3));
+    // Three images, then the two pages of report.pdf.
+    await waitFor(() => expect(fake.calls.filter((c) => c.name === 'recognizeImage')).toHaveLength(5));
     await waitFor(() => expect(result.busy).toBe(false));
-    expect(result.current?.text).toBe('page 3');
-    expect(result.error).toBe('b.png: not an image OCR Assistant can read; not images, left out: report.pdf');
+    expect(result.current?.text).toBe('page 5');
+    expect(result.error).toBe('broken.pdf: the PDF could not be read; b.png: not an image OCR Assistant can read; not images or PDFs, left out: notes.txt');
+    expect(closedPdfs).toEqual(['broken.pdf', 'report.pdf']);
   });
 
   it('shows the progress state only when work takes longer than 150 ms, and the failure when it fails', async () => {

@@ -1,5 +1,6 @@
 // What a drop holds, as files to read: dropped files as they are, dropped folders opened (with
-// their subfolders, as the CLI reads a folder), images kept and the rest counted as skipped.
+// their subfolders, as the CLI reads a folder), images and PDFs kept, the rest counted as skipped.
+import { isPdfFile } from './pdf-pages.js';
 
 /** The parts of the File and Directory Entries API a drop gives (Chromium's webkitGetAsEntry). */
 export interface DroppedEntry {
@@ -14,7 +15,9 @@ export interface DroppedEntry {
 export interface DroppedImages {
   /** Images in the order a person would list them (by path). */
   images: File[];
-  /** Names of what was dropped but is no image we read (PDFs among them: the CLI and server read those). */
+  /** PDFs, in the same order: each of their pages is read like an image. */
+  documents: File[];
+  /** Names of what was dropped but is neither an image nor a PDF. */
   skipped: string[];
 }
 
@@ -48,7 +51,7 @@ export function fileBytes(file: Blob): Promise<Uint8Array> {
   });
 }
 
-/** The images of a drop: `entries` from the DataTransfer's items when the browser offers them, else its plain files. */
+/** The images and PDFs of a drop: `entries` from the DataTransfer's items when the browser offers them, else its plain files. */
 export async function droppedImages(entries: (DroppedEntry | null)[], plainFiles: File[]): Promise<DroppedImages> {
   const files: File[] = [];
   if (entries.some((e) => e)) {
@@ -57,6 +60,7 @@ export async function droppedImages(entries: (DroppedEntry | null)[], plainFiles
     files.push(...plainFiles);
   }
   const images = files.filter(isImage).slice(0, maxDroppedImages);
-  const skipped = files.filter((f) => !isImage(f)).map((f) => f.name);
-  return { images, skipped };
+  const documents = files.filter(isPdfFile).slice(0, maxDroppedImages);
+  const skipped = files.filter((f) => !isImage(f) && !isPdfFile(f)).map((f) => f.name);
+  return { images, documents, skipped };
 }

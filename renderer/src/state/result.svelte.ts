@@ -58,9 +58,10 @@ export class ResultState {
    * Several images one after another (a dropped folder): each lands in history as it is read,
    * the last one read is shown, and the ones that failed are named at the end, not lost.
    */
-  async recognizeImages(images: { name: string; bytes: () => Promise<Uint8Array> }[], skipped: string[] = []): Promise<void> {
-    if (images.length === 1 && !skipped.length) return this.recognizeImage(await images[0]!.bytes());
-    const failed: string[] = [];
+  /** Reads `images` one by one with progress; `skipped` and `failedBefore` (what could not even be opened) are named with the failures. */
+  async recognizeImages(images: { name: string; bytes: () => Promise<Uint8Array> }[], skipped: string[] = [], failedBefore: string[] = []): Promise<void> {
+    if (images.length === 1 && !skipped.length && !failedBefore.length) return this.recognizeImage(await images[0]!.bytes());
+    const failed: string[] = [...failedBefore];
     this.error = null;
     this.batch = { done: 0, total: images.length };
     this.setBusy(true);
@@ -77,7 +78,7 @@ export class ResultState {
       this.batch = null;
       this.setBusy(false);
     }
-    const problems = [...failed, ...(skipped.length ? [`not images, left out: ${skipped.join(', ')}`] : [])];
+    const problems = [...failed, ...(skipped.length ? [`not images or PDFs, left out: ${skipped.join(', ')}`] : [])];
     if (problems.length) this.error = problems.join('; ');
   }
 
