@@ -30,7 +30,7 @@ export async function openPdfPages(bytes: Uint8Array): Promise<PdfPages> {
     // pdf.js takes (and detaches) the buffer it is given: a copy. No eval: the CSP forbids it.
     pdf = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0 }).promise;
   } catch (error) {
-    throw new Error(`the PDF could not be read (${(error as Error).message}); it may be damaged or encrypted`);
+    throw new Error(`the PDF could not be read (${(error as Error).message}); it may be damaged or encrypted`, { cause: error });
   }
   if (pdf.numPages > maxPdfPages) {
     await pdf.destroy();
