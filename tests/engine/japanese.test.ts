@@ -51,4 +51,12 @@ describe('Japanese screenshots', () => {
       expect(cer(lineCells(response).map((l) => l.words).join('\n'), truth.text), id).toBeLessThan(0.05);
     }
   });
+
+  it('leaves HiDPI Chinese and English pages alone too: their boxes hug the text closer, the ink says how tall it is', async () => {
+    for (const id of ['publicx2-005-ui-zh', 'publicx2-006-ui-zh', 'publicx2-015-doc-en', 'publicx2-021-doc-zh']) {
+      const { bytes } = benchImage('screens-x2', id);
+      const { engine } = await recognize(await sharedEngine(), { image: bytes, type: OcrType.text, options: {} }, processInfo(0));
+      expect(engine!.timings.secondScriptLines ?? 0, id).toBe(0);
+    }
+  });
 });
