@@ -5,14 +5,14 @@ import { OnnxModel } from './runtime.js';
 import { CharacterDictionary } from './dictionary.js';
 import { bundledModelPaths, type ModelPaths } from './models.js';
 import { TextDetector, type DetectedBox } from './detect.js';
-import { TextRecognizer } from './recognize.js';
+import { TextRecognizer, type RecognizedText } from './recognize.js';
 import { decodeImage } from './image.js';
 import { borderMode, contentBounds, rotateQuarterTurns, toGray, type QuarterTurns, type RgbImage } from './raster.js';
 import { lineGeometry, quarterTurnQuad } from './crop.js';
 import { restoreWordSpaces } from './spacing.js';
 import { quadBounds, type Box, type Point, type Quad } from './geometry.js';
 import { findRulings, type Rulings } from './rulings.js';
-import { SecondScriptPass } from './second-script.js';
+import { SecondScriptPass, type SecondScriptLine, type SecondScriptOutput } from './second-script.js';
 import { TesseractReader } from './tesseract.js';
 import { readCodes, type Barcode } from './barcodes.js';
 import { isPdf, openPdf } from './pdf-pages.js';
@@ -190,17 +190,19 @@ export class OcrEngine {
    */
   async recognizeImage(image: RgbImage, options: RecognizeImageOptions = {}): Promise<EngineOutput> {
     const first = await this.readUpright(image, 0, options);
-    if (!options.autodirection && !this.looksTurned(first)) return first;
-    const standing = first.lines.filter((l) => l.direction === 'vertical').length;
-    const candidates: QuarterTurns[] = standing * 2 > first.lines.length ? [1, 3] : [2];
     let best = first;
-    for (const turns of candidates) {
-      const turned = await this.readUpright(rotateQuarterTurns(image, turns), turns, options);
-      turned.width = image.width;
-      turned.height = image.height;
-      if (confidence(turned) > confidence(best)) best = turned;
+    if (options.autodirection || this.looksTurned(first.output)) {
+      const standing = first.output.lines.filter((l) => l.direction === 'vertical').length;
+      const candidates: QuarterTurns[] = standing * 2 > first.output.lines.length ? [1, 3] : [2];
+      for (const turns of candidates) {
+        const turned = await this.readUpright(rotateQuarterTurns(image, turns), turns, options);
+        turned.output.width = image.width;
+        turned.output.height = image.height;
+        if (confidence(turned.output) > confidence(best.output)) best = turned;
+      }
     }
-    return best;
+    // Only the orientation kept is read by the second reader: the others' garbage would wake it.
+    return this.withSecondReading(best);
   }
 
   /** The upright reading looks like a turned page: lines were read, and read poorly, or all dropped. */
@@ -208,12 +210,13 @@ export class OcrEngine {
     return first.batches > 0 && meanCharScore(first) < this.config.recognition.turnedBelowScore;
   }
 
-  private async readUpright(image: RgbImage, turns: QuarterTurns, options: RecognizeImageOptions): Promise<EngineOutput> {
+  /** Detection and recognition of an upright picture, its lines built from the recognizer's reading alone. */
+  private async readUpright(image: RgbImage, turns: QuarterTurns, options: RecognizeImageOptions): Promise<UprightReading> {
     const started = performance.now();
     const timings: StageTimings = { decodeMs: 0, detectMs: 0, recognizeMs: 0, totalMs: 0 };
-    const empty = (): EngineOutput => {
+    const empty = (): UprightReading => {
       timings.totalMs = performance.now() - started;
-      return { width: image.width, height: image.height, turns, lines: [], timings, batches: 0 };
+      return { image, lines: [], recognized: [], output: { width: image.width, height: image.height, turns, lines: [], timings, batches: 0 } };
     };
     if (image.width < 4 || image.height < 4) return empty();
 
@@ -237,23 +240,38 @@ export class OcrEngine {
 
     const recognition = await this.recognizer.run(image, lines);
     timings.recognizeMs = recognition.elapsedMs;
-    const second = this.secondScript ? await this.secondScript.pass.run(image, lines, recognition.lines) : undefined;
-    if (second) {
-      timings.secondScriptMs = second.elapsedMs;
-      timings.secondScriptLines = second.reread;
-    }
+    const output = { width: image.width, height: image.height, turns, lines: this.engineLines(image, lines, recognition.lines), timings, batches: recognition.batches, ...(rulings && { rulings }) };
+    timings.totalMs = performance.now() - started;
+    return { image, lines, recognized: recognition.lines, output };
+  }
 
+  /** The reading with the second reader's lines in it (kana, Hangul, Traditional characters...), when it finds any. */
+  private async withSecondReading(reading: UprightReading): Promise<EngineOutput> {
+    const { output } = reading;
+    if (!this.secondScript || !reading.lines.length) return output;
+    const second = await this.secondScript.pass.run(reading.image, reading.lines, reading.recognized);
+    output.timings.secondScriptMs = second.elapsedMs;
+    output.timings.secondScriptLines = second.reread;
+    output.timings.totalMs += second.elapsedMs;
+    if (second.readings.some((r) => r !== undefined) || second.corrected.some((c) => c !== undefined)) {
+      output.lines = this.engineLines(reading.image, reading.lines, reading.recognized, second);
+    }
+    return output;
+  }
+
+  /** Lines as the engine hands them on: text (word spaces restored), score, quad, characters in image pixels. */
+  private engineLines(image: RgbImage, lines: readonly SecondScriptLine[], recognized: readonly RecognizedText[], second?: SecondScriptOutput): EngineLine[] {
     const out: EngineLine[] = [];
-    recognition.lines.forEach((firstReading, i) => {
+    recognized.forEach((firstReading, i) => {
       const line = lines[i]!;
-      const recognized = second?.corrected[i] ?? firstReading;
+      const corrected = second?.corrected[i] ?? firstReading;
       const reading = second?.readings[i];
       if (reading !== undefined) {
         // Tesseract's words, not the recognizer's characters: no per-character places.
         out.push({ text: reading, score: 0.9, quad: line.quad, box: quadBounds(line.quad), direction: line.direction, chars: [] });
         return;
       }
-      const text = line.direction === 'horizontal' ? restoreWordSpaces(image, line.quad, recognized) : recognized;
+      const text = line.direction === 'horizontal' ? restoreWordSpaces(image, line.quad, corrected) : corrected;
       if (!text.text.trim() || text.score < this.config.recognition.minScore) return;
       const [p0, p1, p2, p3] = line.quad;
       const along = (t: number, a: Point, b: Point): Point => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t });
@@ -270,8 +288,7 @@ export class OcrEngine {
         })),
       });
     });
-    timings.totalMs = performance.now() - started;
-    return { width: image.width, height: image.height, turns, lines: out, timings, batches: recognition.batches, ...(rulings && { rulings }) };
+    return out;
   }
 
   /** Detection over the region, in strips when it is larger than the detector's pixel budget. */
@@ -296,6 +313,15 @@ export class OcrEngine {
   async dispose(): Promise<void> {
     await Promise.all([...this.models.map((m) => m.release()), this.secondScript?.reader.dispose()]);
   }
+}
+
+/** An upright picture read by detection and the recognizer, before any second reading. */
+interface UprightReading {
+  image: RgbImage;
+  lines: SecondScriptLine[];
+  recognized: RecognizedText[];
+  /** Built from the recognizer's reading alone. */
+  output: EngineOutput;
 }
 
 export interface RecognizeImageOptions {
