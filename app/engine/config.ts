@@ -5,10 +5,6 @@ import { latinLanguages } from '../text/latin-languages.js';
 export interface DetectionConfig {
   /** Longest side the detector sees; larger images are scaled down to it. */
   maxSide: number;
-  /** Text smaller than this (estimated line height, px) is scaled up before detection. */
-  minTextHeight: number;
-  /** Upscale factor limit when small text is scaled up. */
-  maxUpscale: number;
   /** Probability above which a pixel of the DB map counts as text. */
   binaryThreshold: number;
   /** Mean probability inside a region below which the region is dropped. */
@@ -30,6 +26,15 @@ export interface DetectionConfig {
   maxPixels: number;
   /** Rows shared by neighbouring strips; taller than any line, so every line is whole in one. */
   stripOverlap: number;
+  /**
+   * Large text (HiDPI captures: every line twice as tall) is found as well at a fraction of
+   * the pixels. A region of at least `minPixels` is first read at `scale`; when `minShare` of
+   * the lines found there are at least `minThickness` px thick at that scale, they stand, and
+   * the full-size reading (five times the 1x time on the bench's HiDPI UI shots) is not
+   * needed. At 0.6 the HiDPI set reads 1.19x faster, CER 0.0327 -> 0.0296, Japanese as before
+   * (at 0.5: 1.32x, but Tesseract misread more of the coarser Japanese line boxes).
+   */
+  largeText: { minPixels: number; scale: number; minThickness: number; minShare: number };
 }
 
 export interface ClassifierConfig {
@@ -165,8 +170,6 @@ export interface EngineConfig {
 export const defaultEngineConfig: EngineConfig = {
   detection: {
     maxSide: 2560,
-    minTextHeight: 10,
-    maxUpscale: 2,
     binaryThreshold: 0.3,
     boxThreshold: 0.5,
     unclipRatio: 1.6,
@@ -176,6 +179,7 @@ export const defaultEngineConfig: EngineConfig = {
     trimMargin: 8,
     maxPixels: 400_000,
     stripOverlap: 128,
+    largeText: { minPixels: 600_000, scale: 0.6, minThickness: 16, minShare: 0.9 },
   },
   classifier: { height: 48, maxWidth: 192, threshold: 0.9, batchSize: 16 },
   recognition: {

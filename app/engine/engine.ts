@@ -62,6 +62,8 @@ export interface EngineOutput {
   timings: StageTimings;
   /** Recognition batches run (for the record: fewer is faster). */
   batches: number;
+  /** The scale lines were detected at (below 1: large text, found at a fraction of the pixels). */
+  detectionScale: number;
   /** The ruling lines of the upright image, when asked for (table mode). */
   rulings?: Rulings;
   /** QR codes and barcodes, in the pixels of the image as sent. */
@@ -216,7 +218,7 @@ export class OcrEngine {
     const timings: StageTimings = { decodeMs: 0, detectMs: 0, recognizeMs: 0, totalMs: 0 };
     const empty = (): UprightReading => {
       timings.totalMs = performance.now() - started;
-      return { image, lines: [], recognized: [], output: { width: image.width, height: image.height, turns, lines: [], timings, batches: 0 } };
+      return { image, lines: [], recognized: [], output: { width: image.width, height: image.height, turns, lines: [], timings, batches: 0, detectionScale: 1 } };
     };
     if (image.width < 4 || image.height < 4) return empty();
 
@@ -227,7 +229,7 @@ export class OcrEngine {
     const rulings = options.rulings ? findRulings(gray, image.width, image.height, background, this.config.rulings) : undefined;
     const region = cropImage(image, bounds);
 
-    const detected = await this.detectInStrips(region, background);
+    const detected = await this.detect(region, background);
     timings.detectMs = detected.elapsedMs;
 
     const lines = detected.boxes.map((box) => {
@@ -240,7 +242,7 @@ export class OcrEngine {
 
     const recognition = await this.recognizer.run(image, lines);
     timings.recognizeMs = recognition.elapsedMs;
-    const output = { width: image.width, height: image.height, turns, lines: this.engineLines(image, lines, recognition.lines), timings, batches: recognition.batches, ...(rulings && { rulings }) };
+    const output = { width: image.width, height: image.height, turns, lines: this.engineLines(image, lines, recognition.lines), timings, batches: recognition.batches, detectionScale: detected.scale, ...(rulings && { rulings }) };
     timings.totalMs = performance.now() - started;
     return { image, lines, recognized: recognition.lines, output };
   }
@@ -291,14 +293,27 @@ export class OcrEngine {
     return out;
   }
 
-  /** Detection over the region, in strips when it is larger than the detector's pixel budget. */
-  private async detectInStrips(region: RgbImage, background: number): Promise<{ boxes: DetectedBox[]; elapsedMs: number }> {
-    const strips = planStrips(region.width, region.height, this.config.detection);
+  /** Detection over the region: at a fraction of its size when its text is large (see `largeText`), else at full size. */
+  private async detect(region: RgbImage, background: number): Promise<{ boxes: DetectedBox[]; elapsedMs: number; scale: number }> {
+    const { largeText } = this.config.detection;
+    if (region.width * region.height < largeText.minPixels) return { ...(await this.detectInStrips(region, background, 1)), scale: 1 };
+    const reduced = await this.detectInStrips(region, background, largeText.scale);
+    const thick = reduced.boxes.filter((box) => lineGeometry(box.quad).thickness * largeText.scale >= largeText.minThickness).length;
+    if (reduced.boxes.length && thick >= largeText.minShare * reduced.boxes.length) return { ...reduced, scale: largeText.scale };
+    const full = await this.detectInStrips(region, background, 1);
+    return { boxes: full.boxes, elapsedMs: full.elapsedMs + reduced.elapsedMs, scale: 1 };
+  }
+
+  /** Detection over the region at `scale`, in strips when that is larger than the detector's pixel budget. */
+  private async detectInStrips(region: RgbImage, background: number, scale: number): Promise<{ boxes: DetectedBox[]; elapsedMs: number }> {
+    const { detection: config } = this.config;
+    // The budget is in the detector's pixels: a region read at half size may be four times larger.
+    const strips = planStrips(region.width, region.height, { ...config, maxPixels: config.maxPixels / (scale * scale) });
     const boxes: DetectedBox[] = [];
     let elapsedMs = 0;
     for (const strip of strips) {
       const part = cropImage(region, { left: 0, top: strip.top, width: region.width, height: strip.height });
-      const detection = await this.detector.run({ image: part, background, scale: 1 });
+      const detection = await this.detector.run({ image: part, background, scale });
       elapsedMs += detection.elapsedMs;
       for (const box of detection.boxes) {
         const quad = box.quad.map((p) => ({ x: p.x, y: p.y + strip.top })) as unknown as Quad;

@@ -1,5 +1,6 @@
 // The engine on real screenshots from the shared bench: what a user checks by reading the output.
 import { afterAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { benchImage, cer, lineCells, recognizeBytes, sharedEngine } from './engine-helpers.js';
 import { readGroundTruth } from '../bench/bench-data.js';
 
@@ -58,6 +59,25 @@ describe('text mode on screenshots', () => {
     // The ink of a Han line is taller than an English one's: its spaces are a smaller share of it.
     // Before, this line read -a,--all等价于-b-d--login-p-r-t-T-u.
     expect(lines.find((l) => l.includes('--login'))).toMatch(/^-a, --all ?等价于 -b -d --login -p -r /);
+  });
+
+  it('finds a HiDPI capture\'s large text at a fraction of its pixels, and small text at full size', async () => {
+    const engine = await sharedEngine();
+    const hidpi = benchImage('screens-x2', 'publicx2-015-doc-en');
+    const large = await engine.recognizeBytes(hidpi.bytes);
+    expect(large.detectionScale).toBeLessThan(1);
+    expect(cer(large.lines.map((l) => l.text).join('\n'), hidpi.truth.text)).toBeLessThan(0.01);
+    // The same count of pixels, in 1x text: a 1x document shot tiled 2 x 2.
+    const small = benchImage('screens', 'public-017-doc-en');
+    const { width, height } = await sharp(small.bytes).metadata();
+    const tiled = await sharp({ create: { width: width! * 2, height: height! * 2, channels: 3, background: '#ffffff' } })
+      .composite([0, 1, 2, 3].map((i) => ({ input: small.bytes, left: (i % 2) * width!, top: Math.floor(i / 2) * height! })))
+      .png()
+      .toBuffer();
+    expect(width! * height! * 4).toBeGreaterThanOrEqual(engine.config.detection.largeText.minPixels);
+    const full = await engine.recognizeBytes(tiled);
+    expect(full.detectionScale).toBe(1);
+    expect(full.lines.length).toBeGreaterThanOrEqual(4 * small.truth.lines!.length * 0.9);
   });
 
   it('answers the Open API shape: spiltText lines end with a tab, JSON fields parse', async () => {
