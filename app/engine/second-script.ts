@@ -76,8 +76,8 @@ export class SecondScriptPass {
     let reread = 0;
     // Which languages each line may be in: unread stretches say kana or Hangul; Latin letters in
     // disorder (HaCTpouKИ) say Cyrillic read with the look-alike letters the dictionary has.
-    // French, German, Spanish, Italian or Portuguese is a page's, told by its common words: the letters alone are
-    // Latin to the recognizer, which reads them without their accents.
+    // French, German, Spanish, Italian or Portuguese is a page's, told by its common words: the
+    // letters alone are Latin to the recognizer, which reads them without their accents.
     const pageLatin = latinLanguageOf(recognized.map((r) => r.text).join('\n'));
     const suspects = lines.map((line, i) => this.suspectedLanguages(image, line, recognized[i]!, pageLatin));
     // Lines before columns, so that a page of both reads its lines' model, then the columns'.
@@ -136,40 +136,50 @@ export class SecondScriptPass {
         if (reading.confidence >= this.config.minConfidenceOnceKnown && text.match(kana) && [...text].length <= 3) readings[i] = text;
       }
     }
-    const corrected = language ? [] : await this.fillTraditional(image, lines, recognized);
-    reread += corrected.filter((c) => c !== null).length;
-    return { readings, corrected: corrected.map((c) => c ?? undefined), reread, elapsedMs: performance.now() - started };
+    const traditional = language ? { corrected: [], read: 0 } : await this.fillTraditional(image, lines, recognized);
+    reread += traditional.read;
+    return { readings, corrected: traditional.corrected, reread, elapsedMs: performance.now() - started };
   }
 
   /**
    * On a Traditional Chinese page (its reading shows it, or the language is pinned), every line
    * with Han characters is read again with Tesseract's Traditional model, and the characters
-   * the recognizer's dictionary lacks are taken from that reading (reading-merge.ts). Returns,
-   * per line read, the corrected reading or undefined, and null for lines not read.
+   * the recognizer's dictionary lacks are taken from that reading (reading-merge.ts): per
+   * line, the corrected reading where it changed, and how many lines were read.
    */
-  private async fillTraditional(image: RgbImage, lines: readonly SecondScriptLine[], recognized: readonly RecognizedText[]): Promise<(RecognizedText | undefined | null)[]> {
+  private async fillTraditional(image: RgbImage, lines: readonly SecondScriptLine[], recognized: readonly RecognizedText[]): Promise<{ corrected: (RecognizedText | undefined)[]; read: number }> {
     const { languages } = this.config;
     const pinned = languages.length === 1 && languages[0] === 'chi_tra';
-    if (!languages.includes('chi_tra') || !(pinned || isTraditionalChinese(recognized.map((r) => r.text).join('')))) return [];
-    const out: (RecognizedText | undefined | null)[] = [];
+    const corrected: (RecognizedText | undefined)[] = new Array(lines.length).fill(undefined);
+    if (!languages.includes('chi_tra') || !(pinned || isTraditionalChinese(recognized.map((r) => r.text).join('')))) return { corrected, read: 0 };
+    let read = 0;
     for (const [i, line] of lines.entries()) {
       const first = recognized[i]!;
-      if (!han.test(first.text)) {
-        out.push(null);
-        continue;
-      }
+      if (!han.test(first.text)) continue;
+      read++;
       const reading = await this.readLine(image, line, 'chi_tra');
       const text = withoutSpacesInCjk(reading.text);
       const faithful = readingDistance(text, first.text) <= this.config.maxTraditionalDifference * Math.max([...text].length, first.chars.length);
+      if (reading.confidence < this.config.minConfidenceOnceKnown || !faithful) continue;
       // Neighbouring Han characters stand one text height apart, middle to middle (1.0-1.6 as
       // the recognizer places them); two or more is a character it dropped (2.4-2.9 measured).
-      const { length, thickness } = lineGeometry(line.quad);
-      const em = thickness / this.config.boxToTextHeight / Math.max(1, length);
+      const em = this.textHeight(image, line.quad) / Math.max(1, lineGeometry(line.quad).length);
       const unread = (before: RecognizedChar, after: RecognizedChar) => (after.start + after.end - before.start - before.end) / 2 > this.config.droppedCharacterGapEm * em;
-      const filled = reading.confidence >= this.config.minConfidenceOnceKnown && faithful ? fillUnknownCharacters(first, text, this.recognizerKnows, reading.confidence / 100, unread) : first;
-      out.push(filled === first ? undefined : filled);
+      const filled = fillUnknownCharacters(first, text, this.recognizerKnows, reading.confidence / 100, unread);
+      if (filled !== first) corrected[i] = filled;
     }
-    return out;
+    return { corrected, read };
+  }
+
+  /**
+   * The height of a line's text, in image pixels. The detector's box stands off the ink on
+   * every side, by a share that varies (HiDPI boxes hug their text closer): where the line's
+   * ink can be measured and is taller than the box's usual share, it is the text's height.
+   * From the box alone, HiDPI Chinese lines read whole looked gapped, and woke the second
+   * reader on 18 of 37 such pages.
+   */
+  private textHeight(image: RgbImage, quad: Quad): number {
+    return Math.max(lineGeometry(quad).thickness / this.config.boxToTextHeight, measureLineInk(image, quad)?.inkHeight ?? 0);
   }
 
   private suspectedLanguages(image: RgbImage, line: SecondScriptLine, text: RecognizedText, pageLatin: LatinLanguage | undefined): SecondScriptLanguage[] {
@@ -251,11 +261,7 @@ export class SecondScriptPass {
     if (!text.text.trim()) return true;
     // Katakana often read as look-alike Han radicals, with little confidence.
     if (text.score < this.config.doubtfulScore && han.test(text.text)) return true;
-    // The detector's box stands off the ink on every side: the text is thinner than the box.
-    // How much thinner varies (HiDPI boxes hug their text closer); where the line's ink can be
-    // measured and is taller, it is the text's height: taken from the box alone, HiDPI Chinese
-    // lines read whole looked gapped, and woke the second reader on 18 of 37 such pages.
-    const em = Math.max(thickness / this.config.boxToTextHeight, measureLineInk(image, quad)?.inkHeight ?? 0);
+    const em = this.textHeight(image, quad);
     const pad = (thickness - em) / 2 / length;
     const middles = [pad - 0.5 * (em / length), ...text.chars.filter((c) => c.char !== ' ').map((c) => (c.start + c.end) / 2), 1 - pad + 0.5 * (em / length)];
     // Latin text has wider gaps of its own (tabs, spaced capitals): there it takes more.
