@@ -226,7 +226,7 @@ describe('settings view', () => {
     const select = await screen.findByLabelText('Other scripts');
     expect((select as HTMLSelectElement).value).toBe('auto');
     expect([...(select as HTMLSelectElement).options].map((o) => o.textContent)).toEqual([
-      'Detect (Japanese, Korean, Traditional Chinese, Cyrillic, French, German, Spanish, Italian, Portuguese)',
+      'Detect from the text',
       'Japanese',
       'Korean',
       'Traditional Chinese',
