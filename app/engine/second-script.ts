@@ -184,13 +184,15 @@ export class SecondScriptPass {
 
   private suspectedLanguages(image: RgbImage, line: SecondScriptLine, text: RecognizedText, pageLatin: LatinLanguage | undefined): SecondScriptLanguage[] {
     const vertical = line.direction === 'vertical';
+    // Japanese and Korean ask the same of a line: measured once for both.
+    let unread: boolean | undefined;
     return this.config.languages.filter((language) => {
       // Traditional Chinese is read page by page (fillTraditional), not line by suspect line.
       if (language === 'chi_tra') return false;
       // Tesseract has no vertical Korean, Cyrillic or Latin models; they are set across nearly always.
       if (vertical && !verticalModels[language]) return false;
       if (isLatinLanguage(language)) return language === pageLatin && isMostlyLatin(text.text);
-      return language === 'ukr' ? looksLikeMisreadCyrillic(text.text) : this.hasUnreadGlyphs(image, line.quad, text);
+      return language === 'ukr' ? looksLikeMisreadCyrillic(text.text) : (unread ??= this.hasUnreadGlyphs(image, line.quad, text));
     });
   }
 
