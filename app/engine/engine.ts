@@ -12,7 +12,7 @@ import { lineGeometry, quarterTurnQuad } from './crop.js';
 import { restoreWordSpaces } from './spacing.js';
 import { quadBounds, type Box, type Point, type Quad } from './geometry.js';
 import { findRulings, type Rulings } from './rulings.js';
-import { SecondScriptPass, type SecondScriptLine, type SecondScriptOutput } from './second-script.js';
+import { SecondScriptPass, type SecondScriptLine } from './second-script.js';
 import { TesseractReader } from './tesseract.js';
 import { readCodes, type Barcode } from './barcodes.js';
 import { isPdf, openPdf } from './pdf-pages.js';
@@ -218,7 +218,7 @@ export class OcrEngine {
     const timings: StageTimings = { decodeMs: 0, detectMs: 0, recognizeMs: 0, totalMs: 0 };
     const empty = (): UprightReading => {
       timings.totalMs = performance.now() - started;
-      return { image, lines: [], recognized: [], output: { width: image.width, height: image.height, turns, lines: [], timings, batches: 0, detectionScale: 1 } };
+      return { image, lines: [], recognized: [], built: [], output: { width: image.width, height: image.height, turns, lines: [], timings, batches: 0, detectionScale: 1 } };
     };
     if (image.width < 4 || image.height < 4) return empty();
 
@@ -242,9 +242,10 @@ export class OcrEngine {
 
     const recognition = await this.recognizer.run(image, lines);
     timings.recognizeMs = recognition.elapsedMs;
-    const output = { width: image.width, height: image.height, turns, lines: this.engineLines(image, lines, recognition.lines), timings, batches: recognition.batches, detectionScale: detected.scale, ...(rulings && { rulings }) };
+    const built = recognition.lines.map((recognized, i) => this.engineLine(image, lines[i]!, recognized));
+    const output = { width: image.width, height: image.height, turns, lines: built.filter((l) => l !== undefined), timings, batches: recognition.batches, detectionScale: detected.scale, ...(rulings && { rulings }) };
     timings.totalMs = performance.now() - started;
-    return { image, lines, recognized: recognition.lines, output };
+    return { image, lines, recognized: recognition.lines, built, output };
   }
 
   /** The reading with the second reader's lines in it (kana, Hangul, Traditional characters...), when it finds any. */
@@ -255,42 +256,40 @@ export class OcrEngine {
     output.timings.secondScriptMs = second.elapsedMs;
     output.timings.secondScriptLines = second.reread;
     output.timings.totalMs += second.elapsedMs;
-    if (second.readings.some((r) => r !== undefined) || second.corrected.some((c) => c !== undefined)) {
-      output.lines = this.engineLines(reading.image, reading.lines, reading.recognized, second);
+    // Only the lines the second reader changed are built again (word spaces are measured in the pixels).
+    const changed = (i: number) => second.readings[i] !== undefined || second.corrected[i] !== undefined;
+    if (reading.lines.some((_, i) => changed(i))) {
+      const built = reading.built.map((line, i) => (changed(i) ? this.engineLine(reading.image, reading.lines[i]!, second.corrected[i] ?? reading.recognized[i]!, second.readings[i]) : line));
+      output.lines = built.filter((l) => l !== undefined);
     }
     return output;
   }
 
-  /** Lines as the engine hands them on: text (word spaces restored), score, quad, characters in image pixels. */
-  private engineLines(image: RgbImage, lines: readonly SecondScriptLine[], recognized: readonly RecognizedText[], second?: SecondScriptOutput): EngineLine[] {
-    const out: EngineLine[] = [];
-    recognized.forEach((firstReading, i) => {
-      const line = lines[i]!;
-      const corrected = second?.corrected[i] ?? firstReading;
-      const reading = second?.readings[i];
-      if (reading !== undefined) {
-        // Tesseract's words, not the recognizer's characters: no per-character places.
-        out.push({ text: reading, score: 0.9, quad: line.quad, box: quadBounds(line.quad), direction: line.direction, chars: [] });
-        return;
-      }
-      const text = line.direction === 'horizontal' ? restoreWordSpaces(image, line.quad, corrected) : corrected;
-      if (!text.text.trim() || text.score < this.config.recognition.minScore) return;
-      const [p0, p1, p2, p3] = line.quad;
-      const along = (t: number, a: Point, b: Point): Point => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t });
-      out.push({
-        text: text.text,
-        score: text.score,
-        quad: line.quad,
-        box: quadBounds(line.quad),
-        direction: line.direction,
-        chars: text.chars.map((c) => ({
-          char: c.char,
-          score: c.score,
-          box: quadBounds([along(c.start, p0, p1), along(c.end, p0, p1), along(c.end, p3, p2), along(c.start, p3, p2)]),
-        })),
-      });
-    });
-    return out;
+  /**
+   * A line as the engine hands it on: text (word spaces restored), score, quad, characters in
+   * image pixels; undefined when the reading is empty or too doubtful to keep.
+   */
+  private engineLine(image: RgbImage, line: SecondScriptLine, recognized: RecognizedText, secondReading?: string): EngineLine | undefined {
+    if (secondReading !== undefined) {
+      // Tesseract's words, not the recognizer's characters: no per-character places.
+      return { text: secondReading, score: 0.9, quad: line.quad, box: quadBounds(line.quad), direction: line.direction, chars: [] };
+    }
+    const text = line.direction === 'horizontal' ? restoreWordSpaces(image, line.quad, recognized) : recognized;
+    if (!text.text.trim() || text.score < this.config.recognition.minScore) return undefined;
+    const [p0, p1, p2, p3] = line.quad;
+    const along = (t: number, a: Point, b: Point): Point => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t });
+    return {
+      text: text.text,
+      score: text.score,
+      quad: line.quad,
+      box: quadBounds(line.quad),
+      direction: line.direction,
+      chars: text.chars.map((c) => ({
+        char: c.char,
+        score: c.score,
+        box: quadBounds([along(c.start, p0, p1), along(c.end, p0, p1), along(c.end, p3, p2), along(c.start, p3, p2)]),
+      })),
+    };
   }
 
   /** Detection over the region: at a fraction of its size when its text is large (see `largeText`), else at full size. */
@@ -335,7 +334,9 @@ interface UprightReading {
   image: RgbImage;
   lines: SecondScriptLine[];
   recognized: RecognizedText[];
-  /** Built from the recognizer's reading alone. */
+  /** Each line as built from the recognizer's reading alone (undefined: dropped). */
+  built: (EngineLine | undefined)[];
+  /** Those lines kept, with the figures of the reading. */
   output: EngineOutput;
 }
 
