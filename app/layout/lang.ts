@@ -2,6 +2,7 @@
 // and, for Latin script, its common words.
 import { latinLanguageOf } from '../text/latin-languages.js';
 import { isTraditionalOnly, minTraditionalShare } from '../text/traditional-chinese.js';
+import { isCommonHan } from '../text/script.js';
 
 export function detectLanguage(text: string): string {
   let han = 0, traditional = 0, kana = 0, hangul = 0, latin = 0, cyrillic = 0;
@@ -9,7 +10,7 @@ export function detectLanguage(text: string): string {
     const c = char.codePointAt(0)!;
     if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff)) kana++;
     else if (c >= 0xac00 && c <= 0xd7af) hangul++;
-    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) {
+    else if (isCommonHan(char)) {
       han++;
       if (isTraditionalOnly(char)) traditional++;
     }

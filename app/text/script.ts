@@ -32,6 +32,12 @@ export function spaceBetween(before: string, after: string): boolean {
 export const lastChar = (s: string) => [...s.trimEnd()].pop() ?? '';
 export const firstChar = (s: string) => [...s.trimStart()][0] ?? '';
 
+/** The common Han ideographs (unified ideographs and extension A): what Chinese text is counted in. */
+export function isCommonHan(char: string): boolean {
+  const c = char.codePointAt(0) ?? 0;
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+}
+
 /** Han ideographs, kana and Hangul: the letters of CJK text (not its punctuation). */
 export function isCjkLetter(char: string): boolean {
   const c = char.codePointAt(0) ?? 0;

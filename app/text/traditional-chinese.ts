@@ -1,4 +1,5 @@
 // Traditional Chinese, told from Simplified by the characters only it writes.
+import { isCommonHan } from './script.js';
 
 /**
  * Common characters written one way in Traditional Chinese and another in Simplified (這/这,
@@ -23,11 +24,9 @@ export const minTraditionalShare = 0.1;
 export function isTraditionalChinese(text: string): boolean {
   let han = 0, traditional = 0;
   for (const char of text) {
-    const c = char.codePointAt(0)!;
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) {
-      han++;
-      if (traditionalOnly.has(char)) traditional++;
-    }
+    if (!isCommonHan(char)) continue;
+    han++;
+    if (traditionalOnly.has(char)) traditional++;
   }
   return han > 0 && traditional >= minTraditionalShare * han;
 }
