@@ -27,6 +27,8 @@ export interface FoldingReport {
   hardSwish: number;
   /** Scales (and shifts) before a convolution that went into its weights. */
   scaleIntoNextConv: number;
+  /** Shifts left before unpadded convolutions that went into their bias. */
+  shiftIntoNextConv: number;
 }
 
 export interface FoldedModel {
@@ -44,6 +46,7 @@ export function foldModel(bytes: Uint8Array): FoldedModel {
     affineIntoConv: folder.foldAffineIntoConv(),
     hardSwish: folder.rewriteHardSwish(),
     scaleIntoNextConv: folder.foldScaleIntoNextConv(),
+    shiftIntoNextConv: folder.foldShiftIntoUnpaddedConv(),
   };
   graph.node = folder.remainingNodes(new Set((graph.output ?? []).map((o) => o.name ?? '')));
   return { bytes: onnx.ModelProto.encode(model).finish(), report };
@@ -139,6 +142,40 @@ class GraphFolder {
     return folded;
   }
 
+  /**
+   * Add(d) feeding only unpadded convolutions (the 1x1 ones): each output sums d times its
+   * weights, so d goes into the bias exactly. Before a padded convolution it must stay, as the
+   * padding is zero, not d (folded there too, recognition's outputs moved by up to 0.65).
+   * Each Add removed also removes the two layout reorders onnxruntime puts around it:
+   * recognition ~1.14x faster.
+   */
+  foldShiftIntoUnpaddedConv(): number {
+    let folded = 0;
+    for (const add of this.live('Add')) {
+      const y = add.input.find((name) => this.scalar(name) === undefined);
+      const shift = y === undefined ? undefined : this.scalarOperand(add, y);
+      if (y === undefined || shift === undefined) continue;
+      const convs = this.consumers.get(add.output[0]!) ?? [];
+      if (!convs.length || convs.some((n) => n.opType !== 'Conv' || n.input[0] !== add.output[0] || n.input.slice(1).includes(add.output[0]!) || !unpadded(n))) continue;
+      for (const conv of convs) {
+        const weights = this.weights(conv);
+        const bias = this.bias(conv, weights.outChannels);
+        const perOutput = weights.values.length / weights.outChannels;
+        const shifted = bias.map((b, o) => {
+          let sum = 0;
+          for (let k = o * perOutput; k < (o + 1) * perOutput; k++) sum += weights.values[k]!;
+          return b + shift * sum;
+        });
+        conv.input[0] = y;
+        conv.input[2] = this.constant(shifted, [weights.outChannels]);
+      }
+      this.remove(add);
+      folded++;
+    }
+    this.indexConsumers();
+    return folded;
+  }
+
   /** The graph's nodes after the folds, new constants first, constants no node reads any more dropped. */
   remainingNodes(graphOutputs: Set<string>): NodeProto[] {
     const kept = [...this.added, ...this.nodes].filter((n) => !this.removed.has(n));
@@ -222,6 +259,14 @@ class GraphFolder {
 function otherInput(node: NodeProto, name: string): string | undefined {
   const index = node.input.indexOf(name);
   return index < 0 ? undefined : node.input[1 - index];
+}
+
+/** A convolution that reads no padding: no pads (or all zero) and no automatic padding. */
+function unpadded(conv: NodeProto): boolean {
+  const pads = conv.attribute.find((a) => a.name === 'pads')?.ints ?? [];
+  const autoPad = conv.attribute.find((a) => a.name === 'auto_pad')?.s;
+  const autoPadText = autoPad?.length ? new TextDecoder().decode(autoPad) : 'NOTSET';
+  return pads.every((p) => Number(p) === 0) && (autoPadText === 'NOTSET' || autoPadText === 'VALID');
 }
 
 function floatAttribute(node: NodeProto, name: string): number | undefined {
