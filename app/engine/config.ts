@@ -65,6 +65,10 @@ export interface RecognitionConfig {
   narrowMarkMaxChars: number;
   /** Without `autodirection`, a page read at a lower mean character score is tried turned too. */
   turnedBelowScore: number;
+  /** A page of columns is a sideways page of lines when its reading holds this many Latin words (3 letters or more)... */
+  sidewaysMinLatinWords: number;
+  /** ...and they make up at least this share of its characters (see sideways.ts). */
+  sidewaysMinLatinShare: number;
 }
 
 /**
@@ -192,6 +196,8 @@ export const defaultEngineConfig: EngineConfig = {
     narrowMarkStretch: 1.5,
     narrowMarkMaxChars: 40,
     turnedBelowScore: 0.8,
+    sidewaysMinLatinWords: 5,
+    sidewaysMinLatinShare: 0.15,
   },
   limits: { maxPixels: 40_000_000, maxBytes: 50 * 1024 * 1024 },
   runtime: { intraOpThreads: 2 },

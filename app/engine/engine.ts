@@ -14,6 +14,7 @@ import { quadBounds, type Box, type Point, type Quad } from './geometry.js';
 import { findRulings, type Rulings } from './rulings.js';
 import { SecondScriptPass, type SecondScriptLine } from './second-script.js';
 import { TesseractReader } from './tesseract.js';
+import { looksSideways } from './sideways.js';
 import { readCodes, type Barcode } from './barcodes.js';
 import { isPdf, openPdf } from './pdf-pages.js';
 import { FormulaSymbolReader, type FormulaSymbol } from './formula-symbols.js';
@@ -188,23 +189,40 @@ export class OcrEngine {
    * reading the recognizer is most confident of wins. Upside-down or sideways text reads as
    * low-confidence garbage, so the comparison needs no extra model. Without the option the
    * engine decides: it tries the turns when the upright reading looks like such garbage (see
-   * `looksTurned`), so an upright page costs nothing more.
+   * `looksTurned`) or like a sideways page (sideways.ts), so an upright page costs nothing more.
    */
   async recognizeImage(image: RgbImage, options: RecognizeImageOptions = {}): Promise<EngineOutput> {
     const first = await this.readUpright(image, 0, options);
+    const sideways = looksSideways(first.output.lines, this.config.recognition);
+    const turned = this.looksTurned(first.output);
+    // Columns read with confidence, and not a sideways page's, are vertical text as sent:
+    // turned a quarter, the same crops read as well, and only lose their order.
+    const verticalAsSent = !sideways && !turned && mostlyStanding(first.output);
     let best = first;
-    if (options.autodirection || this.looksTurned(first.output)) {
-      const standing = first.output.lines.filter((l) => l.direction === 'vertical').length;
-      const candidates: QuarterTurns[] = standing * 2 > first.output.lines.length ? [1, 3] : [2];
-      for (const turns of candidates) {
-        const turned = await this.readUpright(rotateQuarterTurns(image, turns), turns, options);
-        turned.output.width = image.width;
-        turned.output.height = image.height;
-        if (confidence(turned.output) > confidence(best.output)) best = turned;
+    if ((options.autodirection && !verticalAsSent) || sideways || turned) {
+      // A sideways page's columns read well, but in an order that is the page's own only
+      // upright: that reading does not compete.
+      let bestConfidence = sideways ? -Infinity : confidence(first.output);
+      for (const turns of this.turnsToTry(first.output, sideways && !turned && !options.autodirection)) {
+        const reading = await this.readUpright(rotateQuarterTurns(image, turns), turns, options);
+        reading.output.width = image.width;
+        reading.output.height = image.height;
+        const readingConfidence = confidence(reading.output);
+        if (readingConfidence > bestConfidence) [best, bestConfidence] = [reading, readingConfidence];
       }
     }
     // Only the orientation kept is read by the second reader: the others' garbage would wake it.
     return this.withSecondReading(best);
+  }
+
+  /**
+   * 90 and 270 degrees when most lines stand on end, else 180. A page known to be sideways and
+   * read with confidence (its columns read top to bottom) was turned a quarter clockwise:
+   * three more quarters stand it upright.
+   */
+  private turnsToTry(first: EngineOutput, sidewaysOnly: boolean): QuarterTurns[] {
+    if (sidewaysOnly) return [3];
+    return mostlyStanding(first) ? [1, 3] : [2];
   }
 
   /** The upright reading looks like a turned page: lines were read, and read poorly, or all dropped. */
@@ -345,6 +363,11 @@ export interface RecognizeImageOptions {
   autodirection?: boolean;
   /** Also find the ruling lines (table mode). */
   rulings?: boolean;
+}
+
+/** Most of the lines read are columns. */
+function mostlyStanding(output: EngineOutput): boolean {
+  return output.lines.filter((l) => l.direction === 'vertical').length * 2 > output.lines.length;
 }
 
 /** How sure the recognizer is of a whole reading: confidence weighted by characters read. */
