@@ -12,7 +12,7 @@ export interface SpacingConfig {
   /** An empty run of columns at least this share of the text's ink height is a word space... */
   minSpace: number;
   /**
-   * ...or this share, on a line where the model itself wrote spaces: it sees the spaces of
+   * ...or this share, on a line where the model itself wrote its spaces (modelSawSpaces): it sees the spaces of
    * that font (its spaces are right 99.7% of the time on the bench), so what it left out is
    * more likely a wide letter gap (monospace punctuation) than a space.
    */
@@ -32,6 +32,8 @@ export interface SpacingConfig {
 // (measured: word-spacing CER of doc pages 0.0215 -> 0.0149, 0.0098 -> 0.0084, 0.0173 -> 0.0135
 // on the three bench sets; no kind worse by more than one space).
 export const defaultSpacingConfig: SpacingConfig = { minSpace: 0.27, minSpaceBesideModelSpaces: 0.35, minCjkSpace: 0.8, minKeptCjkSpace: 0.24, minHanShare: 0.15, spaceScaleAmongHan: 0.75 };
+
+const isLatinLetter = (char: string) => /^[A-Za-z]$/.test(char);
 
 /** Han ideographs (not kana, Hangul or CJK punctuation). */
 const isHan = (char: string) => /\p{Script=Han}/u.test(char);
@@ -83,14 +85,13 @@ export function restoreWordSpaces(image: RgbImage, quad: Quad, text: RecognizedT
   const ink = measureLineInk(image, quad);
   if (!ink) return text;
   const { inkHeight } = ink;
-  const modelWroteSpaces = text.chars.some((c) => c.char === ' ');
+  const widestGap = (a: RecognizedChar, b: RecognizedChar) => ink.widestGap(centre(a), centre(b));
   // In a line of Han characters with English among them, the ink runs from the top of the Han
   // glyphs to the bottom of the Latin descenders: taller than in an English line of the same
   // size, so its word spaces are a smaller share of it.
   const hanCount = text.chars.filter((c) => isHan(c.char)).length;
   const scale = hanCount >= 2 && hanCount >= config.minHanShare * text.chars.length ? config.spaceScaleAmongHan : 1;
-  const minSpace = (modelWroteSpaces ? config.minSpaceBesideModelSpaces : config.minSpace) * inkHeight * scale;
-  const widestGap = (a: RecognizedChar, b: RecognizedChar) => ink.widestGap(centre(a), centre(b));
+  const minSpace = (modelSawSpaces(text.chars, widestGap, config.minSpace * inkHeight * scale) ? config.minSpaceBesideModelSpaces : config.minSpace) * inkHeight * scale;
   const chars: RecognizedChar[] = [];
   const all = text.chars;
   for (let i = 0; i < all.length; i++) {
@@ -118,6 +119,21 @@ export function restoreWordSpaces(image: RgbImage, quad: Quad, text: RecognizedT
   }
   if (chars.length === all.length) return text;
   return { ...text, chars, text: chars.map((c) => c.char).join('') };
+}
+
+/**
+ * Whether the model saw this line's word spaces: it wrote some, and left out fewer than twice
+ * as many (and than 3) space-wide gaps between letters. JPEG noise can hide most of them from
+ * it ("Youmayconveyacoveredwork inobject"): its one or two spaces then say nothing of the
+ * font's. A letter-spaced UI font leaves a gap or two out on its own ("Featu res").
+ */
+function modelSawSpaces(chars: readonly RecognizedChar[], widestGap: (a: RecognizedChar, b: RecognizedChar) => number, minSpace: number): boolean {
+  let written = 0, leftOut = 0;
+  for (let i = 0; i < chars.length; i++) {
+    if (chars[i]!.char === ' ') written++;
+    else if (i > 0 && isLatinLetter(chars[i - 1]!.char) && isLatinLetter(chars[i]!.char) && widestGap(chars[i - 1]!, chars[i]!) >= minSpace) leftOut++;
+  }
+  return written > 0 && leftOut < Math.max(3, 2 * written);
 }
 
 export const centre = (c: RecognizedChar) => (c.start + c.end) / 2;

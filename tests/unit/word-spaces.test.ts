@@ -1,0 +1,61 @@
+// Word spaces measured in the pixels (app/engine/spacing.ts), on a drawn line: blocks for
+// glyphs, 15 px tall, 2 px between letters and 5 px (a third of the height) between words.
+import { describe, expect, it } from 'vitest';
+import { restoreWordSpaces } from '../../app/engine/spacing.js';
+import type { RecognizedChar } from '../../app/engine/recognize.js';
+import type { Quad } from '../../app/engine/geometry.js';
+
+const GLYPH = 6, LETTER_GAP = 2, HEIGHT = 23, INK_TOP = 4, INK_HEIGHT = 15;
+
+/**
+ * The line `words` drawn with `wordGap` px between words, and the recognizer's reading of it
+ * with a space only after the words listed in `spacesAfter`.
+ */
+function drawnLine(words: string[], wordGap: number, spacesAfter: number[]) {
+  const boxes: { char: string; left: number; right: number }[] = [];
+  let x = 4;
+  words.forEach((word, w) => {
+    for (const char of word) {
+      boxes.push({ char, left: x, right: x + GLYPH });
+      x += GLYPH + LETTER_GAP;
+    }
+    x += wordGap - LETTER_GAP;
+    if (spacesAfter.includes(w)) boxes.push({ char: ' ', left: x - wordGap, right: x - LETTER_GAP });
+  });
+  const width = x + 4;
+  const data = new Uint8Array(width * HEIGHT * 3).fill(255);
+  for (const box of boxes) {
+    if (box.char === ' ') continue;
+    for (let y = INK_TOP; y < INK_TOP + INK_HEIGHT; y++) for (let px = box.left; px < box.right; px++) data.fill(0, (y * width + px) * 3, (y * width + px) * 3 + 3);
+  }
+  const chars: RecognizedChar[] = boxes.map((b, i) => ({ char: b.char, score: 0.99, firstStep: i, lastStep: i, start: b.left / width, end: b.right / width }));
+  const quad: Quad = [{ x: 0, y: 0 }, { x: width, y: 0 }, { x: width, y: HEIGHT }, { x: 0, y: HEIGHT }];
+  return { image: { width, height: HEIGHT, data }, quad, text: { text: chars.map((c) => c.char).join(''), score: 0.99, chars } };
+}
+
+const words = ['You', 'may', 'convey', 'a', 'covered', 'work', 'in', 'object', 'code'];
+const read = (line: ReturnType<typeof drawnLine>) => restoreWordSpaces(line.image, line.quad, line.text).text;
+
+describe('word spaces from the pixels', () => {
+  it('puts back every word space the model left out', () => {
+    expect(read(drawnLine(words, 5, []))).toBe(words.join(' '));
+  });
+
+  it('puts them back when the model wrote one and left out the rest (a JPEG hid them from it)', () => {
+    expect(read(drawnLine(words, 5, [5]))).toBe(words.join(' '));
+  });
+
+  it('trusts a model that wrote most spaces: a narrow gap it left out is a wide letter gap', () => {
+    // Spaces after every word but "convey": the 5 px there is taken for letter spacing.
+    const line = drawnLine(words, 5, [0, 1, 3, 4, 5, 6, 7]);
+    expect(read(line)).toBe('You may conveya covered work in object code');
+  });
+
+  it('trusts one space beside one or two such gaps (a letter-spaced UI label)', () => {
+    expect(read(drawnLine(['Featu', 'res', 'ena', 'bled'], 5, [1]))).toBe('Features enabled');
+  });
+
+  it('leaves letters alone: no space inside a word', () => {
+    expect(read(drawnLine(['convey'], 5, []))).toBe('convey');
+  });
+});
