@@ -15,27 +15,23 @@ export interface DecodedLine {
 }
 
 /**
- * Greedy CTC decoding of one line: the best class per time step, repeats collapsed, blanks
- * dropped, and for each character the time steps it spanned (its position along the line).
- * `steps` limits decoding to the line's own width inside a padded batch.
+ * Greedy CTC decoding of one line from its best class at each time step (and that class's
+ * probability): repeats collapsed, blanks dropped, and for each character the time steps it
+ * spanned (its position along the line). `steps` limits decoding to the line's own width
+ * inside a padded batch.
  */
 export function decodeCtc(
-  probs: Float32Array,
+  bestClass: Float32Array,
+  bestScore: Float32Array,
   offset: number,
   steps: number,
-  classes: number,
   dictionary: CharacterDictionary,
 ): DecodedLine {
   const chars: DecodedChar[] = [];
   let previous = -1;
   for (let t = 0; t < steps; t++) {
-    const base = offset + t * classes;
-    let best = 0;
-    let bestP = probs[base]!;
-    for (let c = 1; c < classes; c++) {
-      const p = probs[base + c]!;
-      if (p > bestP) { bestP = p; best = c; }
-    }
+    const best = bestClass[offset + t]!;
+    const bestP = bestScore[offset + t]!;
     if (best !== dictionary.blank) {
       if (best === previous) {
         const last = chars[chars.length - 1]!;

@@ -102,7 +102,7 @@ export class OcrEngine {
     const threads = config.runtime.intraOpThreads;
     const [detection, recognition, dictionary] = await Promise.all([
       OnnxModel.load(paths.detection, { intraOpThreads: threads }),
-      OnnxModel.load(paths.recognition, { intraOpThreads: threads }),
+      OnnxModel.load(paths.recognition, { intraOpThreads: threads, bestClassOnly: true }),
       CharacterDictionary.load(paths.dictionary),
     ]);
     // Tesseract starts only when a page first needs it: creating the reader costs nothing.

@@ -82,12 +82,13 @@ export class TextRecognizer {
       batch.forEach((k, slot) => {
         sampleQuad(image, lines[indices[k]!]!.quad, widths[k]!, height, data, slot * 3 * plane, batchWidth, plane, normalizeTable);
       });
-      const output = await this.model.run({ data, dims: [batch.length, 3, height, batchWidth] });
-      const [, steps, classes] = output.dims as [number, number, number];
+      // The model is loaded with its best-class outputs (runtime.ts: bestClassOnly).
+      const [bestClass, bestScore] = await this.model.runAll({ data, dims: [batch.length, 3, height, batchWidth] });
+      const steps = bestClass!.dims[1]!;
       const inputPerStep = batchWidth / steps;
       batch.forEach((k, slot) => {
         const width = widths[k]!;
-        const decoded = decodeCtc(output.data, slot * steps * classes, Math.min(steps, Math.ceil(width / inputPerStep)), classes, this.dictionary);
+        const decoded = decodeCtc(bestClass!.data, bestScore!.data, slot * steps, Math.min(steps, Math.ceil(width / inputPerStep)), this.dictionary);
         results[indices[k]!] = {
           text: decoded.chars.map((c) => c.char).join(''),
           score: decoded.score,

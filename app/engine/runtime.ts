@@ -2,7 +2,7 @@
 // a model as "float tensor in, float tensor out".
 import { readFile } from 'node:fs/promises';
 import * as ort from 'onnxruntime-node';
-import { foldModel, type FoldingReport } from './model-folding.js';
+import { foldModel, withBestClassOutputs, type FoldingReport } from './model-folding.js';
 
 export interface Tensor {
   data: Float32Array;
@@ -13,6 +13,8 @@ export interface ModelOptions {
   intraOpThreads: number;
   /** Run the graph as written instead of folded (model-folding.ts): for tests that compare the two. */
   unfolded?: boolean;
+  /** A recognizer that outputs each step's best class and its probability only (withBestClassOutputs). */
+  bestClassOnly?: boolean;
 }
 
 export class OnnxModel {
@@ -26,7 +28,8 @@ export class OnnxModel {
   static async load(path: string, options: ModelOptions): Promise<OnnxModel> {
     const original = await readFile(path);
     const folded = options.unfolded ? undefined : foldModel(original);
-    const session = await ort.InferenceSession.create(folded?.bytes ?? original, {
+    const graph = folded?.bytes ?? original;
+    const session = await ort.InferenceSession.create(options.bestClassOnly ? withBestClassOutputs(graph) : graph, {
       intraOpNumThreads: options.intraOpThreads,
       interOpNumThreads: 1,
       executionProviders: ['cpu'],
@@ -40,11 +43,16 @@ export class OnnxModel {
     return new OnnxModel(session, path, folded?.report);
   }
 
+  /** The model's first output. */
   async run(input: Tensor): Promise<Tensor> {
+    return (await this.runAll(input))[0]!;
+  }
+
+  /** Every output of the model, in the graph's order. */
+  async runAll(input: Tensor): Promise<Tensor[]> {
     const feeds = { [this.session.inputNames[0]!]: new ort.Tensor('float32', input.data, input.dims as number[]) };
     const outputs = await this.session.run(feeds);
-    const output = outputs[this.session.outputNames[0]!]!;
-    return { data: output.data as Float32Array, dims: output.dims };
+    return this.session.outputNames.map((name) => ({ data: outputs[name]!.data as Float32Array, dims: outputs[name]!.dims }));
   }
 
   async release(): Promise<void> {

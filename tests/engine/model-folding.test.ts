@@ -59,6 +59,30 @@ describe('model folding', () => {
     expect(maxDifference(original, folded)).toBeLessThan(1e-4);
   });
 
+  it('gives the recognizer each step\'s best class and its probability, as the full output has them', async () => {
+    const { bytes, truth } = benchImage('screens', 'public-016-doc-en');
+    const [left, top, width, height] = truth.lines![0]!.box;
+    const line = await sharp(bytes).extract({ left: left - 3, top: top - 3, width: width + 6, height: height + 6 }).png().toBuffer();
+    const input = await pictureTensor(line, { width: Math.ceil(((48 * (width + 6)) / (height + 6)) / 8) * 8, height: 48 }, [0.5, 0.5, 0.5], [0.5, 0.5, 0.5]);
+    const full = await OnnxModel.load(paths.recognition, { intraOpThreads: 1 });
+    const best = await OnnxModel.load(paths.recognition, { intraOpThreads: 1, bestClassOnly: true });
+    const probabilities = await full.run(input);
+    const [classes, scores] = await best.runAll(input);
+    await Promise.all([full.release(), best.release()]);
+    const [, steps, classCount] = probabilities.dims as [number, number, number];
+    expect(classes!.dims).toEqual([1, steps]);
+    let nonBlank = 0;
+    for (let t = 0; t < steps; t++) {
+      const row = probabilities.data.subarray(t * classCount, (t + 1) * classCount);
+      const top = row.indexOf(Math.max(...row));
+      expect(classes!.data[t]).toBe(top);
+      expect(scores!.data[t]).toBeCloseTo(row[top]!, 6);
+      if (top !== 0) nonBlank++;
+    }
+    // A line of text: most steps are not blank.
+    expect(nonBlank).toBeGreaterThan(steps / 4);
+  });
+
   it('finds text on a real screenshot to the same probabilities, folded or not', async () => {
     const { report } = foldModel(readFileSync(paths.detection));
     expect(report.affineIntoConv).toBeGreaterThan(0);
