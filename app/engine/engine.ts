@@ -14,7 +14,7 @@ import { quadBounds, type Box, type Point, type Quad } from './geometry.js';
 import { findRulings, type Rulings } from './rulings.js';
 import { SecondScriptPass, type SecondScriptLine } from './second-script.js';
 import { TesseractReader } from './tesseract.js';
-import { looksSideways } from './sideways.js';
+import { looksSideways, mostlyStanding } from './sideways.js';
 import { readCodes, type Barcode } from './barcodes.js';
 import { isPdf, openPdf } from './pdf-pages.js';
 import { FormulaSymbolReader, type FormulaSymbol } from './formula-symbols.js';
@@ -186,8 +186,8 @@ export class OcrEngine {
   /**
    * With `autodirection`, a page turned by 90, 180 or 270 degrees is read upright: the turns
    * worth trying are read too (90 and 270 when most lines stand on end, else 180) and the
-   * reading the recognizer is most confident of wins. Upside-down or sideways text reads as
-   * low-confidence garbage, so the comparison needs no extra model. Without the option the
+   * reading the recognizer is most confident of wins. Upside-down text, and sideways text read
+   * across, read as low-confidence garbage, so the comparison needs no extra model. Without the option the
    * engine decides: it tries the turns when the upright reading looks like such garbage (see
    * `looksTurned`) or like a sideways page (sideways.ts), so an upright page costs nothing more.
    */
@@ -197,7 +197,7 @@ export class OcrEngine {
     const turned = this.looksTurned(first.output);
     // Columns read with confidence, and not a sideways page's, are vertical text as sent:
     // turned a quarter, the same crops read as well, and only lose their order.
-    const verticalAsSent = !sideways && !turned && mostlyStanding(first.output);
+    const verticalAsSent = !sideways && !turned && mostlyStanding(first.output.lines);
     let best = first;
     if ((options.autodirection && !verticalAsSent) || sideways || turned) {
       // A sideways page's columns read well, but in an order that is the page's own only
@@ -222,7 +222,7 @@ export class OcrEngine {
    */
   private turnsToTry(first: EngineOutput, sidewaysOnly: boolean): QuarterTurns[] {
     if (sidewaysOnly) return [3];
-    return mostlyStanding(first) ? [1, 3] : [2];
+    return mostlyStanding(first.lines) ? [1, 3] : [2];
   }
 
   /** The upright reading looks like a turned page: lines were read, and read poorly, or all dropped. */
@@ -363,11 +363,6 @@ export interface RecognizeImageOptions {
   autodirection?: boolean;
   /** Also find the ruling lines (table mode). */
   rulings?: boolean;
-}
-
-/** Most of the lines read are columns. */
-function mostlyStanding(output: EngineOutput): boolean {
-  return output.lines.filter((l) => l.direction === 'vertical').length * 2 > output.lines.length;
 }
 
 /** How sure the recognizer is of a whole reading: confidence weighted by characters read. */

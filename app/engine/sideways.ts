@@ -17,6 +17,11 @@ export interface SidewaysThresholds {
   sidewaysMinLatinShare: number;
 }
 
+/** Most of the lines read are columns. */
+export function mostlyStanding(lines: readonly OrientedText[]): boolean {
+  return lines.filter((l) => l.direction === 'vertical').length * 2 > lines.length;
+}
+
 /**
  * Columns in the majority, and Latin words among them: vertical typesetting (Chinese,
  * Japanese) has next to none, so many are the sign of lines stood on end. On the bench's three
@@ -25,8 +30,8 @@ export interface SidewaysThresholds {
  * apart, and stays read as columns.
  */
 export function looksSideways(lines: readonly OrientedText[], thresholds: SidewaysThresholds): boolean {
+  if (!mostlyStanding(lines)) return false;
   const standing = lines.filter((l) => l.direction === 'vertical');
-  if (standing.length * 2 <= lines.length) return false;
   const words = standing.flatMap((l) => l.text.match(/[A-Za-z]{3,}/g) ?? []);
   const inWords = words.reduce((sum, w) => sum + w.length, 0);
   const characters = standing.reduce((sum, l) => sum + [...l.text.replace(/\s/g, '')].length, 0);
