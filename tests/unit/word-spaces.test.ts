@@ -8,10 +8,10 @@ import type { Quad } from '../../app/engine/geometry.js';
 const GLYPH = 6, LETTER_GAP = 2, HEIGHT = 23, INK_TOP = 4, INK_HEIGHT = 15;
 
 /**
- * The line `words` drawn with `wordGap` px between words, and the recognizer's reading of it
- * with a space only after the words listed in `spacesAfter`.
+ * The line `words` drawn with `wordGaps` px between words (one width, or one for each gap), and
+ * the recognizer's reading of it with a space only after the words listed in `spacesAfter`.
  */
-function drawnLine(words: string[], wordGap: number, spacesAfter: number[]) {
+function drawnLine(words: string[], wordGaps: number | number[], spacesAfter: number[]) {
   const boxes: { char: string; left: number; right: number }[] = [];
   let x = 4;
   words.forEach((word, w) => {
@@ -19,6 +19,7 @@ function drawnLine(words: string[], wordGap: number, spacesAfter: number[]) {
       boxes.push({ char, left: x, right: x + GLYPH });
       x += GLYPH + LETTER_GAP;
     }
+    const wordGap = typeof wordGaps === 'number' ? wordGaps : (wordGaps[w] ?? 0);
     x += wordGap - LETTER_GAP;
     if (spacesAfter.includes(w)) boxes.push({ char: ' ', left: x - wordGap, right: x - LETTER_GAP });
   });
@@ -45,14 +46,14 @@ describe('word spaces from the pixels', () => {
     expect(read(drawnLine(words, 5, [5]))).toBe(words.join(' '));
   });
 
-  it('trusts a model that wrote most spaces: a narrow gap it left out is a wide letter gap', () => {
-    // Spaces after every word but "convey": the 5 px there is taken for letter spacing.
-    const line = drawnLine(words, 5, [0, 1, 3, 4, 5, 6, 7]);
-    expect(read(line)).toBe('You may conveya covered work in object code');
+  it('takes a gap as wide as the spaces the model wrote for a space too (it missed one)', () => {
+    // Spaces after every word but "convey": that gap is as wide as the others.
+    expect(read(drawnLine(words, 5, [0, 1, 3, 4, 5, 6, 7]))).toBe(words.join(' '));
   });
 
-  it('trusts one space beside one or two such gaps (a letter-spaced UI label)', () => {
-    expect(read(drawnLine(['Featu', 'res', 'ena', 'bled'], 5, [1]))).toBe('Features enabled');
+  it('trusts one space beside one or two narrower gaps (a letter-spaced UI label)', () => {
+    // The model's space spans 7 px; the letter gaps of "Featu res" and "ena bled", 4 px.
+    expect(read(drawnLine(['Featu', 'res', 'ena', 'bled'], [4, 7, 4], [1]))).toBe('Features enabled');
   });
 
   it('leaves letters alone: no space inside a word', () => {
