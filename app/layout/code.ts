@@ -15,9 +15,21 @@ export function monospaceAdvance(lines: readonly TextLine[]): number | null {
   if (!(typical > 0)) return null;
   const consistent = advances.filter((a) => Math.abs(a - typical) <= 0.08 * typical).length;
   if (consistent < measured.length * 0.8) return null;
+  // Code stands one line to a row (the detector may split one at a wide gap). Lines side by
+  // side, columns apart, are a form or a table: labels and their values, whose long lines can
+  // average a steady width per character in any font.
+  const apart = (a: TextLine['box'], b: TextLine['box']) => Math.max(b.left - (a.left + a.width), a.left - (b.left + b.width)) > 3 * typical;
+  const besideAnother = lines.filter((l) => lines.some((o) => o !== l && sameRow(l.box, o.box) && apart(l.box, o.box))).length;
+  if (besideAnother > lines.length * 0.2) return null;
   const blockLeft = Math.min(...lines.map((l) => l.box.left));
   const indented = lines.some((l) => l.box.left - blockLeft >= typical * 1.5);
   return indented ? typical : null;
+}
+
+/** Two boxes on one row: they overlap by half the shorter one's height or more. */
+function sameRow(a: TextLine['box'], b: TextLine['box']): boolean {
+  const overlap = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
+  return overlap >= 0.5 * Math.min(a.height, b.height);
 }
 
 /** Lines prefixed with the spaces of their indentation, their boxes starting at the block's left edge. */

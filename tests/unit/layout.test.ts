@@ -105,6 +105,13 @@ describe('code', () => {
     expect(lines[2]!.box.left).toBe(12);
   });
 
+  it('leaves a form alone: labels and values side by side, however steady their width per character', () => {
+    // 7 px a character on every line, values indented: only their rows say it is no code.
+    const row = (label: string, value: string, index: number) => [at(label, 12, 12 + index * 26, label.length * 7, 20), at(value, 132, 12 + index * 26, value.length * 7, 20)];
+    const fragments = [...row('Name', 'Jordan Lee', 0), ...row('Email', 'jordan@example.com', 1), ...row('Time zone', 'UTC+08:00 Beijing', 2)];
+    expect(readLines(fragments).filter((l) => l.startsWith(' '))).toEqual([]);
+  });
+
   it('leaves proportional prose alone', () => {
     const fragments = [at('Permission is hereby granted', 10, 10, 230), at('illicit little lilies', 30, 32, 110), at('MMMM WWWW', 10, 54, 140)];
     expect(readLines(fragments).every((l) => !l.startsWith(' '))).toBe(true);
