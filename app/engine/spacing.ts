@@ -122,7 +122,9 @@ export function restoreWordSpaces(image: RgbImage, quad: Quad, text: RecognizedT
       continue;
     }
     const previous = chars[chars.length - 1];
-    if (previous && previous.char !== ' ') {
+    // No typist puts a space before a closing or trailing mark, or after an opening one: the
+    // gap there is the glyph's own (a full-width bracket read as ASCII, monospace punctuation).
+    if (previous && previous.char !== ' ' && !/^[)\]},.;:!?]$/.test(char.char) && !/^[([{]$/.test(previous.char)) {
       const gap = widestGap(previous, char);
       const cjkPair = isCjk(previous.char) && isCjk(char.char);
       if (gap >= (cjkPair ? config.minCjkSpace * inkHeight : isAlnum(previous.char) && isAlnum(char.char) ? alnumSpace : minSpace)) {

@@ -56,6 +56,11 @@ describe('word spaces from the pixels', () => {
     expect(read(drawnLine(['Featu', 'res', 'ena', 'bled'], [4, 7, 4], [1]))).toBe('Features enabled');
   });
 
+  it('puts no space before a closing mark or after an opening one, however wide the gap', () => {
+    // Every gap 5 px, as monospace punctuation and full-width brackets read as ASCII leave them.
+    expect(read(drawnLine(['Total', ':', '42', '(', 'net', ')', ','], 5, []))).toBe('Total: 42 (net),');
+  });
+
   it('leaves letters alone: no space inside a word', () => {
     expect(read(drawnLine(['convey'], 5, []))).toBe('convey');
   });
