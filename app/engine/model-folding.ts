@@ -151,8 +151,8 @@ class GraphFolder {
       const affine = y === undefined ? undefined : this.scaleAndShift(mul, y);
       if (y === undefined || !affine || affine.scale === 0) continue;
       const { scale: c, shift: d, add } = affine;
-      const convs = this.consumers.get(add.output[0]!) ?? [];
-      if (!convs.length || convs.some((n) => n.opType !== 'Conv' || n.input[0] !== add.output[0] || n.input.slice(1).includes(add.output[0]!))) continue;
+      const convs = this.convolutionsReadingOnly(add.output[0]!);
+      if (!convs) continue;
       for (const conv of convs) {
         const weights = this.weights(conv);
         conv.input[1] = this.constant(weights.values.map((w) => w * c), weights.dims);
@@ -183,8 +183,8 @@ class GraphFolder {
       const y = add.input.find((name) => this.scalar(name) === undefined);
       const shift = y === undefined ? undefined : this.scalarOperand(add, y);
       if (y === undefined || shift === undefined) continue;
-      const convs = this.consumers.get(add.output[0]!) ?? [];
-      if (!convs.length || convs.some((n) => n.opType !== 'Conv' || n.input[0] !== add.output[0] || n.input.slice(1).includes(add.output[0]!) || !unpadded(n))) continue;
+      const convs = this.convolutionsReadingOnly(add.output[0]!);
+      if (!convs?.every(unpadded)) continue;
       for (const conv of convs) {
         const weights = this.weights(conv);
         const bias = this.bias(conv, weights.outChannels);
@@ -233,6 +233,13 @@ class GraphFolder {
     const add = scale === undefined ? undefined : this.soleConsumer(mul.output[0]!, 'Add');
     const shift = add && this.scalarOperand(add, mul.output[0]!);
     return add && scale !== undefined && shift !== undefined ? { scale, shift, add } : undefined;
+  }
+
+  /** The nodes reading `name`, when there are some and every one is a convolution taking it as its data input only. */
+  private convolutionsReadingOnly(name: string): NodeProto[] | undefined {
+    const readers = this.consumers.get(name) ?? [];
+    const all = readers.length > 0 && readers.every((n) => n.opType === 'Conv' && n.input[0] === name && !n.input.slice(1).includes(name));
+    return all ? readers : undefined;
   }
 
   /** The one node reading `name`, if it is of `opType`. */
