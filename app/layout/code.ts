@@ -1,5 +1,5 @@
 // Code and other monospaced text: its indentation is meaning, and its lines are not prose.
-import { median, type TextLine } from './types.js';
+import { median, right, verticalOverlap, type Box, type TextLine } from './types.js';
 import { isCjk } from '../text/script.js';
 
 /** Both of a detected box's side margins together, as a share of its height (ink is about 1/1.6 of the box's height). */
@@ -23,18 +23,13 @@ export function monospaceAdvance(lines: readonly TextLine[]): number | null {
   // Code stands one line to a row (the detector may split one at a wide gap). Lines side by
   // side, columns apart, are a form or a table: labels and their values, whose long lines can
   // average a steady width per character in any font.
-  const apart = (a: TextLine['box'], b: TextLine['box']) => Math.max(b.left - (a.left + a.width), a.left - (b.left + b.width)) > 3 * typical;
+  const apart = (a: Box, b: Box) => Math.max(b.left - right(a), a.left - right(b)) > 3 * typical;
+  const sameRow = (a: Box, b: Box) => verticalOverlap(a, b) >= 0.5 * Math.min(a.height, b.height);
   const besideAnother = lines.filter((l) => lines.some((o) => o !== l && sameRow(l.box, o.box) && apart(l.box, o.box))).length;
   if (besideAnother > lines.length * 0.2) return null;
   const blockLeft = Math.min(...lines.map((l) => l.box.left));
   const indented = lines.some((l) => l.box.left - blockLeft >= typical * 1.5);
   return indented ? typical : null;
-}
-
-/** Two boxes on one row: they overlap by half the shorter one's height or more. */
-function sameRow(a: TextLine['box'], b: TextLine['box']): boolean {
-  const overlap = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
-  return overlap >= 0.5 * Math.min(a.height, b.height);
 }
 
 /** Lines prefixed with the spaces of their indentation, their boxes starting at the block's left edge. */

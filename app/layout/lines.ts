@@ -1,6 +1,6 @@
 // Fragments the detector split apart (at a wide word gap, around a symbol) joined back into
 // the visual lines a person sees.
-import { bottom, median, right, unionBox, type TextFragment, type TextLine } from './types.js';
+import { median, right, unionBox, verticalOverlap, type TextFragment, type TextLine } from './types.js';
 import { isCjk, lastChar, firstChar, spaceBetween } from '../text/script.js';
 
 export interface LineMergeConfig {
@@ -22,7 +22,7 @@ export function mergeFragmentsIntoLines(fragments: readonly TextFragment[], conf
       const last = line[line.length - 1]!;
       const gap = fragment.box.left - right(last.box);
       const height = Math.min(last.box.height, fragment.box.height);
-      const overlap = Math.min(bottom(last.box), bottom(fragment.box)) - Math.max(last.box.top, fragment.box.top);
+      const overlap = verticalOverlap(last.box, fragment.box);
       const similar = Math.max(last.box.height, fragment.box.height) / Math.max(1, height) < 1.6;
       if (overlap >= config.minVerticalOverlap * height && similar && gap > -0.5 * height && gap <= config.maxGap * height && gap < bestGap) {
         best = line;

@@ -44,6 +44,8 @@ export interface Layout {
 
 export const right = (b: Box) => b.left + b.width;
 export const bottom = (b: Box) => b.top + b.height;
+/** How many pixels of height two boxes share (negative: the gap between them). */
+export const verticalOverlap = (a: Box, b: Box) => Math.min(bottom(a), bottom(b)) - Math.max(a.top, b.top);
 
 export function unionBox(boxes: readonly Box[]): Box {
   let left = Infinity, top = Infinity, r = -Infinity, btm = -Infinity;
