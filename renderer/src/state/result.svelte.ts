@@ -55,10 +55,10 @@ export class ResultState {
   }
 
   /**
-   * Several images one after another (a dropped folder): each lands in history as it is read,
-   * the last one read is shown, and the ones that failed are named at the end, not lost.
+   * Several images one after another (a dropped folder, a PDF's pages), with progress: each
+   * lands in history as it is read, the last one read is shown, and the ones that failed are
+   * named at the end, not lost, with `skipped` and `failedBefore` (what could not even be opened).
    */
-  /** Reads `images` one by one with progress; `skipped` and `failedBefore` (what could not even be opened) are named with the failures. */
   async recognizeImages(images: { name: string; bytes: () => Promise<Uint8Array> }[], skipped: string[] = [], failedBefore: string[] = []): Promise<void> {
     if (images.length === 1 && !skipped.length && !failedBefore.length) return this.recognizeImage(await images[0]!.bytes());
     const failed: string[] = [...failedBefore];
