@@ -1,6 +1,11 @@
 // Tokens and their daily counts, in SQLite so that counts survive restarts and tokens added
 // from the CLI take effect in a running server at once (both open the same file).
-import Database from 'better-sqlite3';
+//
+// Node's built-in SQLite, not an addon: a compiled addon is bound to one Node ABI, and the
+// CLI (Node), the desktop app (Electron's Node) and the tests would each need their own build
+// of it. The file format is SQLite's own, so a tokens.sqlite written by the earlier
+// better-sqlite3 store opens unchanged.
+import { DatabaseSync } from 'node:sqlite';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,16 +59,16 @@ export class TokenStore implements TokenAuthority {
   private readonly reserved = new Map<string, Set<string>>();
 
   private constructor(
-    private readonly db: Database.Database,
+    private readonly db: DatabaseSync,
     private readonly now: () => Date,
   ) {}
 
   static open(dataDir: string, options: { now?: () => Date } = {}): TokenStore {
     mkdirSync(dataDir, { recursive: true });
-    const db = new Database(join(dataDir, 'tokens.sqlite'));
-    db.pragma('journal_mode = WAL');
+    const db = new DatabaseSync(join(dataDir, 'tokens.sqlite'));
     // The CLI and a running server may write at once: wait for the lock rather than fail.
-    db.pragma('busy_timeout = 5000');
+    db.exec('PRAGMA busy_timeout = 5000');
+    db.exec('PRAGMA journal_mode = WAL');
     db.exec(`
       CREATE TABLE IF NOT EXISTS tokens (
         hash TEXT PRIMARY KEY, label TEXT NOT NULL, daily_limit INTEGER NOT NULL, created_at TEXT NOT NULL);
@@ -83,7 +88,7 @@ export class TokenStore implements TokenAuthority {
   }
 
   list(): TokenInfo[] {
-    const rows = this.db.prepare('SELECT hash, label, daily_limit, created_at FROM tokens ORDER BY created_at').all() as TokenRow[];
+    const rows = this.db.prepare('SELECT hash, label, daily_limit, created_at FROM tokens ORDER BY created_at').all() as unknown as TokenRow[];
     return rows.map((row) => ({
       label: row.label,
       dailyLimit: row.daily_limit,
@@ -96,7 +101,7 @@ export class TokenStore implements TokenAuthority {
   remove(tokenOrLabel: string): 'removed' | 'not-found' | 'ambiguous' {
     const byHash = this.db.prepare('DELETE FROM tokens WHERE hash = ?').run(digest(tokenOrLabel).toString('hex'));
     if (byHash.changes) return 'removed';
-    const matches = this.db.prepare('SELECT hash FROM tokens WHERE label = ?').all(tokenOrLabel) as { hash: string }[];
+    const matches = this.db.prepare('SELECT hash FROM tokens WHERE label = ?').all(tokenOrLabel) as unknown as { hash: string }[];
     if (matches.length > 1) return 'ambiguous';
     if (!matches[0]) return 'not-found';
     this.db.prepare('DELETE FROM tokens WHERE hash = ?').run(matches[0].hash);
@@ -118,7 +123,7 @@ export class TokenStore implements TokenAuthority {
     const hex = hash.toString('hex');
     const launch = this.launchTokens.get(hex);
     if (launch) return launch;
-    const row = this.db.prepare('SELECT hash, daily_limit FROM tokens WHERE hash = ?').get(hex) as TokenRow | undefined;
+    const row = this.db.prepare('SELECT hash, daily_limit FROM tokens WHERE hash = ?').get(hex) as unknown as TokenRow | undefined;
     if (!row || !timingSafeEqual(Buffer.from(row.hash, 'hex'), hash)) return undefined;
     return { account: row.hash, dailyLimit: row.daily_limit };
   }
@@ -167,7 +172,7 @@ export class TokenStore implements TokenAuthority {
   }
 
   private todayCount(account: string): number {
-    const row = this.db.prepare('SELECT count FROM usage WHERE account = ? AND day = ?').get(account, localDay(this.now())) as
+    const row = this.db.prepare('SELECT count FROM usage WHERE account = ? AND day = ?').get(account, localDay(this.now())) as unknown as
       | { count: number }
       | undefined;
     return row?.count ?? 0;
