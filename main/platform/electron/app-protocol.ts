@@ -29,7 +29,9 @@ export function serveRenderer(rendererDir: string): void {
     const file = path.resolve(root, `.${decodeURIComponent(url.pathname)}`);
     // Nothing outside the renderer's folder, whatever the path says.
     if (url.host !== 'ocr' || !file.startsWith(root + path.sep)) return new Response('not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
+    // A missing file makes net.fetch reject: answer it as the 404 it is, not a network error.
+    const response = await net.fetch(pathToFileURL(file).toString()).catch(() => undefined);
+    if (!response?.ok) return new Response('not found', { status: 404 });
     const headers = new Headers(response.headers);
     headers.set('content-security-policy', contentSecurityPolicy);
     headers.set('x-content-type-options', 'nosniff');
