@@ -69,6 +69,16 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', performance: 'readonly', Buffer: 'readonly' } },
     rules: { '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }] },
   },
+  // Plain JavaScript (the command, the build script, the built-app tests' Electron stand-in)
+  // runs on Node: its globals, which TypeScript checks for .ts files.
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        ['URL', 'setImmediate', 'setTimeout', 'clearTimeout', 'fetch', 'Request', 'Response', 'Headers', 'Blob'].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
   ...Object.keys(allowed).flatMap((folder) => [
     { files: [`app/${folder}/**/*.ts`], rules: importRules(folder, '') },
     ...externalOwners
