@@ -6,10 +6,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invokeChannels, type Mode, type Outcome } from '../../app/ipc.js';
+import { invokeChannels, type Mode } from '../../app/ipc.js';
 import { readGroundTruth } from '../bench/bench-data.js';
 import { cer } from '../engine/engine-helpers.js';
-import { appNode, buildApp, BuiltApp, isAlive, type AppEvent } from './built-app.js';
+import { appNode, buildApp, BuiltApp, isAlive, quotaShown } from './built-app.js';
 
 const screens = readGroundTruth('screens');
 const formulas = readGroundTruth('formulas');
@@ -21,9 +21,6 @@ const screenOf = (id: string) => {
 let app: BuiltApp;
 let engineNodes: number[] = [];
 
-const trayItems = (event: AppEvent) => event.items as Array<{ label: string; accelerator?: string }>;
-const quotaShown = (event: AppEvent) => event.kind === 'tray-menu' && (event.labels as string[]).some((label) => /^Used today \d+ · Left \d+$/.test(label));
-
 beforeAll(async () => {
   await buildApp();
   const { truth, file } = screenOf('public-001-ui-en');
@@ -32,39 +29,6 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(() => app?.kill());
-
-/** Presses the capture hotkey the tray names, confirms the whole screen on the overlay, and returns what reached the clipboard. */
-async function captureWholeScreen(expectedMode: Mode): Promise<{ text: string; html?: string }> {
-  const tray = app.events.filter((e) => e.kind === 'tray-menu').at(-1)!;
-  const accelerator = trayItems(tray).find((item) => item.label === 'Capture region')?.accelerator;
-  expect(accelerator).toBeTruthy();
-  const before = app.events.length;
-  await app.command('pressHotkey', { accelerator });
-  const overlay = await app.waitFor((e) => e.kind === 'window-loaded' && String(e.url).endsWith('#/overlay'), 30_000, before);
-  const url = overlay.url as string;
-  const frame = await app.invoke<Outcome<{ displayId: number; width: number; height: number; mode: Mode }>>(invokeChannels.captureFrame.channel, undefined, overlay.window as number, url);
-  if (!frame.ok) throw new Error(frame.error.message);
-  expect(frame.value.mode).toBe(expectedMode);
-  const region = { displayId: frame.value.displayId, x: 0, y: 0, width: frame.value.width, height: frame.value.height };
-  const confirmed = await app.invoke<Outcome<unknown>>(invokeChannels.confirmCapture.channel, { region, mode: frame.value.mode }, overlay.window as number, url);
-  if (!confirmed.ok) throw new Error(confirmed.error.message);
-  const clipboard = await app.waitFor((e) => e.kind === 'clipboard', 60_000, before);
-  const data = clipboard.data as Record<string, string>;
-  return { text: data['text/plain'] ?? '', html: data['text/html'] };
-}
-
-/** The app's main window (the result panel), for IPC the way its page makes it. */
-async function resultWindow(): Promise<{ window: number; url: string }> {
-  const shown = await app.waitFor((e) => e.kind === 'window-loaded' && /#\/(result|history|settings)$/.test(String(e.url)));
-  return { window: shown.window as number, url: shown.url as string };
-}
-
-async function invokeFromResult<T>(channel: string, arg: unknown): Promise<T> {
-  const { window, url } = await resultWindow();
-  const outcome = await app.invoke<Outcome<T>>(channel, arg, window, url);
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return outcome.value;
-}
 
 describe('the built app (out/main) started as users start it', () => {
   it('starts its own server and shows today\'s quota in the tray as numbers', async () => {
@@ -97,13 +61,13 @@ describe('the built app (out/main) started as users start it', () => {
 
   it('reads a region taken with the capture hotkey onto the clipboard and into history', async () => {
     const { truth } = screenOf('public-001-ui-en');
-    const { text } = await captureWholeScreen('text');
+    const { text } = await app.captureWholeScreen('text');
     expect(cer(text, truth.text)).toBeLessThan(0.05);
-    const history = await invokeFromResult<Array<{ id: string; title: string; mode: Mode }>>(invokeChannels.listHistory.channel, undefined);
+    const history = await app.invokeFromMainWindow<Array<{ id: string; title: string; mode: Mode }>>(invokeChannels.listHistory.channel, undefined);
     expect(history).toHaveLength(1);
     expect(history[0]!.mode).toBe('text');
     expect(text.startsWith(history[0]!.title)).toBe(true);
-    const entry = await invokeFromResult<{ text: string }>(invokeChannels.openHistory.channel, { id: history[0]!.id });
+    const entry = await app.invokeFromMainWindow<{ text: string }>(invokeChannels.openHistory.channel, { id: history[0]!.id });
     expect(entry.text).toBe(text);
     const tray = await app.waitFor(quotaShown, 10_000, app.events.length - 1);
     expect(tray.labels).toContain('Used today 1 · Left 999999');
@@ -112,8 +76,8 @@ describe('the built app (out/main) started as users start it', () => {
   it('reads a table in table mode: a grid on the clipboard, for spreadsheets', async () => {
     const { truth, file } = screenOf('public-027-table-bordered-en');
     await app.command('setScreen', { file });
-    await invokeFromResult(invokeChannels.updateSettings.channel, { mode: 'table' });
-    const { text, html } = await captureWholeScreen('table');
+    await app.invokeFromMainWindow(invokeChannels.updateSettings.channel, { mode: 'table' });
+    const { text, html } = await app.captureWholeScreen('table');
     const rows = text.split('\n').map((row) => row.split('\t'));
     expect(rows).toHaveLength(truth.cells!.length);
     expect(html).toMatch(/^<table><tr><td>/);
@@ -123,10 +87,10 @@ describe('the built app (out/main) started as users start it', () => {
   it('reads a typeset formula in formula mode as LaTeX', async () => {
     const truth = formulas.items.find((item) => item.id === 'public-f003')!;
     await app.command('setScreen', { file: path.join(formulas.dir, truth.image) });
-    await invokeFromResult(invokeChannels.updateSettings.channel, { mode: 'formula' });
-    const { text } = await captureWholeScreen('formula');
+    await app.invokeFromMainWindow(invokeChannels.updateSettings.channel, { mode: 'formula' });
+    const { text } = await app.captureWholeScreen('formula');
     expect(text.replace(/\s+/g, '')).toBe(truth.text.replace(/\s+/g, ''));
-    const history = await invokeFromResult<Array<{ mode: Mode }>>(invokeChannels.listHistory.channel, undefined);
+    const history = await app.invokeFromMainWindow<Array<{ mode: Mode }>>(invokeChannels.listHistory.channel, undefined);
     expect(history.map((entry) => entry.mode)).toEqual(['formula', 'table', 'text']);
   });
 

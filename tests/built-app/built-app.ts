@@ -7,6 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { expect } from 'vitest';
+import { invokeChannels, type Mode, type Outcome } from '../../app/ipc.js';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const standInHooks = path.join(repoRoot, 'tests/built-app/use-electron-stand-in.mjs');
@@ -31,6 +33,10 @@ export function appNode(): { path: string; version: string; abi: string } {
 }
 
 export type AppEvent = { kind: string; [key: string]: unknown };
+
+/** The tray shows today's quota as numbers (not "checking…" or "unknown"). */
+export const quotaShown = (event: AppEvent): boolean =>
+  event.kind === 'tray-menu' && (event.labels as string[]).some((label) => /^Used today \d+ · Left \d+$/.test(label));
 
 export interface LaunchOptions {
   userData: string;
@@ -111,6 +117,43 @@ export class BuiltApp {
   /** An IPC invoke from the app's window with this web contents id, as Electron delivers it. */
   invoke<T = unknown>(channel: string, arg: unknown, window: number, url: string): Promise<T> {
     return this.command<T>('invoke', { channel, arg, window, url });
+  }
+
+  /** The capture hotkey as the tray names it (the tray shows the platform's hotkeys). */
+  captureHotkey(): string {
+    const tray = this.events.filter((e) => e.kind === 'tray-menu').at(-1);
+    const items = (tray?.items ?? []) as Array<{ label: string; accelerator?: string }>;
+    const accelerator = items.find((item) => item.label === 'Capture region')?.accelerator;
+    if (!accelerator) throw new Error(`the tray names no capture hotkey: ${JSON.stringify(items)}`);
+    return accelerator;
+  }
+
+  /**
+   * What a person does: the capture hotkey, the overlay's frame, the whole screen confirmed as
+   * the region; returns what reached the clipboard.
+   */
+  async captureWholeScreen(expectedMode: Mode): Promise<{ text: string; html?: string }> {
+    const before = this.events.length;
+    await this.command('pressHotkey', { accelerator: this.captureHotkey() });
+    const overlay = await this.waitFor((e) => e.kind === 'window-loaded' && String(e.url).endsWith('#/overlay'), 30_000, before);
+    const [window, url] = [overlay.window as number, overlay.url as string];
+    const frame = await this.invoke<Outcome<{ displayId: number; width: number; height: number; mode: Mode }>>(invokeChannels.captureFrame.channel, undefined, window, url);
+    if (!frame.ok) throw new Error(frame.error.message);
+    expect(frame.value.mode).toBe(expectedMode);
+    const region = { displayId: frame.value.displayId, x: 0, y: 0, width: frame.value.width, height: frame.value.height };
+    const confirmed = await this.invoke<Outcome<unknown>>(invokeChannels.confirmCapture.channel, { region, mode: frame.value.mode }, window, url);
+    if (!confirmed.ok) throw new Error(confirmed.error.message);
+    const clipboard = await this.waitFor((e) => e.kind === 'clipboard', 60_000, before);
+    const data = clipboard.data as Record<string, string>;
+    return { text: data['text/plain'] ?? '', html: data['text/html'] };
+  }
+
+  /** An IPC invoke from the app's main window (result panel, history, settings), as its page makes it. */
+  async invokeFromMainWindow<T>(channel: string, arg: unknown): Promise<T> {
+    const shown = await this.waitFor((e) => e.kind === 'window-loaded' && /#\/(result|history|settings)$/.test(String(e.url)));
+    const outcome = await this.invoke<Outcome<T>>(channel, arg, shown.window as number, shown.url as string);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    return outcome.value;
   }
 
   /** Processes whose parent is the app: its engine nodes. */
