@@ -58,6 +58,7 @@ export class AppController {
     this.quota = new QuotaTracker(client, () => this.connection.describe(), (view) => {
       this.emit('onQuota', view);
       this.refreshTray();
+      this.tellServerProblem(view.error);
     });
     this.recognition = new RecognitionFlow({
       client,
@@ -184,6 +185,16 @@ export class AppController {
 
   emit<K extends EventName>(event: K, payload: EventPayloads[K]): void {
     this.platform.windows.broadcast(eventChannels[event], payload);
+  }
+
+  /**
+   * A server that cannot be reached or started (no engine node could load its models, say) is
+   * told once, with its reason, when it first happens: the tray's label alone is easy to miss.
+   */
+  private lastServerProblem: string | undefined;
+  private tellServerProblem(problem: string | undefined): void {
+    if (problem && problem !== this.lastServerProblem) this.platform.notifier.show('OCR Assistant cannot read text', problem);
+    this.lastServerProblem = problem;
   }
 
   /** Work started by a hotkey or the tray: no window waits for it, so failures are logged (the user was notified). */

@@ -81,7 +81,8 @@ export interface SubmittedJob {
 export interface JobRunner {
   /** Queues a job; rejects with QueueFullError (state 6) when the queue and nodes cannot take it. */
   submit(job: Job, context: JobContext): Promise<SubmittedJob>;
-  status(): MaybePromise<{ nodes: NodeStatus[]; queued: number }>;
+  /** `failure`: why no node can start, while none ever has (a supervisor should see it). */
+  status(): MaybePromise<{ nodes: NodeStatus[]; queued: number; failure?: string }>;
   close(): Promise<void>;
 }
 

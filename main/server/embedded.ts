@@ -21,6 +21,9 @@ export async function startEmbeddedServer(userData: string, readingLanguage = 'a
     // The desktop has other work to do: at most two engine nodes.
     nodes: Math.min(2, availableParallelism()),
     logger: { level: 'warn', file: path.join(userData, 'server.log') },
+    // Ready means able to read: if no engine node can load its models, starting fails at once
+    // with their reason, which the tray and a notification show.
+    waitForNodes: true,
   });
   const token = `launch_${randomBytes(24).toString('base64url')}`;
   // Counted under one account across launches, so "used today" survives a restart of the app.

@@ -49,6 +49,10 @@ class NodeSlot {
   jobsDone = 0;
   restarts = 0;
   consecutiveFailures = 0;
+  /** What the node said when it could not load its models, until it next starts. */
+  loadError: string | undefined;
+  /** Starts that ended before the node was ready. */
+  failedStarts = 0;
   constructor(readonly index: number) {}
   get name() {
     return processInfo(this.index).processName;
@@ -69,19 +73,31 @@ export class EngineNodePool {
   private readonly queue: QueuedJob[] = [];
   private nextJobId = 1;
   private closed = false;
-  /** Resolves once every node has loaded its models the first time. */
+  /**
+   * Resolves once every node has loaded its models the first time; rejects, with the nodes' own
+   * reason, once every node has failed to start and none ever was ready.
+   */
   readonly ready: Promise<void>;
-  private readyWaiters: Array<() => void> = [];
+  private settleReady!: { resolve: () => void; reject: (error: Error) => void };
+  private everReady = false;
+  /** Set while no node has ever started and every one has failed to: why, for every request. */
+  private startFailure: string | undefined;
 
   constructor(private readonly options: PoolOptions) {
     this.slots = Array.from({ length: options.size }, (_, i) => new NodeSlot(i));
-    this.ready = new Promise((resolve) => this.readyWaiters.push(resolve));
+    this.ready = new Promise((resolve, reject) => (this.settleReady = { resolve, reject }));
+    // Those who never wait for readiness must not see an unhandled rejection.
+    this.ready.catch(() => undefined);
     for (const slot of this.slots) this.spawn(slot);
   }
 
-  /** Queues a job; the promise always resolves with a response, never rejects, once queued. */
+  /**
+   * Queues a job; the promise always resolves with a response, never rejects, once queued. While
+   * no node can start at all, the answer is state 3 with the reason at once, not at the deadline.
+   */
   run(job: PoolJob): Promise<OcrResponse> {
     if (this.closed) throw new Error('the engine node pool is closed');
+    if (this.startFailure) return Promise.resolve(failedResponse(job.type, State.failed, this.startFailure, undefined, job.id));
     if (this.queue.length >= this.options.maxQueued) throw new QueueFullError(`${this.queue.length} images are already waiting`);
     return new Promise((resolve) => {
       this.queue.push({ job, resolve });
@@ -89,10 +105,11 @@ export class EngineNodePool {
     });
   }
 
-  status(): { nodes: NodeStatus[]; queued: number } {
+  status(): { nodes: NodeStatus[]; queued: number; failure?: string } {
     return {
       nodes: this.slots.map((s) => ({ name: s.name, state: s.state, jobsDone: s.jobsDone, restarts: s.restarts })),
       queued: this.queue.length,
+      ...(this.startFailure ? { failure: this.startFailure } : {}),
     };
   }
 
@@ -136,10 +153,14 @@ export class EngineNodePool {
     if (message.kind === 'ready') {
       slot.state = 'idle';
       slot.consecutiveFailures = 0;
+      slot.loadError = undefined;
+      this.everReady = true;
+      this.startFailure = undefined;
       this.options.onEvent?.({ kind: 'ready', node: slot.name, loadMs: message.loadMs });
-      if (this.slots.every((s) => s.state !== 'starting')) for (const wake of this.readyWaiters.splice(0)) wake();
+      if (this.slots.every((s) => s.state !== 'starting')) this.settleReady.resolve();
       this.dispatch();
     } else if (message.kind === 'load-failed') {
+      slot.loadError = message.message;
       this.options.onEvent?.({ kind: 'died', node: slot.name, reason: `could not load the models: ${message.message}` });
     } else if (message.kind === 'done') {
       const running = slot.running;
@@ -165,6 +186,10 @@ export class EngineNodePool {
     }
     if (this.closed) return;
     this.options.onEvent?.({ kind: 'died', node: slot.name, reason: `exited (${how})` });
+    if (slot.state === 'starting') {
+      slot.failedStarts++;
+      this.checkStartFailure(slot.loadError ?? `the engine node exited while loading (${how})`);
+    }
     slot.restarts++;
     slot.consecutiveFailures++;
     slot.state = 'starting';
@@ -173,6 +198,16 @@ export class EngineNodePool {
     setTimeout(() => {
       if (!this.closed) this.spawn(slot);
     }, delay).unref();
+  }
+
+  /** No node was ever ready and each has now failed to start: say so to everyone waiting. */
+  private checkStartFailure(reason: string): void {
+    if (this.everReady || !this.slots.every((s) => s.failedStarts > 0)) return;
+    this.startFailure = `no engine node could load the OCR models: ${reason}`;
+    this.settleReady.reject(new Error(this.startFailure));
+    for (const queued of this.queue.splice(0)) {
+      queued.resolve(failedResponse(queued.job.type, State.failed, this.startFailure, undefined, queued.job.id));
+    }
   }
 
   private dispatch(): void {

@@ -5,10 +5,11 @@ import type { JobRunner, ResultKeeper } from '../backend.js';
 export async function healthRoutes(app: FastifyInstance, options: { runner: JobRunner; results: ResultKeeper }) {
   const started = Date.now();
   app.get('/health', async (_request, reply) => {
-    const { nodes, queued } = await options.runner.status();
+    const { nodes, queued, failure } = await options.runner.status();
     const serving = nodes.some((n) => n.state !== 'starting');
     return reply.code(serving ? 200 : 503).send({
-      status: serving ? 'ok' : 'starting',
+      status: serving ? 'ok' : failure ? 'failed' : 'starting',
+      ...(failure ? { failure } : {}),
       nodes,
       queued,
       results: options.results.size,
