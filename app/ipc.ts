@@ -60,19 +60,75 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-/** A fresh install's settings. The hotkeys collide with no common program's (main/hotkeys/owners.ts). */
-export const defaultSettings: Settings = {
-  hotkeys: { capture: 'CommandOrControl+Alt+O', clipboard: 'CommandOrControl+Alt+Shift+O', repeat: 'CommandOrControl+Alt+Shift+R' },
-  server: { kind: 'embedded' },
-  mode: 'text',
-  options: {},
-  theme: 'system',
-  language: 'en',
-  readingLanguage: 'auto',
-  copyToClipboard: true,
-  notify: true,
-  historyLimit: 500,
-};
+/** The desktops the app is built for; anything else is treated as Linux (X11/Wayland rules). */
+export type DesktopPlatform = 'darwin' | 'win32' | 'linux';
+export const desktopPlatformOf = (platform: string): DesktopPlatform => (platform === 'darwin' || platform === 'win32' ? platform : 'linux');
+
+/**
+ * A fresh install's hotkeys, per platform. On Windows, Ctrl+Alt is AltGr: Ctrl+Alt+O types ó on
+ * a Polish keyboard (and others on many layouts), so a global Ctrl+Alt hotkey swallows typing;
+ * Windows gets Win+Shift, the family PowerToys' Text Extractor uses. On Linux AltGr is a key of
+ * its own, and on macOS Command is held, so Ctrl/Cmd+Alt produce no characters there. None
+ * collides with a common program's (main/hotkeys/owners.ts).
+ */
+export function defaultHotkeys(platform: DesktopPlatform): Settings['hotkeys'] {
+  if (platform === 'win32') return { capture: 'Super+Shift+O', clipboard: 'Super+Shift+I', repeat: 'Super+Shift+P' };
+  return { capture: 'CommandOrControl+Alt+O', clipboard: 'CommandOrControl+Alt+Shift+O', repeat: 'CommandOrControl+Alt+Shift+R' };
+}
+
+/** The hotkeys every platform had before they were chosen per platform (Windows users still on them are moved). */
+export const formerDefaultHotkeys: Settings['hotkeys'] = { capture: 'CommandOrControl+Alt+O', clipboard: 'CommandOrControl+Alt+Shift+O', repeat: 'CommandOrControl+Alt+Shift+R' };
+
+/** A fresh install's settings on a platform. */
+export function defaultSettingsFor(platform: DesktopPlatform): Settings {
+  return {
+    hotkeys: defaultHotkeys(platform),
+    server: { kind: 'embedded' },
+    mode: 'text',
+    options: {},
+    theme: 'system',
+    language: 'en',
+    readingLanguage: 'auto',
+    copyToClipboard: true,
+    notify: true,
+    historyLimit: 500,
+  };
+}
+
+/**
+ * An accelerator as the platform writes it: `⌥⌘O` on macOS (modifiers in Apple's order, no
+ * separators), `Win+Shift+O` on Windows, `Ctrl+Alt+O` on Linux; never `CommandOrControl+...`.
+ */
+export function acceleratorLabel(accelerator: string, platform: DesktopPlatform): string {
+  const parts = accelerator.split('+').filter(Boolean);
+  const key = parts.pop() ?? '';
+  const held = new Set<'ctrl' | 'alt' | 'altgr' | 'shift' | 'meta'>();
+  for (const part of parts.map((p) => p.toLowerCase())) {
+    if (part === 'commandorcontrol' || part === 'cmdorctrl') held.add(platform === 'darwin' ? 'meta' : 'ctrl');
+    else if (part === 'command' || part === 'cmd' || part === 'super' || part === 'meta') held.add('meta');
+    else if (part === 'control' || part === 'ctrl') held.add('ctrl');
+    else if (part === 'alt' || part === 'option') held.add('alt');
+    else if (part === 'altgr') held.add('altgr');
+    else if (part === 'shift') held.add('shift');
+  }
+  const keyName = key.length === 1 ? key.toUpperCase() : key;
+  if (platform === 'darwin') {
+    const symbols = { ctrl: '⌃', alt: '⌥', altgr: '⌥', shift: '⇧', meta: '⌘' } as const;
+    return (['ctrl', 'alt', 'altgr', 'shift', 'meta'] as const).filter((m) => held.has(m)).map((m) => symbols[m]).join('') + keyName;
+  }
+  const names = { meta: platform === 'win32' ? 'Win' : 'Super', ctrl: 'Ctrl', alt: 'Alt', altgr: 'AltGr', shift: 'Shift' } as const;
+  return [...(['meta', 'ctrl', 'alt', 'altgr', 'shift'] as const).filter((m) => held.has(m)).map((m) => names[m]), keyName].join('+');
+}
+
+/** What the views need to know of where they run. */
+export interface AppStatus {
+  platform: DesktopPlatform;
+  /**
+   * False where the desktop shows no tray icons (stock GNOME): the main window is then the
+   * app, and closing it quits.
+   */
+  trayAvailable: boolean;
+}
 
 /** A change to the settings; `serverToken` is write-only (kept with safeStorage in main). */
 export const settingsPatchSchema = settingsSchema
@@ -165,7 +221,26 @@ export interface CaptureFrame {
   mode: Mode;
 }
 
-export type Failure = { kind: string; message: string };
+/**
+ * Why an invoke failed, for the renderer to branch on: the sender was refused, the argument was
+ * invalid, or one of the app's own errors (by class); anything else is `internal`.
+ */
+export const failureKinds = ['forbidden', 'invalid', 'capture', 'recognition', 'settings', 'server', 'history', 'internal'] as const;
+export type FailureKind = (typeof failureKinds)[number];
+export type Failure = { kind: FailureKind; message: string };
+
+/** The app's error classes set their `name`; this maps a thrown error to its failure kind. */
+const kindsByErrorName: Record<string, FailureKind> = {
+  CaptureError: 'capture',
+  RecognitionError: 'recognition',
+  SettingsError: 'settings',
+  HistoryError: 'history',
+  OcrClientError: 'server',
+};
+export function failureOf(error: unknown): Failure {
+  const name = error instanceof Error ? error.name : '';
+  return { kind: kindsByErrorName[name] ?? 'internal', message: error instanceof Error ? error.message : String(error) };
+}
 /** Every invoke answers with a value or a failure a person can read; nothing throws across IPC. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: Failure };
 
@@ -192,6 +267,7 @@ export const invokeChannels = {
   testServer: { channel: 'server:test', args: z.object({ url: z.url({ protocol: /^https?$/ }), token: z.string().min(1).max(512) }).strict() },
   getQuota: { channel: 'quota:get', args: none },
   hotkeyProblems: { channel: 'hotkeys:problems', args: none },
+  appStatus: { channel: 'app:status', args: none },
 } as const;
 
 /** What each request answers with. */
@@ -216,6 +292,7 @@ export interface InvokeResults {
   testServer: QuotaView;
   getQuota: QuotaView;
   hotkeyProblems: HotkeyProblem[];
+  appStatus: AppStatus;
 }
 
 /** Main → renderer notifications: channel and payload. */

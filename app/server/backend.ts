@@ -87,4 +87,6 @@ export interface JobRunner {
 }
 
 /** The queue cannot take the job: the caller answers state 6. */
-export class QueueFullError extends Error {}
+export class QueueFullError extends Error {
+  override name = 'QueueFullError';
+}

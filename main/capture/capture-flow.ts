@@ -10,12 +10,16 @@ interface FrozenDisplay {
   capture: DisplayCapture;
 }
 
-export class CaptureError extends Error {}
+export class CaptureError extends Error {
+  override name = 'CaptureError';
+}
 
 export class CaptureFlow {
   private frozen = new Map<number, FrozenDisplay>();
   private mode: Mode = 'text';
   private lastRegion: Region | undefined;
+  /** Whether this launch has already let the system ask for capture permission. */
+  private askedSystem = false;
 
   constructor(
     private readonly displays: Displays,
@@ -54,6 +58,21 @@ export class CaptureFlow {
     await this.recognize(png, mode);
   }
 
+  /**
+   * macOS reports screen capture as denied until the app has tried to capture: only a capture
+   * attempt makes the system ask the user and list the app under Screen Recording. So the first
+   * time, try; if it is still not granted, say how and open the pane where it is granted.
+   */
+  private async askForPermission(displays: DisplayInfo[]): Promise<void> {
+    if (!this.askedSystem) {
+      this.askedSystem = true;
+      await this.screen.captureAll(displays).catch(() => []);
+      if (this.screen.permission() === 'granted') return;
+    }
+    this.screen.openPermissionSettings();
+    throw new CaptureError(`Screen capture is not permitted. ${this.screen.howToGrant()}`);
+  }
+
   cancel(): void {
     this.finish();
   }
@@ -69,8 +88,8 @@ export class CaptureFlow {
   }
 
   private async freeze(): Promise<Map<number, FrozenDisplay>> {
-    if (this.screen.permission() === 'denied') throw new CaptureError(`Screen capture is not permitted. ${this.screen.howToGrant()}`);
     const displays = this.displays.all();
+    if (this.screen.permission() !== 'granted') await this.askForPermission(displays);
     const captures = await this.screen.captureAll(displays);
     const frozen = new Map<number, FrozenDisplay>();
     for (const display of displays) {

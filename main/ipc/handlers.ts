@@ -2,7 +2,7 @@
 // windows showing our own page, the argument must pass the contract's schema, and whatever
 // happens comes back as an Outcome, never as an exception across IPC.
 import type { z } from 'zod';
-import { invokeChannels, type InvokeName, type InvokeResults, type Outcome } from '../../app/ipc.js';
+import { failureOf, invokeChannels, type InvokeName, type InvokeResults, type Outcome } from '../../app/ipc.js';
 
 /** The part of an IpcMainInvokeEvent the checks need. */
 export interface InvokeEvent {
@@ -34,7 +34,7 @@ export function registerHandlers(ipc: IpcMainLike, handlers: Handlers, isTrusted
       try {
         return { ok: true, value: await handler(parsed.data, event) };
       } catch (error) {
-        return { ok: false, error: { kind: (error as Error).name || 'error', message: (error as Error).message } };
+        return { ok: false, error: failureOf(error) };
       }
     });
   }

@@ -10,7 +10,9 @@ import type { HistoryStore } from '../history/history-store.js';
 import { imageSize, thumbnailDataUrl, toPng } from '../images.js';
 import { clipboardContent } from './clipboard-formats.js';
 
-export class RecognitionError extends Error {}
+export class RecognitionError extends Error {
+  override name = 'RecognitionError';
+}
 
 export interface RecognitionDeps {
   client: () => Promise<OcrClient>;

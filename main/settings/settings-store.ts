@@ -2,9 +2,9 @@
 // against the contract's schema, and the remote server's token sealed with safeStorage (it is
 // never stored in plain text, and never sent back to the renderer).
 import Store from 'electron-store';
-import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../app/ipc.js';
-
-export { defaultSettings };
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { defaultSettingsFor, desktopPlatformOf, formerDefaultHotkeys, settingsSchema, type DesktopPlatform, type Settings, type SettingsPatch } from '../../app/ipc.js';
 import type { SecretBox } from '../platform/types.js';
 
 interface StoredSettings {
@@ -13,30 +13,52 @@ interface StoredSettings {
   sealedToken?: string;
 }
 
-export class SettingsError extends Error {}
+export class SettingsError extends Error {
+  override name = 'SettingsError';
+}
 
 export class SettingsStore {
   private readonly store: Store<StoredSettings>;
+  private readonly defaults: Settings;
+  /** No settings file was there: the app's first launch on this machine (for this user). */
+  readonly firstRun: boolean;
 
   constructor(
     dir: string,
     private readonly secrets: SecretBox,
+    private readonly platform: DesktopPlatform = desktopPlatformOf(process.platform),
   ) {
-    this.store = new Store<StoredSettings>({ cwd: dir, name: 'settings', defaults: { settings: defaultSettings } });
+    this.defaults = defaultSettingsFor(platform);
+    this.firstRun = !existsSync(path.join(dir, 'settings.json'));
+    this.store = new Store<StoredSettings>({ cwd: dir, name: 'settings', defaults: { settings: this.defaults } });
+  }
+
+  /** A fresh install's settings on this platform. */
+  get defaultSettings(): Settings {
+    return this.defaults;
   }
 
   /** The settings; anything in the file that no longer validates falls back to its default. */
   get(): Settings {
     const stored = this.store.get('settings') as Partial<Settings>;
-    const merged = { ...defaultSettings, ...stored, hotkeys: { ...defaultSettings.hotkeys, ...stored.hotkeys } };
+    const merged = { ...this.defaults, ...stored, hotkeys: { ...this.defaults.hotkeys, ...this.ownHotkeys(stored.hotkeys) } };
     const parsed = settingsSchema.safeParse(merged);
     if (parsed.success) return parsed.data;
     const repaired: Record<string, unknown> = { ...merged };
     for (const issue of parsed.error.issues) {
       const key = issue.path[0] as keyof Settings;
-      repaired[key] = defaultSettings[key];
+      repaired[key] = this.defaults[key];
     }
     return settingsSchema.parse(repaired);
+  }
+
+  /**
+   * The hotkeys the user chose. On Windows the former defaults (Ctrl+Alt, which AltGr layouts
+   * type characters with) were never chosen by anyone: they give way to the platform's own.
+   */
+  private ownHotkeys(stored: Partial<Settings['hotkeys']> | undefined): Partial<Settings['hotkeys']> {
+    if (!stored || this.platform !== 'win32') return stored ?? {};
+    return Object.fromEntries(Object.entries(stored).filter(([action, accelerator]) => formerDefaultHotkeys[action as keyof Settings['hotkeys']] !== accelerator));
   }
 
   update(patch: SettingsPatch): Settings {

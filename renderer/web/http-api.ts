@@ -3,8 +3,10 @@
 // localStorage, history in IndexedDB; "capture" freezes an image given by the page's
 // ?screen= parameter instead of the screen, so the overlay can be tried and tested anywhere.
 import {
-  defaultSettings,
+  defaultSettingsFor,
+  type DesktopPlatform,
   eventChannels,
+  failureOf,
   historyTitle,
   matchesHistoryQuery,
   modeTypes,
@@ -59,6 +61,9 @@ export function createHttpApi(config: WebConfig): OcrApi {
   let current: Recognition | null = null;
   let frozen: { bitmap: ImageBitmap; image: Uint8Array; mode: Mode } | null = null;
 
+  // The browser build has no hotkeys of its own; it shows the ones the desktop app would have here.
+  const platform: DesktopPlatform = /Mac/.test(navigator.platform) ? 'darwin' : /Win/.test(navigator.platform) ? 'win32' : 'linux';
+  const defaultSettings = defaultSettingsFor(platform);
   const readSettings = (): Settings => {
     try {
       return settingsSchema.parse({ ...defaultSettings, ...JSON.parse(localStorage.getItem(settingsKey) ?? '{}') });
@@ -223,6 +228,8 @@ export function createHttpApi(config: WebConfig): OcrApi {
     },
     getQuota: quota,
     hotkeyProblems: async () => [],
+    // A page in a browser has no tray to miss.
+    appStatus: async () => ({ platform, trayAvailable: true }),
   };
 
   const api: Record<string, unknown> = {};
@@ -231,7 +238,7 @@ export function createHttpApi(config: WebConfig): OcrApi {
       try {
         return { ok: true, value: await (handlers[name] as (a: unknown) => Promise<unknown>)(args) };
       } catch (error) {
-        return { ok: false, error: { kind: (error as Error).name, message: (error as Error).message } };
+        return { ok: false, error: failureOf(error) };
       }
     };
   }

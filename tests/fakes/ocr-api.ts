@@ -1,5 +1,5 @@
 // A window.ocr for component tests: every call recorded, answers set per test.
-import { defaultSettings, eventChannels, invokeChannels, type EventName, type EventPayloads, type OcrApi, type Recognition, type Settings } from '../../app/ipc.js';
+import { defaultSettingsFor, eventChannels, invokeChannels, type EventName, type EventPayloads, type OcrApi, type Recognition, type Settings } from '../../app/ipc.js';
 
 export interface FakeOcrApi {
   api: OcrApi;
@@ -11,7 +11,7 @@ export interface FakeOcrApi {
 export function fakeOcrApi(answers: Record<string, unknown> = {}): FakeOcrApi {
   const calls: Array<{ name: string; args: unknown }> = [];
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  let settings: Settings = defaultSettings;
+  let settings: Settings = defaultSettingsFor('linux');
   const api: Record<string, unknown> = {};
   const fake: FakeOcrApi = { api: api as OcrApi, calls, answers, emit: (name, payload) => listeners.get(name)?.forEach((l) => l(payload)) };
   for (const name of Object.keys(invokeChannels)) {
@@ -23,13 +23,13 @@ export function fakeOcrApi(answers: Record<string, unknown> = {}): FakeOcrApi {
         return { ok: true, value: settings };
       }
       const answer = fake.answers[name];
-      if (answer instanceof Error) return { ok: false, error: { kind: 'error', message: answer.message } };
+      if (answer instanceof Error) return { ok: false, error: { kind: 'internal', message: answer.message } };
       if (typeof answer !== 'function') return { ok: true, value: answer ?? null };
       // An answering function may throw: that call fails, as main's handler would answer it.
       try {
         return { ok: true, value: (answer as (a: unknown) => unknown)(args) };
       } catch (error) {
-        return { ok: false, error: { kind: 'error', message: (error as Error).message } };
+        return { ok: false, error: { kind: 'internal', message: (error as Error).message } };
       }
     };
   }

@@ -2,7 +2,11 @@
 // does not come from our windows or does not match the schema.
 import { describe, expect, it, vi } from 'vitest';
 import { contextBridge, ipcRenderer } from 'electron';
-import { apiKeys, eventChannels, invokeChannels, type OcrApi } from '../../app/ipc.js';
+import { apiKeys, eventChannels, failureKinds, invokeChannels, type FailureKind, type OcrApi } from '../../app/ipc.js';
+import { OcrClientError } from '../../app/client/index.js';
+import { CaptureError } from '../../main/capture/capture-flow.js';
+import { RecognitionError } from '../../main/recognition/recognition-flow.js';
+import { SettingsError } from '../../main/settings/settings-store.js';
 import { registerHandlers, trustOurWindows, type Handlers, type InvokeEvent } from '../../main/ipc/handlers.js';
 
 type FakeRenderer = typeof ipcRenderer & { invoked: Array<{ channel: string; args: unknown[] }>; emit(channel: string, payload: unknown): void };
@@ -33,12 +37,14 @@ describe('preload', () => {
 });
 
 describe('main-side handlers', () => {
-  function setup() {
+  function setup(given?: Handlers & Record<string, ReturnType<typeof vi.fn>>) {
     const registered = new Map<string, (event: InvokeEvent, arg: unknown) => Promise<unknown>>();
-    const handlers = Object.fromEntries(Object.keys(invokeChannels).map((name) => [name, vi.fn(async () => `${name} done`)])) as unknown as Handlers & Record<string, ReturnType<typeof vi.fn>>;
-    handlers.copyText = vi.fn(async () => {
-      throw new Error('the clipboard is locked');
-    }) as never;
+    const handlers = given ?? (Object.fromEntries(Object.keys(invokeChannels).map((name) => [name, vi.fn(async () => `${name} done`)])) as unknown as Handlers & Record<string, ReturnType<typeof vi.fn>>);
+    if (!given) {
+      handlers.copyText = vi.fn(async () => {
+        throw new Error('the clipboard is locked');
+      }) as never;
+    }
     const ours = new Set([7]);
     const refused: string[] = [];
     registerHandlers({ handle: (channel, listener) => registered.set(channel, listener) }, handlers, trustOurWindows('app://ocr', (id) => ours.has(id)), (m) => refused.push(m));
@@ -95,8 +101,23 @@ describe('main-side handlers', () => {
     expect(refused).toHaveLength(4);
   });
 
-  it('turns a handler\'s failure into a readable outcome', async () => {
-    const { call } = setup();
-    expect(await call('copyText', { text: 'hi' })).toEqual({ ok: false, error: { kind: 'Error', message: 'the clipboard is locked' } });
+  it('turns a handler\'s failure into a readable outcome of a known kind', async () => {
+    const { call, handlers } = setup();
+    expect(await call('copyText', { text: 'hi' })).toEqual({ ok: false, error: { kind: 'internal', message: 'the clipboard is locked' } });
+    const failures: Array<[Error, FailureKind]> = [
+      [new CaptureError('no screen'), 'capture'],
+      [new RecognitionError('not an image'), 'recognition'],
+      [new SettingsError('no keychain'), 'settings'],
+      [new OcrClientError('network', 'refused'), 'server'],
+      [new TypeError('oops'), 'internal'],
+    ];
+    for (const [error, kind] of failures) {
+      handlers.startCapture = vi.fn(async () => {
+        throw error;
+      }) as never;
+      const { call: callAgain } = setup(handlers);
+      expect(await callAgain('startCapture', undefined)).toEqual({ ok: false, error: { kind, message: error.message } });
+      expect(failureKinds).toContain(kind);
+    }
   });
 });

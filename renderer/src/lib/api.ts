@@ -1,5 +1,5 @@
 // The renderer's one way out: window.ocr (the preload's, or the browser build's over HTTP).
-import type { OcrApi, Outcome } from '../../../app/ipc.js';
+import type { FailureKind, OcrApi, Outcome } from '../../../app/ipc.js';
 
 declare global {
   interface Window {
@@ -11,8 +11,9 @@ export const api = (): OcrApi => window.ocr;
 
 /** A failed outcome as an Error with the message a person can read. */
 export class ApiError extends Error {
+  override name = 'ApiError';
   constructor(
-    readonly kind: string,
+    readonly kind: FailureKind,
     message: string,
   ) {
     super(message);
