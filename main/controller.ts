@@ -1,6 +1,6 @@
 // The app's services, built from a platform (Electron's in the app, fakes in tests) and
 // joined up: what a hotkey, the tray and each IPC request do. main/index.ts only wires.
-import { eventChannels, type EventName, type EventPayloads, type Mode, type ReadingLanguage, type Settings } from '../app/ipc.js';
+import { acceleratorLabel, desktopPlatformOf, eventChannels, type DesktopPlatform, type EventName, type EventPayloads, type Mode, type ReadingLanguage, type Settings } from '../app/ipc.js';
 import type { ClipboardAccess, Displays, FileSaver, GlobalHotkeys, Notifier, PowerEvents, ScreenCapture, SecretBox, TrayIcon, WindowHost } from './platform/types.js';
 import { SettingsStore } from './settings/settings-store.js';
 import { HistoryStore } from './history/history-store.js';
@@ -8,10 +8,11 @@ import { ServerConnection } from './server/connection.js';
 import type { EmbeddedServer } from './server/embedded.js';
 import { RecognitionFlow } from './recognition/recognition-flow.js';
 import { ResultFileExport } from './recognition/result-file-export.js';
-import { CaptureFlow } from './capture/capture-flow.js';
+import { CaptureError, CaptureFlow } from './capture/capture-flow.js';
 import { HotkeyManager } from './hotkeys/hotkey-manager.js';
 import { QuotaTracker } from './tray/quota-tracker.js';
 import { trayMenu } from './tray/tray-menu.js';
+import type { LaunchAction } from './startup/launch.js';
 import type { Handlers } from './ipc/handlers.js';
 import { OcrClient } from '../app/client/index.js';
 
@@ -35,6 +36,8 @@ export interface ControllerOptions {
   quit: () => void;
   /** For failures no window shows (a hotkey's recognition): the log. */
   log: (message: string) => void;
+  /** Whose keyboard conventions the hotkeys follow; the running system's unless a test says. */
+  platform?: DesktopPlatform;
 }
 
 export class AppController {
@@ -46,12 +49,14 @@ export class AppController {
   readonly capture: CaptureFlow;
   readonly hotkeys: HotkeyManager;
   readonly quota: QuotaTracker;
+  readonly desktop: DesktopPlatform;
 
   constructor(
     private readonly platform: Platform,
     private readonly options: ControllerOptions,
   ) {
-    this.settings = new SettingsStore(options.userData, platform.secrets);
+    this.desktop = options.platform ?? desktopPlatformOf(process.platform);
+    this.settings = new SettingsStore(options.userData, platform.secrets, this.desktop);
     this.history = new HistoryStore(options.userData, this.settings.get().historyLimit);
     this.connection = new ServerConnection(() => this.settings.get(), () => this.settings.serverToken(), options.startEmbedded);
     const client = () => this.connection.client();
@@ -90,6 +95,7 @@ export class AppController {
         this.emit('onHotkeyProblem', problem);
         platform.notifier.show('A hotkey is taken', problem.message);
       },
+      (accelerator) => acceleratorLabel(accelerator, this.desktop),
     );
   }
 
@@ -102,6 +108,16 @@ export class AppController {
     this.platform.tray.setToolTip('OCR Assistant');
     void this.quota.refresh();
     this.quota.every(5 * 60_000);
+    // Where no tray shows (stock GNOME), or on the very first launch, the app would otherwise
+    // be invisible: its window says what the hotkeys are and has a capture button.
+    if (this.settings.firstRun || !this.platform.tray.available) this.platform.windows.showResult();
+  }
+
+  /** A launch of the app (the first, or another handed over to this one): its action. */
+  launch(action: LaunchAction): void {
+    if (action === 'capture') this.background(this.capture.start(this.settings.get().mode));
+    else if (action === 'clipboard') this.background(this.recognition.recognizeClipboard());
+    else this.platform.windows.showResult();
   }
 
   async stop(): Promise<void> {
@@ -143,6 +159,7 @@ export class AppController {
       },
       getQuota: () => this.quota.current ?? this.quota.refresh(),
       hotkeyProblems: () => this.hotkeys.list(),
+      appStatus: () => ({ platform: this.desktop, trayAvailable: this.platform.tray.available }),
     };
   }
 
@@ -201,7 +218,7 @@ export class AppController {
   private background(work: Promise<unknown>): void {
     work.catch((error: Error) => {
       this.options.log(error.message);
-      if (error.name === 'CaptureError') this.platform.notifier.show('Cannot capture the screen', error.message);
+      if (error instanceof CaptureError) this.platform.notifier.show('Cannot capture the screen', error.message);
     });
   }
 }

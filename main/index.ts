@@ -16,34 +16,43 @@ import { electronPower } from './platform/electron/power.js';
 import { electronFileSaver } from './platform/electron/file-saver.js';
 import { ElectronWindows, appOrigin, hardenContents } from './platform/electron/windows.js';
 import { registerAppScheme, serveRenderer } from './platform/electron/app-protocol.js';
+import { chromiumFeatures, launchAction } from './startup/launch.js';
+import { desktopPlatformOf } from '../app/ipc.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const resources = { preload: path.join(here, 'preload.cjs'), renderer: path.join(here, '../renderer'), icon: path.join(here, '../../build/icon.png') };
 
+// A second launch hands its command line (--capture, --clipboard) to the first and ends.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  // Wayland: capture through the desktop portal (PipeWire) rather than failing on X11 APIs.
-  if (process.platform === 'linux' && process.env.XDG_SESSION_TYPE === 'wayland') app.commandLine.appendSwitch('enable-features', 'WebRTCPipeWireCapturer');
+  const features = chromiumFeatures(desktopPlatformOf(process.platform), process.env, app.commandLine.getSwitchValue('enable-features'));
+  if (features) app.commandLine.appendSwitch('enable-features', features);
   registerAppScheme();
   let controller: AppController | undefined;
+  let trayShown = true;
   const windows = new ElectronWindows({ preload: resources.preload });
 
-  // A second launch shows the first instance instead of starting another.
-  app.on('second-instance', () => windows.showResult());
+  app.on('second-instance', (_event, argv) => controller?.launch(launchAction(argv)));
+  // macOS: a click on the Dock icon with no window open.
+  app.on('activate', () => controller?.launch('show'));
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
-  // The tray keeps the app alive with no window open.
-  app.on('window-all-closed', () => undefined);
+  // The tray keeps the app alive with no window open; where there is no tray, the window is the app.
+  app.on('window-all-closed', () => {
+    if (!trayShown) app.quit();
+  });
 
   void app.whenReady().then(() => {
     serveRenderer(resources.renderer);
+    const tray = electronTray(resources.icon);
+    trayShown = tray.available;
     controller = new AppController(
       {
         displays: electronDisplays,
         screen: electronScreenCapture,
         clipboard: electronClipboard,
         hotkeys: electronHotkeys,
-        tray: electronTray(resources.icon),
+        tray,
         notifier: electronNotifier,
         secrets: electronSecrets,
         power: electronPower,
@@ -54,6 +63,8 @@ if (!app.requestSingleInstanceLock()) {
     );
     registerHandlers(ipcMain, controller.handlers(), trustOurWindows(appOrigin, (id) => windows.isOurs(id)), (m) => console.warn(m));
     controller.start();
+    const action = launchAction(process.argv);
+    if (action !== 'show') controller.launch(action);
   });
 
   app.on('will-quit', (event) => {

@@ -16,6 +16,8 @@ export class HotkeyManager {
     private readonly hotkeys: GlobalHotkeys,
     private readonly actions: Record<HotkeyAction, () => void>,
     private readonly report: (problem: HotkeyProblem) => void,
+    /** The accelerator as the platform writes it, for messages (Ctrl+Alt+O, ⌥⌘O). */
+    private readonly label: (accelerator: string) => string = (accelerator) => accelerator,
   ) {}
 
   /** Registers all three; returns (and reports) the ones that could not be. */
@@ -28,7 +30,7 @@ export class HotkeyManager {
       const accelerator = accelerators[action];
       const twin = seen.get(normalizeAccelerator(accelerator));
       if (twin) {
-        this.fail({ action, accelerator, message: `${accelerator} is already used for "${actionNames[twin]}" in OCR Assistant; choose another key in Settings.` });
+        this.fail({ action, accelerator, message: `${this.label(accelerator)} is already used for "${actionNames[twin]}" in OCR Assistant; choose another key in Settings.` });
         continue;
       }
       seen.set(normalizeAccelerator(accelerator), action);
@@ -38,7 +40,7 @@ export class HotkeyManager {
           action,
           accelerator,
           likelyOwner: owner,
-          message: `${accelerator} for "${actionNames[action]}" could not be registered: ${owner ? `it is probably taken by ${owner}` : 'another program holds it'}. Choose another key in Settings → Hotkeys.`,
+          message: `${this.label(accelerator)} for "${actionNames[action]}" could not be registered: ${owner ? `it is probably taken by ${owner}` : 'another program holds it'}. Choose another key in Settings → Hotkeys.`,
         });
       }
     }

@@ -39,6 +39,8 @@ export interface ScreenCapture {
   permission(): CapturePermission;
   /** How to grant capture on this system, for when permission is denied. */
   howToGrant(): string;
+  /** Opens the system's settings where capture is allowed (macOS: Privacy → Screen Recording); elsewhere nothing. */
+  openPermissionSettings(): void;
   captureAll(displays: DisplayInfo[]): Promise<DisplayCapture[]>;
 }
 
@@ -66,6 +68,8 @@ export interface MenuItemSpec {
 }
 
 export interface TrayIcon {
+  /** False where the desktop shows no tray icons (stock GNOME has no StatusNotifier host). */
+  readonly available: boolean;
   setMenu(items: MenuItemSpec[]): void;
   setToolTip(text: string): void;
 }

@@ -36,6 +36,8 @@ export class ServerConnection {
   async close(): Promise<void> {
     const embedded = this.embedded;
     this.embedded = undefined;
-    if (embedded) await (await embedded).close();
+    // A server that failed to start has nothing to close (its failure was reported already).
+    const server = await embedded?.catch(() => undefined);
+    await server?.close();
   }
 }

@@ -1,6 +1,8 @@
-// The tray menu as data: what it says depends on the mode, the hotkeys and today's quota.
+// The tray menu as data: what it says depends on the mode, the hotkeys, today's quota and the
+// app's language.
 import { modes, type Mode, type QuotaView, type Settings } from '../../app/ipc.js';
 import type { MenuItemSpec } from '../platform/types.js';
+import { trayLabels, type TrayLabels } from './tray-labels.js';
 
 export interface TrayActions {
   capture(): void;
@@ -11,30 +13,29 @@ export interface TrayActions {
   quit(): void;
 }
 
-const modeLabels: Record<Mode, string> = { text: 'Text', vertical: 'Vertical text', table: 'Table', formula: 'Formula' };
-
 /** `Used today N · Left M`, or why it is not known. */
-export function quotaLabel(view: QuotaView | undefined): string {
-  if (!view) return 'Quota: checking…';
-  if (view.quota) return `Used today ${view.quota.TodayCount} · Left ${view.quota.LimitCount}`;
-  return `Quota unknown: ${view.error ?? 'no answer'}`;
+export function quotaLabel(view: QuotaView | undefined, labels: TrayLabels = trayLabels('en')): string {
+  if (!view) return labels.quotaChecking;
+  if (view.quota) return labels.quota(view.quota.TodayCount, view.quota.LimitCount);
+  return labels.quotaUnknown(view.error ?? labels.noAnswer);
 }
 
 export function trayMenu(settings: Settings, quota: QuotaView | undefined, actions: TrayActions): MenuItemSpec[] {
+  const labels = trayLabels(settings.language);
   return [
-    { label: 'Capture region', accelerator: settings.hotkeys.capture, click: actions.capture },
-    { label: 'Recognize clipboard image', accelerator: settings.hotkeys.clipboard, click: actions.recognizeClipboard },
+    { label: labels.capture, accelerator: settings.hotkeys.capture, click: actions.capture },
+    { label: labels.clipboard, accelerator: settings.hotkeys.clipboard, click: actions.recognizeClipboard },
     {
-      label: `Mode: ${modeLabels[settings.mode]}`,
+      label: `${labels.mode}: ${labels.modes[settings.mode]}`,
       type: 'submenu',
-      submenu: modes.map((mode) => ({ label: modeLabels[mode], type: 'radio' as const, checked: settings.mode === mode, click: () => actions.setMode(mode) })),
+      submenu: modes.map((mode) => ({ label: labels.modes[mode], type: 'radio' as const, checked: settings.mode === mode, click: () => actions.setMode(mode) })),
     },
     { label: '', type: 'separator' },
-    { label: 'History…', click: actions.showHistory },
-    { label: 'Settings…', click: actions.showSettings },
+    { label: labels.history, click: actions.showHistory },
+    { label: labels.settings, click: actions.showSettings },
     { label: '', type: 'separator' },
-    { label: quotaLabel(quota), enabled: false },
+    { label: quotaLabel(quota, labels), enabled: false },
     { label: '', type: 'separator' },
-    { label: 'Quit OCR Assistant', click: actions.quit },
+    { label: labels.quit, click: actions.quit },
   ];
 }

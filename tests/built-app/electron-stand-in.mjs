@@ -24,6 +24,8 @@ class StandInApp extends EventEmitter {
       this.commandLine.switches.push({ name, value });
       report({ kind: 'switch', name, value });
     },
+    getSwitchValue: (name) => this.commandLine.switches.findLast((s) => s.name === name)?.value ?? '',
+    hasSwitch: (name) => this.commandLine.switches.some((s) => s.name === name),
   };
   isPackaged = false;
   #ready = false;
@@ -150,6 +152,8 @@ export class BrowserWindow extends EventEmitter {
     windows.delete(this);
     report({ kind: 'window-closed', window: this.webContents.id });
     this.emit('closed');
+    // As Electron: the last window closed, the app decides whether to quit.
+    if (!windows.size) app.emit('window-all-closed');
   }
   close() {
     this.destroy();
@@ -300,6 +304,14 @@ const commands = {
     screenPng = readFileSync(file);
   },
   clipboardText: () => clipboard.readText(),
+  /** Another launch of the app, as Electron reports it to the first instance. */
+  secondInstance({ argv }) {
+    app.emit('second-instance', {}, ['/opt/OCR Assistant/ocr-assistant', ...argv], process.cwd());
+  },
+  /** The user closes every window. */
+  closeAllWindows() {
+    for (const window of BrowserWindow.getAllWindows()) window.close();
+  },
   quit() {
     setImmediate(() => app.quit());
   },

@@ -35,15 +35,27 @@ export class FakeDisplays implements Displays {
 export class FakeScreenCapture implements ScreenCapture {
   granted: CapturePermission = 'granted';
   captures = 0;
+  /** How often the system's privacy settings were opened for the user. */
+  settingsOpened = 0;
+  /** What the system does when a capture is first tried without permission (macOS asks the user). */
+  onCaptureWithoutPermission: () => void = () => undefined;
   constructor(public images: DisplayCapture[]) {}
   permission() {
     return this.granted;
+  }
+  openPermissionSettings() {
+    this.settingsOpened++;
   }
   howToGrant() {
     return 'Allow it in the fake settings.';
   }
   async captureAll(displays: DisplayInfo[]) {
     this.captures++;
+    if (this.granted !== 'granted') {
+      // As macOS does: the capture "works" but shows no screen content until permission is given.
+      this.onCaptureWithoutPermission();
+      return [];
+    }
     return this.images.filter((i) => displays.some((d) => d.id === i.displayId));
   }
 }
@@ -79,6 +91,7 @@ export class FakeHotkeys implements GlobalHotkeys {
 }
 
 export class FakeTray implements TrayIcon {
+  available = true;
   menu: MenuItemSpec[] = [];
   tooltip = '';
   setMenu(items: MenuItemSpec[]) {

@@ -61,7 +61,7 @@ describe('acceleratorOf', () => {
   it.each([
     [press('o', 'KeyO', { ctrlKey: true, altKey: true }), 'CommandOrControl+Alt+O'],
     [press('ø', 'KeyO', { altKey: true }), 'Alt+O'],
-    [press('O', 'KeyO', { metaKey: true, shiftKey: true }), 'CommandOrControl+Shift+O'],
+    [press('O', 'KeyO', { metaKey: true, shiftKey: true }), 'Super+Shift+O'],
     [press('3', 'Digit3', { ctrlKey: true }), 'CommandOrControl+3'],
     [press('F9', 'F9'), 'F9'],
     [press('F9', 'F9', { shiftKey: true }), 'Shift+F9'],
@@ -73,5 +73,11 @@ describe('acceleratorOf', () => {
     [press('Tab', 'Tab', { altKey: true }), null],
   ])('%o is %s', (event, expected) => {
     expect(acceleratorOf(event)).toBe(expected);
+  });
+
+  it('reads Command as the primary key on macOS and Control as its own, Win as Super on Windows', () => {
+    expect(acceleratorOf(press('O', 'KeyO', { metaKey: true, shiftKey: true }), 'darwin')).toBe('CommandOrControl+Shift+O');
+    expect(acceleratorOf(press('o', 'KeyO', { ctrlKey: true, altKey: true }), 'darwin')).toBe('Control+Alt+O');
+    expect(acceleratorOf(press('O', 'KeyO', { metaKey: true, shiftKey: true }), 'win32')).toBe('Super+Shift+O');
   });
 });

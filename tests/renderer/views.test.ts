@@ -41,6 +41,32 @@ async function resultPanel(recognition = sampleRecognition()) {
   return result;
 }
 
+describe('the main window before any result', () => {
+  async function emptyPanel() {
+    const result = new ResultState();
+    const settings = new SettingsState();
+    await settings.load();
+    render(ResultPanel, { result, settings });
+  }
+
+  it('lists the hotkeys as the platform writes them, and its capture button starts a capture', async () => {
+    fake.answers.appStatus = { platform: 'darwin', trayAvailable: true };
+    await emptyPanel();
+    expect(screen.getAllByRole('definition').map((d) => d.textContent)).toEqual(['⌥⌘O', '⌥⇧⌘O', '⌥⇧⌘R']);
+    expect(document.body.textContent).not.toMatch(/CommandOrControl/);
+    expect(screen.queryByTestId('no-tray')).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Capture a region' }));
+    expect(fake.calls.map((c) => c.name)).toContain('startCapture');
+  });
+
+  it('says that this window is the app where the desktop shows no tray icon', async () => {
+    fake.answers.appStatus = { platform: 'linux', trayAvailable: false };
+    await emptyPanel();
+    expect(screen.getByTestId('no-tray').textContent).toMatch(/shows no tray icons, so this window is OCR Assistant/);
+    expect(screen.getAllByRole('definition').map((d) => d.textContent)).toEqual(['Ctrl+Alt+O', 'Ctrl+Alt+Shift+O', 'Ctrl+Alt+Shift+R']);
+  });
+});
+
 describe('result panel', () => {
   it('shows every line beside a box on the image, with the language, line count and time', async () => {
     await resultPanel();
