@@ -100,6 +100,8 @@ export class AppController {
   }
 
   start(): void {
+    // A damaged history was set aside so that the app could start: say so, once.
+    for (const problem of this.history.problems) this.platform.notifier.show('History was damaged', problem);
     this.hotkeys.apply(this.settings.get().hotkeys);
     // Some systems drop global grabs on sleep or when displays come and go.
     this.platform.power.onResume(() => this.hotkeys.reapply());

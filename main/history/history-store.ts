@@ -1,137 +1,146 @@
-// Recognitions the user can find again: metadata in electron-store (written atomically by
-// conf: a crash mid-write leaves the previous file whole), images as files beside it, written
-// before the entry that names them, so an entry never points at a missing image.
-import Store from 'electron-store';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// Recognitions the user can find again. A small index (history-log.ts: id, mode, time, text,
+// appended line by line) says what there is; each entry's image, thumbnail and detail lie in
+// files of their own (entry-files.ts), written before the index line that names them. So adding
+// costs the same at 5000 entries as at 5, and a killed write loses at most the entry being added.
+//
+// Damage never stops the app: a damaged index is copied aside (named with the time) and what it
+// still says is kept; a damaged history.json from before this layout is set aside whole. Either
+// way the app starts, and `problems` says what happened, for the user to be told once.
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { historyTitle, matchesHistoryQuery, type HistorySummary, type Mode, type Recognition } from '../../app/ipc.js';
-import type { OcrResponse, TextCellInfo } from '../../app/protocol/index.js';
+import { historyTitle, matchesHistoryQuery, type HistorySummary, type Recognition } from '../../app/ipc.js';
+import { EntryFiles } from './entry-files.js';
+import { HistoryLog, type IndexEntry } from './history-log.js';
+import { readLegacyHistory, type LegacyEntry, type Migration } from './legacy-history.js';
 
-export interface HistoryEntry {
-  id: string;
-  mode: Mode;
-  createdAt: string;
-  text: string;
-  lines: TextCellInfo[];
-  lang?: string;
-  width: number;
-  height: number;
-  elapsedMs: number;
-  thumbnail: string;
-  response: OcrResponse;
+export type { Migration } from './legacy-history.js';
+
+export interface HistoryOptions {
+  /** Steps that bring an old history.json up to its last layout (see legacy-history.ts). */
+  legacyMigrations?: Record<number, Migration>;
+  now?: () => Date;
 }
-
-interface HistoryData {
-  schemaVersion: number;
-  entries: HistoryEntry[];
-}
-
-/** The layout written today. Older layouts are brought up to it by `migrations`, in order. */
-export const historySchemaVersion = 1;
-export type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
 
 export class HistoryStore {
-  private readonly store: Store<HistoryData>;
-  private readonly imageDir: string;
+  private readonly log: HistoryLog;
+  private readonly files: EntryFiles;
+  /** Newest first. */
+  private entries: IndexEntry[] = [];
+  /** What went wrong while opening, in words for the user (each said once, by the app). */
+  readonly problems: string[] = [];
 
   constructor(
     dir: string,
     private limit: number,
-    migrations: Record<number, Migration> = {},
+    options: HistoryOptions = {},
   ) {
-    this.store = new Store<HistoryData>({ cwd: dir, name: 'history', defaults: { schemaVersion: historySchemaVersion, entries: [] }, clearInvalidConfig: false });
-    this.imageDir = path.join(dir, 'history-images');
-    mkdirSync(this.imageDir, { recursive: true });
-    this.migrate(migrations);
+    const now = options.now ?? (() => new Date());
+    const root = path.join(dir, 'history');
+    mkdirSync(root, { recursive: true });
+    this.log = new HistoryLog(path.join(root, 'index.jsonl'));
+    this.files = new EntryFiles(path.join(root, 'entries'));
+    this.open(now());
+    this.importLegacy(dir, options.legacyMigrations ?? {}, now());
+    this.trim();
   }
 
   setLimit(limit: number): void {
     this.limit = limit;
-    this.trim(this.store.get('entries'));
+    this.trim();
   }
 
-  add(recognition: Recognition, thumbnail: string): HistoryEntry {
-    const entry: HistoryEntry = {
-      id: recognition.id,
-      mode: recognition.mode,
-      createdAt: recognition.createdAt,
-      text: recognition.text,
-      lines: recognition.lines,
-      lang: recognition.lang,
-      width: recognition.width,
-      height: recognition.height,
-      elapsedMs: recognition.elapsedMs,
-      thumbnail,
-      response: recognition.response,
-    };
-    // The image first, through a temporary name: a crash leaves no half-written image.
-    const imagePath = this.imagePath(entry.id);
-    writeFileSync(`${imagePath}.tmp`, recognition.image);
-    renameSync(`${imagePath}.tmp`, imagePath);
-    this.trim([entry, ...this.store.get('entries').filter((e) => e.id !== entry.id)]);
+  add(recognition: Recognition, thumbnail: string): IndexEntry {
+    const entry: IndexEntry = { id: recognition.id, mode: recognition.mode, createdAt: recognition.createdAt, text: recognition.text };
+    const { lines, lang, width, height, elapsedMs, response, mode } = recognition;
+    this.files.write(entry.id, { image: recognition.image, thumbnail, detail: { lines, lang, width, height, elapsedMs, response, mode } });
+    this.log.append({ op: 'add', entry });
+    this.entries = [entry, ...this.entries.filter((e) => e.id !== entry.id)];
+    this.trim();
     return entry;
   }
 
   /** Newest first; `query` matches the text, case- and width-insensitively. */
   list(query?: string, limit = 200): HistorySummary[] {
-    return this.store
-      .get('entries')
-      .filter((e) => matchesHistoryQuery(e.text, query))
-      .slice(0, limit)
-      .map((e) => ({ id: e.id, mode: e.mode, createdAt: e.createdAt, title: historyTitle(e.text), thumbnail: e.thumbnail }));
+    const found: HistorySummary[] = [];
+    for (const e of this.entries) {
+      if (found.length >= limit) break;
+      if (!matchesHistoryQuery(e.text, query)) continue;
+      found.push({ id: e.id, mode: e.mode, createdAt: e.createdAt, title: historyTitle(e.text), thumbnail: this.files.thumbnail(e.id) });
+    }
+    return found;
   }
 
   get(id: string): Recognition | undefined {
-    const entry = this.store.get('entries').find((e) => e.id === id);
+    const entry = this.entries.find((e) => e.id === id);
     if (!entry) return undefined;
-    let image: Uint8Array;
-    try {
-      image = readFileSync(this.imagePath(id));
-    } catch {
-      return undefined;
-    }
-    const { thumbnail: _thumbnail, ...rest } = entry;
-    return { ...rest, image };
+    const detail = this.files.detail(id);
+    const image = this.files.image(id);
+    if (!detail || !image) return undefined;
+    return { ...detail, id, mode: entry.mode, createdAt: entry.createdAt, text: entry.text, image };
   }
 
   delete(id: string): void {
-    this.store.set('entries', this.store.get('entries').filter((e) => e.id !== id));
-    rmSync(this.imagePath(id), { force: true });
+    this.log.append({ op: 'delete', id });
+    this.entries = this.entries.filter((e) => e.id !== id);
+    this.files.remove(id);
   }
 
   clear(): void {
-    for (const entry of this.store.get('entries')) rmSync(this.imagePath(entry.id), { force: true });
-    this.store.set('entries', []);
+    this.log.append({ op: 'clear' });
+    for (const entry of this.entries) this.files.remove(entry.id);
+    this.entries = [];
   }
 
-  private trim(entries: HistoryEntry[]): void {
-    const kept = entries.slice(0, this.limit);
-    // The list is written before the dropped images go: a crash between the two leaves an
-    // orphan file, never an entry without its image.
-    this.store.set('entries', kept);
-    for (const dropped of entries.slice(this.limit)) rmSync(this.imagePath(dropped.id), { force: true });
+  get size(): number {
+    return this.entries.length;
   }
 
-  private imagePath(id: string): string {
-    if (!/^[0-9a-f-]{36}$/.test(id)) throw new Error('a history id is a UUID');
-    return path.join(this.imageDir, `${id}.png`);
+  /** Reads the index, repairs what a killed write or damage left, sweeps files no entry names. */
+  private open(now: Date): void {
+    const contents = this.log.read();
+    this.entries = contents.entries.reverse();
+    if (contents.damagedLines) {
+      const keptAs = this.log.setAside(now);
+      this.problems.push(
+        `Part of the history index could not be read (${contents.damagedLines} damaged line${contents.damagedLines === 1 ? '' : 's'}); ` +
+          `the ${this.entries.length} entries it still names are kept, and the damaged file is kept as ${path.basename(keptAs)}.`,
+      );
+    }
+    // A torn last line must go before anything is appended after it; dead lines go when they outnumber live ones.
+    if (contents.damagedLines || contents.tornTail || contents.records > 2 * this.entries.length + 100) this.log.compact([...this.entries].reverse());
+    this.files.sweep(new Set(this.entries.map((e) => e.id)));
   }
 
-  private migrate(migrations: Record<number, Migration>): void {
-    const stored = this.store.store as unknown as Record<string, unknown>;
-    let version = typeof stored.schemaVersion === 'number' ? stored.schemaVersion : 0;
-    if (version > historySchemaVersion) {
-      // Written by a newer version of the app: keep it aside rather than misread it.
-      writeFileSync(`${this.store.path}.v${version}.bak`, JSON.stringify(stored));
-      this.store.store = { schemaVersion: historySchemaVersion, entries: [] };
+  /** Brings a history.json of earlier versions into this layout, once. */
+  private importLegacy(dir: string, migrations: Record<number, Migration>, now: Date): void {
+    const legacy = readLegacyHistory(dir, migrations, now);
+    if (legacy.kind === 'set-aside') {
+      this.problems.push(`The history could not be read: ${legacy.why}. It is kept as ${path.basename(legacy.keptAs)}, and a new history has begun.`);
       return;
     }
-    if (version === historySchemaVersion) return;
-    let data = stored;
-    for (; version < historySchemaVersion; version++) {
-      const step = migrations[version];
-      if (step) data = step(data);
+    if (legacy.kind === 'none') return;
+    // history.json lists newest first; the log is appended oldest first.
+    for (const old of [...legacy.entries].reverse()) {
+      const image = legacy.image(old.id);
+      if (image) this.importEntry(old, image);
     }
-    this.store.store = { ...(data as unknown as HistoryData), schemaVersion: historySchemaVersion };
+    legacy.remove();
+  }
+
+  private importEntry(old: LegacyEntry, image: Uint8Array): void {
+    const { thumbnail, id, mode, createdAt, text, lines, lang, width, height, elapsedMs, response } = old;
+    this.files.write(id, { image, thumbnail, detail: { lines, lang, width, height, elapsedMs, response, mode } });
+    const entry: IndexEntry = { id, mode, createdAt, text };
+    this.log.append({ op: 'add', entry });
+    this.entries = [entry, ...this.entries.filter((e) => e.id !== id)];
+  }
+
+  /** Past the cap, the oldest entries go: their index lines first, then their files. */
+  private trim(): void {
+    while (this.entries.length > this.limit) {
+      const dropped = this.entries.pop()!;
+      this.log.append({ op: 'delete', id: dropped.id });
+      this.files.remove(dropped.id);
+    }
   }
 }

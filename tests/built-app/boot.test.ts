@@ -2,11 +2,11 @@
 // `npm run dist` build it) started in its own Node process with a stand-in for Electron, and
 // used as a person would: launch, the tray's quota, the capture hotkey, a region, the text on
 // the clipboard and in history, in text, table and formula modes, then quit.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invokeChannels, type Mode } from '../../app/ipc.js';
+import { invokeChannels, type Mode, type Outcome } from '../../app/ipc.js';
 import { readGroundTruth } from '../bench/bench-data.js';
 import { cer } from '../engine/engine-helpers.js';
 import { appNode, buildApp, BuiltApp, isAlive, quotaShown } from './built-app.js';
@@ -100,5 +100,56 @@ describe('the built app (out/main) started as users start it', () => {
     const exit = await app.exited;
     expect(exit).toEqual({ code: 0, signal: null });
     await expect.poll(() => engineNodes.filter(isAlive), { timeout: 5_000 }).toEqual([]);
+  });
+});
+
+describe('the built app on GNOME under Wayland, with no tray and a damaged history file', () => {
+  let gnome: BuiltApp;
+
+  beforeAll(async () => {
+    const userData = mkdtempSync(path.join(tmpdir(), 'ocr-built-app-gnome-'));
+    // A settings file from an earlier launch (so this is not the first run), and history.json cut short by a crash.
+    writeFileSync(path.join(userData, 'settings.json'), JSON.stringify({ settings: { mode: 'text' } }));
+    writeFileSync(path.join(userData, 'history.json'), '{"schemaVersion":1,"entries":[{"id":"2b7c1f');
+    gnome = new BuiltApp({
+      userData,
+      screen: screenOf('public-001-ui-en').file,
+      // No session bus to ask for a StatusNotifier host: GNOME is taken to have no tray.
+      env: { XDG_SESSION_TYPE: 'wayland', XDG_CURRENT_DESKTOP: 'GNOME', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' },
+    });
+  }, 60_000);
+
+  afterAll(() => gnome?.kill());
+
+  it('asks Chromium for PipeWire capture and portal shortcuts in one switch', async () => {
+    await gnome.waitFor(quotaShown, 60_000);
+    const features = gnome.events.filter((e) => e.kind === 'switch' && e.name === 'enable-features');
+    expect(features.map((e) => e.value)).toEqual(['WebRTCPipeWireCapturer,GlobalShortcutsPortal']);
+  });
+
+  it('opens its window at launch, since no tray shows, and says why there', async () => {
+    const shown = await gnome.waitFor((e) => e.kind === 'window-loaded' && String(e.url).endsWith('#/result'));
+    const status = await gnome.invoke<Outcome<{ trayAvailable: boolean }>>(invokeChannels.appStatus.channel, undefined, shown.window as number, shown.url as string);
+    expect(status).toEqual({ ok: true, value: { platform: 'linux', trayAvailable: false } });
+  });
+
+  it('starts despite the damaged history, tells the user once, and keeps the damaged file', async () => {
+    const told = gnome.events.filter((e) => e.kind === 'notification' && e.title === 'History was damaged');
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body).toMatch(/kept as history\.json\.damaged-/);
+    expect(await gnome.invokeFromMainWindow(invokeChannels.listHistory.channel, undefined)).toEqual([]);
+  });
+
+  it('captures when launched again with --capture (a desktop shortcut\'s command), and the text lands in history', async () => {
+    const { truth } = screenOf('public-001-ui-en');
+    const { text } = await gnome.captureWholeScreen('text', () => gnome.command('secondInstance', { argv: ['--capture'] }));
+    expect(cer(text, truth.text)).toBeLessThan(0.05);
+    const history = await gnome.invokeFromMainWindow<Array<{ title: string }>>(invokeChannels.listHistory.channel, undefined);
+    expect(history.map((entry) => entry.title)).toEqual([text.split('\n')[0]]);
+  });
+
+  it('quits when its last window is closed, as there is no tray to keep it', async () => {
+    await gnome.command('closeAllWindows');
+    expect(await gnome.exited).toEqual({ code: 0, signal: null });
   });
 });

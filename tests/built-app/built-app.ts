@@ -129,12 +129,12 @@ export class BuiltApp {
   }
 
   /**
-   * What a person does: the capture hotkey, the overlay's frame, the whole screen confirmed as
-   * the region; returns what reached the clipboard.
+   * What a person does: the capture hotkey (or another way to start a capture), the overlay's
+   * frame, the whole screen confirmed as the region; returns what reached the clipboard.
    */
-  async captureWholeScreen(expectedMode: Mode): Promise<{ text: string; html?: string }> {
+  async captureWholeScreen(expectedMode: Mode, start: () => Promise<unknown> = () => this.command('pressHotkey', { accelerator: this.captureHotkey() })): Promise<{ text: string; html?: string }> {
     const before = this.events.length;
-    await this.command('pressHotkey', { accelerator: this.captureHotkey() });
+    await start();
     const overlay = await this.waitFor((e) => e.kind === 'window-loaded' && String(e.url).endsWith('#/overlay'), 30_000, before);
     const [window, url] = [overlay.window as number, overlay.url as string];
     const frame = await this.invoke<Outcome<{ displayId: number; width: number; height: number; mode: Mode }>>(invokeChannels.captureFrame.channel, undefined, window, url);

@@ -1,7 +1,7 @@
 // The first minutes on the desktops people use: Wayland's switches and portal sources, a
 // second launch that captures, macOS's screen-recording prompt, desktops without a tray, the
 // hotkeys each platform's keyboards allow (in its own notation), and the errors a hotkey meets.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -170,6 +170,25 @@ describe('errors that reach the user', () => {
     fakes.hotkeys.press(controller.settings.get().hotkeys.capture);
     await expect.poll(() => fakes.notifier.shown.find((n) => n.title === 'Cannot capture the screen')?.body).toMatch(/^No screen could be captured/);
     await controller.stop();
+  });
+});
+
+describe('a damaged history', () => {
+  it('does not stop the app: it is set aside, the user is told once, and history starts empty', async () => {
+    const userData = mkdtempSync(path.join(tmpdir(), 'ocr-damaged-history-'));
+    writeFileSync(path.join(userData, 'history.json'), '{"schemaVersion":1,"entries":[{"id":"9c1');
+    const { fakes, controller } = appOn('linux', { userData });
+    controller.start();
+    expect(fakes.notifier.shown.filter((n) => n.title === 'History was damaged')).toEqual([
+      { title: 'History was damaged', body: expect.stringMatching(/^The history could not be read: it is not complete JSON .* kept as history\.json\.damaged-/) },
+    ]);
+    expect(controller.history.list()).toEqual([]);
+    expect(fakes.hotkeys.registered.size).toBe(3);
+    await controller.stop();
+    const again = appOn('linux', { userData });
+    again.controller.start();
+    expect(again.fakes.notifier.shown.filter((n) => n.title === 'History was damaged')).toEqual([]);
+    await again.controller.stop();
   });
 });
 
