@@ -21,7 +21,7 @@ Usage:
       are read again by Tesseract in the language they show (auto); jpn, kor, chi_tra, ukr
       (Cyrillic, Russian too), fra, deu, spa, ita or por pins one; none reads without them.
   ocr-assistant serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--nodes N]
-                      [--allow-private-urls] [--log-level info] [--wait-budget 20]
+                      [--allow-private-urls] [--public-url URL] [--log-level info] [--wait-budget 20]
                       [--result-ttl 1800] [--max-in-flight 16] [--redis URL]
                       [--language auto|jpn|kor|chi_tra|ukr|fra|deu|spa|ita|por|none]
       Serves the OCR Open API (/Code.ashx, /Code.aspx) and GET /health. --data (default: the
@@ -81,6 +81,7 @@ export async function main(argv: string[]): Promise<number> {
       data: { type: 'string' },
       nodes: { type: 'string' },
       'allow-private-urls': { type: 'boolean' },
+      'public-url': { type: 'string' },
       'log-level': { type: 'string' },
       'wait-budget': { type: 'string' },
       'result-ttl': { type: 'string' },

@@ -10,6 +10,7 @@ export interface ServeValues {
   data?: string;
   nodes?: string;
   'allow-private-urls'?: boolean;
+  'public-url'?: string;
   'log-level'?: string;
   'wait-budget'?: string;
   'result-ttl'?: string;
@@ -34,6 +35,9 @@ export async function serveCommand(values: ServeValues, io: CommandIo): Promise<
     resultTtlS = wholeNumber(values['result-ttl'], 'result-ttl', 1);
     maxInFlight = wholeNumber(values['max-in-flight'], 'max-in-flight', 1);
     languageSetting(values.language);
+    if (values['public-url'] !== undefined && !/^https?:\/\/[^/]+/.test(values['public-url'])) {
+      throw new Error(`--public-url must be the address clients reach this server at, such as https://ocr.example.com, not "${values['public-url']}"`);
+    }
   } catch (error) {
     io.stderr.write(`ocr-assistant serve: ${(error as Error).message}\n`);
     return 2;
@@ -45,6 +49,7 @@ export async function serveCommand(values: ServeValues, io: CommandIo): Promise<
     nodes,
     dataDir: values.data,
     allowPrivateUrls: values['allow-private-urls'] === true,
+    publicUrl: values['public-url'],
     waitBudgetMs: waitBudgetS === undefined ? undefined : waitBudgetS * 1000,
     resultTtlMs: resultTtlS === undefined ? undefined : resultTtlS * 1000,
     maxInFlightPerToken: maxInFlight,
@@ -81,6 +86,7 @@ async function serveFront(
     port: numbers.port,
     dataDir: values.data,
     allowPrivateUrls: values['allow-private-urls'] === true,
+    publicUrl: values['public-url'],
     waitBudgetMs: numbers.waitBudgetS === undefined ? undefined : numbers.waitBudgetS * 1000,
     resultTtlMs: numbers.resultTtlS === undefined ? undefined : numbers.resultTtlS * 1000,
     maxInFlightPerToken: numbers.maxInFlight,

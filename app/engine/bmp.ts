@@ -2,7 +2,7 @@
 import { unsupported } from '../protocol/errors.js';
 import type { RgbImage } from './raster.js';
 import type { LimitsConfig } from './config.js';
-import { checkPixelCount } from './limits.js';
+import { checkImageSize } from './limits.js';
 
 /** The size a BMP's header gives (a negative height means top-down rows), checked against the limits. */
 export function bmpSize(bytes: Uint8Array, limits: LimitsConfig): { width: number; height: number; topDown: boolean } {
@@ -12,7 +12,7 @@ export function bmpSize(bytes: Uint8Array, limits: LimitsConfig): { width: numbe
   const rawHeight = view.getInt32(22, true);
   const height = Math.abs(rawHeight);
   if (width <= 0 || height <= 0) throw unsupported('the BMP header has no size');
-  checkPixelCount(width, height, limits);
+  checkImageSize(width, height, limits);
   return { width, height, topDown: rawHeight < 0 };
 }
 

@@ -149,6 +149,13 @@ export interface PdfConfig {
 export interface LimitsConfig {
   /** Most pixels an input may have; more is refused before decoding (decompression bombs). */
   maxPixels: number;
+  /**
+   * Longest side and most elongated shape an input may have. Within the pixel limit a 1x39,000,000
+   * PNG (76 kB) still held an engine node 34 s and 815 MB; no screenshot, however long a page it
+   * scrolls through, or however thin a line it cuts, comes near these.
+   */
+  maxSide: number;
+  maxAspect: number;
   /** Most bytes an encoded input may have. */
   maxBytes: number;
 }
@@ -199,7 +206,7 @@ export const defaultEngineConfig: EngineConfig = {
     sidewaysMinLatinWords: 5,
     sidewaysMinLatinShare: 0.15,
   },
-  limits: { maxPixels: 40_000_000, maxBytes: 50 * 1024 * 1024 },
+  limits: { maxPixels: 40_000_000, maxSide: 32_000, maxAspect: 500, maxBytes: 50 * 1024 * 1024 },
   runtime: { intraOpThreads: 2 },
   rulings: { contrast: 48, maxThickness: 4, minHorizontal: 40, minVertical: 12, maxGap: 1 },
   secondScript: { enabled: true, languages: [...secondScriptLanguages], minHangul: 2, minHangulShare: 0.5, maxGapEm: 1.5, maxGapEmInLatin: 1.6, minGapInkShare: 0.15, inkContrast: 64, boxToTextHeight: 1.6, minAspect: 1.5, pictureHeight: 64, minKana: 2, minConfidence: 60, minConfidenceOnceKnown: 40, sureConfidence: 80, margin: 0.15, doubtfulScore: 0.8, maxLatinDifference: 0.1, maxTraditionalDifference: 0.4, droppedCharacterGapEm: 2, minKanaShareInLatin: 0.3, probeLines: 2 },

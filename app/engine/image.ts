@@ -4,13 +4,15 @@ import sharp from 'sharp';
 import { unsupported } from '../protocol/errors.js';
 import type { RgbImage } from './raster.js';
 import type { LimitsConfig } from './config.js';
-import { checkPixelCount } from './limits.js';
+import { checkImageSize } from './limits.js';
 import { bmpSize, decodeBmp } from './bmp.js';
 
 // Each image is decoded once: libvips' operation cache would only hold on to memory.
 sharp.cache(false);
 
-const formatsWeRead = new Set(['png', 'jpeg', 'webp', 'gif', 'tiff', 'bmp', 'heif', 'avif', 'svg']);
+// Raster formats only: SVG is a program (filters, nesting) whose cost has no bound a header
+// tells, and no screenshot tool writes it; a 1.2 kB SVG held an engine node for a whole minute.
+const formatsWeRead = new Set(['png', 'jpeg', 'webp', 'gif', 'tiff', 'bmp', 'heif', 'avif']);
 
 // sharp (libvips) has no BMP loader; BMP screenshots are common on Windows, so we read the
 // uncompressed kinds ourselves.
@@ -75,7 +77,7 @@ export async function probeImage(bytes: Uint8Array, limits: LimitsConfig): Promi
   if (!metadata.format || !formatsWeRead.has(metadata.format) || !metadata.width || !metadata.height) {
     throw unsupported(`the data is not an image we can read (format: ${metadata.format ?? 'unknown'})`);
   }
-  checkPixelCount(metadata.width, metadata.height, limits);
+  checkImageSize(metadata.width, metadata.height, limits);
   return { format: metadata.format, width: metadata.width, height: metadata.height, orientation: metadata.orientation ?? 1 };
 }
 

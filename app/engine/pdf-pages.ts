@@ -7,7 +7,7 @@ import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { unsupported } from '../protocol/errors.js';
 import type { RgbImage } from './raster.js';
 import type { LimitsConfig } from './config.js';
-import { checkPixelCount } from './limits.js';
+import { checkImageSize } from './limits.js';
 
 const require = createRequire(import.meta.url);
 const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -58,7 +58,7 @@ export async function openPdf(bytes: Uint8Array, options: PdfOptions, limits: Li
       const viewport = page.getViewport({ scale: options.scale });
       const width = Math.ceil(viewport.width);
       const height = Math.ceil(viewport.height);
-      checkPixelCount(width, height, limits);
+      checkImageSize(width, height, limits);
       const canvas = createCanvas(width, height);
       const context = canvas.getContext('2d');
       context.fillStyle = '#ffffff';

@@ -1,6 +1,7 @@
 // Builds the Open API server: plugins, body parsers, routes. It never listens (start.ts does),
 // so tests drive it with inject() as well as over real sockets.
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { createServer } from 'node:http';
 import multipart from '@fastify/multipart';
 import formbody from '@fastify/formbody';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ import { LocalJobRunner } from './local-runner.js';
 import type { JobRunner, ResultKeeper, TokenAuthority, UploadKeeper } from './backend.js';
 import { healthRoutes } from './routes/health.js';
 import { redactTokens } from './redact.js';
+import { admission } from './admission.js';
 
 /** What a front stands on: built from SQLite and a pool here, or from Redis (`serve --redis`). */
 export interface Backend {
@@ -56,8 +58,24 @@ export function localBackend({ config, tokens, pool }: LocalParts, onError: (err
 
 export async function buildServer(parts: ServerParts): Promise<FastifyInstance> {
   const { config } = parts;
+  const { timeouts } = config;
   const app = Fastify({
     bodyLimit: config.bodyLimit,
+    // Deadlines on every connection: headers, the whole request's arrival, silence. Node checks
+    // them every connectionsCheckingInterval (30 s by default): often enough for the shortest.
+    serverFactory: (handler) => {
+      const server = createServer(
+        {
+          headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs),
+          requestTimeout: timeouts.requestMs,
+          keepAliveTimeout: timeouts.keepAliveMs,
+          connectionsCheckingInterval: Math.max(250, Math.min(1000, timeouts.headersMs / 2)),
+        },
+        handler,
+      );
+      server.setTimeout(timeouts.idleMs);
+      return server;
+    },
     logger:
       parts.logger === false
         ? false
@@ -86,11 +104,13 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
   });
   await app.register(formbody, { bodyLimit: config.bodyLimit });
   await app.register(multipart, {
-    limits: { fileSize: config.bodyLimit, fieldSize: config.bodyLimit, files: 4, fields: 20, parts: 24 },
+    // One image per request; readBody also holds the parts together to the body limit.
+    limits: { fileSize: config.bodyLimit, fieldSize: config.bodyLimit, files: 1, fields: 20, parts: 21 },
   });
 
   const backend = 'backend' in parts ? parts.backend : localBackend(parts, (error) => app.log.warn({ err: error }, 'could not keep the screenshot for its PDF'));
   const { tokens, results, uploads, files, runner } = backend;
+  admission(app, config, tokens);
   const service = new RecognitionService(config, tokens, runner, results, uploads);
 
   // Errors are values at the protocol edge: a body too large, a broken multipart stream, a
@@ -113,7 +133,7 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
     reply.code(404).send({ message: `no such endpoint: ${request.method} ${redactTokens(request.url)}; the API lives at /Code.ashx and /Code.aspx` }),
   );
 
-  await app.register(openApiRoutes, { service });
+  await app.register(openApiRoutes, { service, config });
   await app.register(uploadRoutes, { uploads });
   await app.register(fileRoutes, { files });
   await app.register(formulaViewRoutes, { files });

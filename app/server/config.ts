@@ -7,7 +7,13 @@ export interface ServerConfig {
   port: number;
   /** Token store, uploads. */
   dataDir: string;
-  /** Engine nodes (worker threads), each with its own models. */
+  /**
+   * The server's address as clients reach it (`https://ocr.example.com`): the start of the URLs
+   * it hands out (uploads, result files). Unset: the address it listens on. Never the request's
+   * Host header, which any client can set to anything.
+   */
+  publicUrl?: string;
+  /** Engine nodes (child processes), each with its own models. */
   nodes: number;
   /** ONNX threads per node; by default the cores shared out among the nodes. */
   threadsPerNode: number;
@@ -29,15 +35,28 @@ export interface ServerConfig {
   maxQueued: number;
   /** Largest request body, in bytes (an image as a file, base64 or a form). */
   bodyLimit: number;
+  /**
+   * Bytes all request bodies being read may hold at once. Each authenticated request reserves
+   * its body's size (the body limit when it does not say) before a byte is read; past this,
+   * state 6 at once. Requests with a bad token never get to send a body at all.
+   */
+  bodyBudget: number;
+  /** Deadlines: headers, a whole request's arrival (headers and body), and a silent connection. */
+  timeouts: { headersMs: number; requestMs: number; idleMs: number; keepAliveMs: number };
   urlFetch: { timeoutMs: number; maxBytes: number; maxRedirects: number };
-  uploads: { maxBytes: number; ttlMs: number; maxFiles: number };
+  /**
+   * The image bed: one upload's size, how long and how many are kept, the disk they may take in
+   * all (the oldest go first), and the bytes one account may upload per day.
+   */
+  uploads: { maxBytes: number; ttlMs: number; maxFiles: number; maxTotalBytes: number; dailyBytesPerAccount: number };
   /** Daily limit of tokens made without `--limit`. */
   defaultDailyLimit: number;
 }
 
-export type ServerConfigOverrides = Partial<Omit<ServerConfig, 'urlFetch' | 'uploads'>> & {
+export type ServerConfigOverrides = Partial<Omit<ServerConfig, 'urlFetch' | 'uploads' | 'timeouts'>> & {
   urlFetch?: Partial<ServerConfig['urlFetch']>;
   uploads?: Partial<ServerConfig['uploads']>;
+  timeouts?: Partial<ServerConfig['timeouts']>;
 };
 
 const MB = 1024 * 1024;
@@ -58,11 +77,14 @@ export function resolveServerConfig(given: ServerConfigOverrides & { dataDir: st
     maxInFlightPerToken: 16,
     maxQueued: 256,
     bodyLimit: 60 * MB,
+    bodyBudget: 4 * (overrides.bodyLimit ?? 60 * MB),
     defaultDailyLimit: 10_000,
     ...overrides,
     nodes,
+    // A connection is silent while its request waits for the engine: longer than the wait budget.
+    timeouts: { headersMs: 15_000, requestMs: 120_000, idleMs: (overrides.waitBudgetMs ?? 20_000) + 30_000, keepAliveMs: 5_000, ...overrides.timeouts },
     threadsPerNode: overrides.threadsPerNode ?? Math.max(1, Math.floor(cores / nodes)),
     urlFetch: { timeoutMs: 15_000, maxBytes: 50 * MB, maxRedirects: 3, ...overrides.urlFetch },
-    uploads: { maxBytes: 50 * MB, ttlMs: 24 * 3600_000, maxFiles: 1000, ...overrides.uploads },
+    uploads: { maxBytes: 50 * MB, ttlMs: 24 * 3600_000, maxFiles: 1000, maxTotalBytes: 2048 * MB, dailyBytesPerAccount: 500 * MB, ...overrides.uploads },
   };
 }

@@ -17,25 +17,34 @@ export interface BodyParts {
  * A body that cannot be read (broken multipart, a file past the limit) is the client's
  * mistake: state 7 with what went wrong.
  */
-export async function readBody(request: FastifyRequest): Promise<BodyParts> {
+export async function readBody(request: FastifyRequest, bodyLimit: number): Promise<BodyParts> {
   try {
-    return await readParts(request);
+    return await readParts(request, bodyLimit);
   } catch (error) {
     if (error instanceof OcrError) throw error;
-    const tooLarge = (error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE';
-    throw unsupported(tooLarge ? 'the file is larger than the request body limit' : `the request body could not be read: ${(error as Error).message}`);
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw unsupported('the file is larger than the request body limit');
+    if (code === 'FST_FILES_LIMIT') throw unsupported('the request holds more than one file: send one image per request');
+    throw unsupported(`the request body could not be read: ${(error as Error).message}`);
   }
 }
 
-async function readParts(request: FastifyRequest): Promise<BodyParts> {
+async function readParts(request: FastifyRequest, bodyLimit: number): Promise<BodyParts> {
   if (request.isMultipart()) {
     const parts: BodyParts = { fields: {} };
+    // Each part has its own limit; together they must keep to the body limit too.
+    let total = 0;
+    const add = (bytes: number) => {
+      total += bytes;
+      if (total > bodyLimit) throw unsupported(`the request body is larger than the limit of ${Math.round(bodyLimit / 2 ** 20)} MB`);
+    };
     for await (const part of request.parts()) {
       if (part.type === 'file') {
-        // The first file is the image; any further file is drained and ignored.
         const bytes = await part.toBuffer();
-        parts.file ??= bytes;
+        add(bytes.length);
+        parts.file = bytes;
       } else if (typeof part.value === 'string') {
+        add(Buffer.byteLength(part.value) + part.fieldname.length);
         parts.fields[part.fieldname.toLowerCase()] = part.value;
       }
     }

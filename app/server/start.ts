@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { resolveServerConfig, type ServerConfig, type ServerConfigOverrides } from './config.js';
 import { defaultDataDir } from './data-dir.js';
 import { TokenStore } from './token-store.js';
+import { DataFolderLock } from './data-lock.js';
 import { EngineNodePool } from './nodes/pool.js';
 import { buildServer, type ServerParts } from './app.js';
 
@@ -26,7 +27,15 @@ export interface StartOptions extends ServerConfigOverrides {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const { logger, waitForNodes, ...overrides } = options;
   const config = resolveServerConfig({ ...overrides, dataDir: overrides.dataDir ?? defaultDataDir() });
-  const tokens = TokenStore.open(config.dataDir);
+  // Before anything in the folder is touched: a second server must not clear the first one's results.
+  const lock = DataFolderLock.acquire(config.dataDir);
+  let tokens: TokenStore;
+  try {
+    tokens = TokenStore.open(config.dataDir);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   let app: FastifyInstance | undefined;
   const pool = new EngineNodePool({
     size: config.nodes,
@@ -48,6 +57,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await app?.close();
     await pool.close();
     tokens.close();
+    lock.release();
     throw error;
   }
   const address = app.server.address();
@@ -64,6 +74,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       await running.close();
       await pool.close();
       tokens.close();
+      lock.release();
     },
   };
 }

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { failedResponse, State, unsupported } from '../../protocol/index.js';
 import type { RecognitionService } from '../recognition-service.js';
+import type { ServerConfig } from '../config.js';
 import { idOf, imageInputOf, readBody } from '../request-body.js';
 
 /** The query's parameters with lower-case names; a repeated parameter keeps its first value. */
@@ -18,22 +19,27 @@ export function lowerCaseQuery(query: unknown): Record<string, string | undefine
   return out;
 }
 
-const querySchema = Type.Object(
-  {
-    op: Type.Optional(Type.String()),
-    app: Type.Optional(Type.String()),
-    token: Type.Optional(Type.String()),
-    type: Type.Optional(Type.String()),
-  },
-  { additionalProperties: true },
-);
+// A parameter given twice (token=a&token=b) arrives as a list; lowerCaseQuery keeps the first.
+const oneOrMore = Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())]));
+const querySchema = Type.Object({ op: oneOrMore, app: oneOrMore, token: oneOrMore, type: oneOrMore }, { additionalProperties: true });
 
-export function originOf(request: FastifyRequest): string {
-  return `${request.protocol}://${request.host}`;
+/**
+ * Where clients reach this server, for the URLs it hands out: `--public-url`, else the address
+ * it listens on. Never the request's Host header: any client may write anything there, and the
+ * URLs it would get back (and hand to others) would point wherever it liked.
+ */
+export function publicOrigin(app: FastifyInstance, config: ServerConfig): string {
+  if (config.publicUrl) return config.publicUrl.replace(/\/+$/, '');
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
-export async function openApiRoutes(app: FastifyInstance, options: { service: RecognitionService }) {
-  const { service } = options;
+export async function openApiRoutes(app: FastifyInstance, options: { service: RecognitionService; config: ServerConfig }) {
+  const { service, config } = options;
+  const { bodyLimit } = config;
+  const originOf = () => publicOrigin(app, config);
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const query = lowerCaseQuery(request.query);
     const op = (query.op ?? 'code').toLowerCase();
@@ -43,24 +49,24 @@ export async function openApiRoutes(app: FastifyInstance, options: { service: Re
         const outcome = await service.code({
           token,
           query,
-          origin: originOf(request),
-          readInput: async () => imageInputOf(await readBody(request)),
+          origin: originOf(),
+          readInput: async () => imageInputOf(await readBody(request, bodyLimit)),
         });
         const body = outcome.body;
         request.log.info({ op, state: 'state' in body ? body.state : 'tips', node: body.processName, ms: Math.round(outcome.ms) }, 'op=code answered');
         return reply.send(body);
       }
       case 'idcode': {
-        const parts = await readBody(request).catch(() => undefined);
+        const parts = await readBody(request, bodyLimit).catch(() => undefined);
         const answer = parts ? await service.idcode(token, idOf(parts, query)) : 'no';
         return answer === 'no' ? reply.type('text/plain; charset=utf-8').send('no') : reply.send(answer);
       }
       case 'imgupload': {
         const readFile = async () => {
-          const parts = await readBody(request);
+          const parts = await readBody(request, bodyLimit);
           return parts.file ?? parts.bytes;
         };
-        return reply.type('text/plain; charset=utf-8').send(await service.upload(token, readFile, originOf(request)));
+        return reply.type('text/plain; charset=utf-8').send(await service.upload(token, readFile, originOf()));
       }
       case 'count':
         return reply.send(await service.count(token));
