@@ -19,6 +19,11 @@ export interface TokenAuthority {
   /** Ends an admitted request: a success counts in `TodayCount`; anything else frees its unit. */
   settle(account: string, ticket: string, success: boolean): MaybePromise<void>;
   count(token: string | undefined): MaybePromise<QuotaCount>;
+  /**
+   * Adds an upload's bytes to the account's bytes for today, unless that would pass `dailyLimit`:
+   * then nothing is added and the answer is false. Uploads cost disk, so they are metered too.
+   */
+  chargeUpload(account: string, bytes: number, dailyLimit: number): MaybePromise<boolean>;
 }
 
 export interface ResultKeeper {
@@ -33,7 +38,9 @@ export interface ResultKeeper {
 }
 
 export interface UploadKeeper {
-  /** Stores an image; the name it is served under. */
+  /** Throws (state 7) unless the bytes are an image we keep, decoded whole to the last pixel. */
+  check(bytes: Uint8Array): Promise<void>;
+  /** Stores an image (checked already); the name it is served under. */
   store(bytes: Uint8Array): Promise<string>;
   read(name: string): Promise<{ bytes: Uint8Array; mimeType: string } | undefined>;
 }
@@ -49,6 +56,11 @@ export interface Job {
   options: RecognizeOptions;
   /** The response's `id`, also the job's quota ticket. */
   id: string;
+  /**
+   * Aborted when the client has gone (hung up before its answer): a job not yet started is then
+   * dropped, uncharged. One machine's pool honours it; the Redis queue does not see it.
+   */
+  signal?: AbortSignal;
 }
 
 /** Who asked, for what happens when the job is done: where its result goes and what it counts. */

@@ -1,10 +1,20 @@
 // What happens when an engine node has answered a job, wherever that is: the result gets its
-// files, is stored for idcode, and the request's unit of quota is counted (a success) or
-// freed. On one machine the front does this; with Redis the node does, so a front that dies
+// files, the request's unit of quota is counted (a success) or freed, and the result is stored
+// for idcode. On one machine the front does this; with Redis the node does, so a front that dies
 // while a client waits loses nothing: the result is there for idcode on any other front.
-import { State, type OcrResponse } from '../protocol/index.js';
+//
+// The count comes before the store, and a count that cannot be written (a full disk) turns the
+// answer into state 3 before anything is stored: op=code and idcode always tell the same story,
+// and no result is handed out uncounted.
+import { failedResponse, State, type OcrResponse } from '../protocol/index.js';
 import type { JobContext, ResultKeeper, TokenAuthority } from './backend.js';
 import type { ResultFiles } from './result-files.js';
+
+/**
+ * A job is charged when it read the image, or when it held an engine node for the whole
+ * deadline (state 4): otherwise an image built to run out the clock would cost its sender nothing.
+ */
+export const isCharged = (response: OcrResponse) => response.state === State.done || response.state === State.timedOut;
 
 export class JobFinisher {
   constructor(
@@ -14,9 +24,19 @@ export class JobFinisher {
   ) {}
 
   async finish(response: OcrResponse, image: Uint8Array, context: JobContext): Promise<OcrResponse> {
-    const answered = await this.files.attach(response, image, context.origin, context.resultTtlMs);
+    let answered = await this.files.attach(response, image, context.origin, context.resultTtlMs);
+    try {
+      await this.tokens.settle(context.account, response.id, isCharged(answered));
+    } catch (error) {
+      answered = failedResponse(
+        response.ocrType,
+        State.failed,
+        `the result could not be recorded (${(error as Error).message}); it was not counted: try again`,
+        undefined,
+        response.id,
+      );
+    }
     await this.results.put(context.account, answered, context.resultTtlMs);
-    await this.tokens.settle(context.account, response.id, answered.state === State.done);
     return answered;
   }
 }

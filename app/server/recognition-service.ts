@@ -25,8 +25,10 @@ export interface CodeRequest {
   query: Record<string, string | undefined>;
   /** Reads the image's input form from the body; may throw OcrError (state 7). */
   readInput: () => Promise<ImageInput>;
-  /** `http://host:port` as the client addressed us: URLs into our own image bed are read from disk. */
+  /** Where clients reach us (`--public-url`): URLs into our own image bed are read from disk. */
   origin: string;
+  /** Aborted when the client hangs up before its answer. */
+  signal?: AbortSignal;
 }
 
 export interface CodeOutcome {
@@ -106,12 +108,14 @@ export class RecognitionService {
     let pendingStored = false;
     try {
       const image = await this.imageBytes(await request.readInput(), request.origin);
+      // The client hung up while its image arrived or was fetched: nobody is left to answer.
+      if (request.signal?.aborted) throw new OcrError(State.failed, 'the client went away before its image was read');
       const pending: OcrResponse = { id, ocrType: type, state: State.pending };
       await this.results.put(account, pending);
       pendingStored = true;
       let submitted;
       try {
-        submitted = await this.runner.submit({ image, type, options, id }, { account, origin: request.origin, resultTtlMs: this.config.resultTtlMs });
+        submitted = await this.runner.submit({ image, type, options, id, signal: request.signal }, { account, origin: request.origin, resultTtlMs: this.config.resultTtlMs });
       } catch (error) {
         if (error instanceof QueueFullError) {
           const busy = failedResponse(type, State.tooManyRequests, `the server is busy (${error.message}); try again in a moment`, undefined, id);
@@ -168,10 +172,14 @@ export class RecognitionService {
   /** Stores an upload; the absolute URL that serves it, or 'no' as the API answers failures. */
   async upload(token: string | undefined, readFile: () => Promise<Uint8Array | undefined>, origin: string): Promise<string> {
     // The token first: a stranger's upload is not even read.
-    if (!(await this.tokens.accountOf(token))) return 'no';
+    const account = await this.tokens.accountOf(token);
+    if (!account) return 'no';
     const bytes = await readFile().catch(() => undefined);
     if (!bytes?.length) return 'no';
     try {
+      // Checked whole before it is charged, charged before it is written.
+      await this.uploads.check(bytes);
+      if (!(await this.tokens.chargeUpload(account, bytes.length, this.config.uploads.dailyBytesPerAccount))) return 'no';
       return `${origin}/uploads/${await this.uploads.store(bytes)}`;
     } catch {
       return 'no';

@@ -2,7 +2,7 @@
 // result's searchable PDF can be made when (and only if) someone asks for it. An index in
 // memory gives each its expiry and keeps the count bounded without listing the folder on
 // every request; what an earlier run left behind is cleared at start.
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SourceImageKeeper } from './backend.js';
 
@@ -19,6 +19,8 @@ export class SourceImageStore implements SourceImageKeeper {
     private readonly ttlMs: number,
     private readonly maxEntries: number,
     private readonly now: () => number = Date.now,
+    /** The file system's write (a test gives one that fails as a full disk does). */
+    private readonly write: (file: string, bytes: Uint8Array) => Promise<void> = writeFile,
   ) {
     this.ready = rm(dir, { recursive: true, force: true }).then(() => mkdir(dir, { recursive: true })).then(() => undefined);
   }
@@ -26,7 +28,15 @@ export class SourceImageStore implements SourceImageKeeper {
   async put(id: string, bytes: Uint8Array): Promise<void> {
     if (!uuid.test(id)) throw new Error(`not a result id: ${id}`);
     await this.ready;
-    await writeFile(join(this.dir, id), bytes);
+    // Through a temporary name: a write that fails (a full disk) leaves nothing half-written.
+    const file = join(this.dir, id);
+    try {
+      await this.write(`${file}.tmp`, bytes);
+      await rename(`${file}.tmp`, file);
+    } catch (error) {
+      await rm(`${file}.tmp`, { force: true });
+      throw error;
+    }
     this.expiries.delete(id);
     this.expiries.set(id, this.now() + this.ttlMs);
     await this.evict();

@@ -74,6 +74,8 @@ export class TokenStore implements TokenAuthority {
         hash TEXT PRIMARY KEY, label TEXT NOT NULL, daily_limit INTEGER NOT NULL, created_at TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS usage (
         account TEXT NOT NULL, day TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (account, day));
+      CREATE TABLE IF NOT EXISTS upload_usage (
+        account TEXT NOT NULL, day TEXT NOT NULL, bytes INTEGER NOT NULL, PRIMARY KEY (account, day));
     `);
     return new TokenStore(db, options.now ?? (() => new Date()));
   }
@@ -162,6 +164,18 @@ export class TokenStore implements TokenAuthority {
     this.db
       .prepare('INSERT INTO usage (account, day, count) VALUES (?, ?, 1) ON CONFLICT (account, day) DO UPDATE SET count = count + 1')
       .run(account, localDay(this.now()));
+  }
+
+  chargeUpload(account: string, bytes: number, dailyLimit: number): boolean {
+    if (bytes > dailyLimit) return false;
+    // One statement, so two servers' CLI and server processes on one file cannot both pass the limit.
+    const charged = this.db
+      .prepare(
+        `INSERT INTO upload_usage (account, day, bytes) VALUES (?, ?, ?)
+         ON CONFLICT (account, day) DO UPDATE SET bytes = upload_usage.bytes + excluded.bytes WHERE upload_usage.bytes + excluded.bytes <= ?`,
+      )
+      .run(account, localDay(this.now()), bytes, dailyLimit);
+    return Number(charged.changes) > 0;
   }
 
   count(token: string | undefined): QuotaCount {

@@ -6,12 +6,13 @@ import type { OcrResponse, QuotaCount, TokenRefusal } from '../../protocol/index
 import type { LimitsConfig } from '../../engine/config.js';
 import type { Authorization, ResultKeeper, SourceImageKeeper, TokenAuthority, UploadKeeper } from '../backend.js';
 import { localDay, newToken, tokenHash, type TokenInfo } from '../token-store.js';
-import { newUploadName, uploadMimeType } from '../image-bed.js';
+import { checkUpload, newUploadName, uploadMimeType } from '../image-bed.js';
 import { keyPrefix } from './redis.js';
 
 const tokensKey = `${keyPrefix}tokens`;
 const countKey = (account: string, day: string) => `${keyPrefix}count:${account}:${day}`;
 const heldKey = (account: string) => `${keyPrefix}held:${account}`;
+const uploadBytesKey = (account: string, day: string) => `${keyPrefix}upload-bytes:${account}:${day}`;
 /** Daily counts are kept a little past their day, for `token list` across midnight. */
 const countTtlSeconds = 3 * 24 * 3600;
 
@@ -43,6 +44,15 @@ if redis.call('ZREM', KEYS[1], ARGV[1]) == 1 and ARGV[2] == '1' then
   redis.call('INCR', KEYS[2])
   redis.call('EXPIRE', KEYS[2], ARGV[3])
 end
+return 1
+`;
+
+// An upload's bytes are added to the day's only while the sum keeps to the limit.
+const chargeUploadScript = `
+local used = tonumber(redis.call('GET', KEYS[1]) or '0')
+if used + tonumber(ARGV[1]) > tonumber(ARGV[2]) then return 0 end
+redis.call('INCRBY', KEYS[1], ARGV[1])
+redis.call('EXPIRE', KEYS[1], ARGV[3])
 return 1
 `;
 
@@ -97,6 +107,11 @@ export class RedisTokens implements TokenAuthority {
 
   async settle(account: string, ticket: string, success: boolean): Promise<void> {
     await this.redis.eval(settleScript, 2, heldKey(account), countKey(account, localDay(this.now())), ticket, success ? '1' : '0', String(countTtlSeconds));
+  }
+
+  async chargeUpload(account: string, bytes: number, dailyLimit: number): Promise<boolean> {
+    const charged = await this.redis.eval(chargeUploadScript, 1, uploadBytesKey(account, localDay(this.now())), String(bytes), String(dailyLimit), String(countTtlSeconds));
+    return charged === 1;
   }
 
   async count(token: string | undefined): Promise<QuotaCount> {
@@ -165,8 +180,12 @@ export class RedisUploads implements UploadKeeper {
     this.blobs = new RedisBlobs(redis, `${keyPrefix}upload:`, limits.ttlMs);
   }
 
+  async check(bytes: Uint8Array): Promise<void> {
+    await checkUpload(bytes, this.limits.maxBytes, this.imageLimits);
+  }
+
   async store(bytes: Uint8Array): Promise<string> {
-    const name = await newUploadName(bytes, this.limits.maxBytes, this.imageLimits);
+    const name = await newUploadName(bytes, this.imageLimits);
     await this.blobs.put(name, bytes);
     return name;
   }

@@ -200,6 +200,15 @@ export class EngineNodePool {
     }, delay).unref();
   }
 
+  /** The next queued job whose client is still there; the others are answered without a node. */
+  private nextWanted(): QueuedJob | undefined {
+    for (let queued = this.queue.shift(); queued; queued = this.queue.shift()) {
+      if (!queued.job.signal?.aborted) return queued;
+      queued.resolve(failedResponse(queued.job.type, State.failed, 'the client went away before its image was read', undefined, queued.job.id));
+    }
+    return undefined;
+  }
+
   /** No node was ever ready and each has now failed to start: say so to everyone waiting. */
   private checkStartFailure(reason: string): void {
     if (this.everReady || !this.slots.every((s) => s.failedStarts > 0)) return;
@@ -213,7 +222,7 @@ export class EngineNodePool {
   private dispatch(): void {
     for (const slot of this.slots) {
       if (slot.state !== 'idle') continue;
-      const queued = this.queue.shift();
+      const queued = this.nextWanted();
       if (!queued) return;
       const jobId = this.nextJobId++;
       const { job } = queued;

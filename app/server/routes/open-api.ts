@@ -46,7 +46,13 @@ export async function openApiRoutes(app: FastifyInstance, options: { service: Re
     const token = query.token;
     switch (op) {
       case 'code': {
+        // A client that hangs up before its answer has no use for it: its job is dropped if not begun.
+        const gone = new AbortController();
+        reply.raw.once('close', () => {
+          if (!reply.raw.writableFinished) gone.abort();
+        });
         const outcome = await service.code({
+          signal: gone.signal,
           token,
           query,
           origin: originOf(),
