@@ -8,6 +8,7 @@ import { failedResponse, State, tipsResponse, type QuotaCount } from '../protoco
 import type { ServerConfig } from './config.js';
 import type { TokenAuthority } from './backend.js';
 import { lowerCaseQuery } from './routes/open-api.js';
+import { unreachable } from './recognition-service.js';
 
 /** Bytes reserved by bodies being read, in all and per account. */
 export class ByteBudget {
@@ -75,7 +76,14 @@ export function admission(app: FastifyInstance, config: ServerConfig, tokens: To
     const op = (query.op ?? 'code').toLowerCase();
     const typeNumber = Number(query.type ?? 0);
     const ocrType = Number.isInteger(typeNumber) ? typeNumber : 0;
-    const account = await tokens.accountOf(query.token);
+    let account: string | undefined;
+    try {
+      account = await tokens.accountOf(query.token);
+    } catch (error) {
+      // The token store is away (Redis restarting): op=code says so in its own shape.
+      if (op === 'code') return answerAndClose(reply, 200, unreachable(ocrType, error));
+      throw error;
+    }
     if (!account) {
       if (op === 'count') return answerAndClose(reply, 200, noQuota);
       if (op === 'code') return answerAndClose(reply, 200, tipsResponse(ocrType, 'invalid-token'));
@@ -83,7 +91,9 @@ export function admission(app: FastifyInstance, config: ServerConfig, tokens: To
       return answerAndClose(reply, 200, 'no');
     }
     if (request.method !== 'POST') return;
-    if (op === 'code' && (await tokens.count(query.token)).LimitCount <= 0) return answerAndClose(reply, 200, tipsResponse(ocrType, 'quota-exhausted'));
+    if (op === 'code' && (await Promise.resolve(tokens.count(query.token)).catch(() => undefined))?.LimitCount === 0) {
+      return answerAndClose(reply, 200, tipsResponse(ocrType, 'quota-exhausted'));
+    }
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > config.bodyLimit) {
       const message = `the request body is larger than the limit of ${Math.round(config.bodyLimit / 2 ** 20)} MB`;

@@ -216,6 +216,6 @@ function refusal(ocrType: number, error: unknown, id?: string): OcrResponse {
 }
 
 /** A store or queue that did not answer (Redis restarting): state 3, worth retrying. */
-function unreachable(ocrType: number, error: unknown, id?: string): OcrResponse {
+export function unreachable(ocrType: number, error: unknown, id?: string): OcrResponse {
   return failedResponse(ocrType, State.failed, `the server cannot reach its job queue or stores right now (${(error as Error).message}); try again shortly`, undefined, id);
 }

@@ -6,6 +6,8 @@ import type { EmbeddedServer } from './embedded.js';
 
 export class ServerConnection {
   private embedded: Promise<EmbeddedServer> | undefined;
+  /** The built-in server being stopped: a new one starts only once it has (they share a data folder). */
+  private closing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly settings: () => Settings,
@@ -20,7 +22,7 @@ export class ServerConnection {
       if (!token) throw new Error('Settings name a remote server but no token: add the token in Settings → Server.');
       return new OcrClient({ baseUrl: server.url, token });
     }
-    this.embedded ??= this.startEmbedded(this.settings().readingLanguage).catch((error: Error) => {
+    this.embedded ??= this.closing.then(() => this.startEmbedded(this.settings().readingLanguage)).catch((error: Error) => {
       this.embedded = undefined;
       throw new Error(`The built-in OCR server could not start: ${error.message}`);
     });
@@ -36,8 +38,12 @@ export class ServerConnection {
   async close(): Promise<void> {
     const embedded = this.embedded;
     this.embedded = undefined;
-    // A server that failed to start has nothing to close (its failure was reported already).
-    const server = await embedded?.catch(() => undefined);
-    await server?.close();
+    const stopping = (async () => {
+      // A server that failed to start has nothing to close (its failure was reported already).
+      const server = await embedded?.catch(() => undefined);
+      await server?.close();
+    })();
+    this.closing = stopping.catch(() => undefined);
+    await stopping;
   }
 }
