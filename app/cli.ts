@@ -4,11 +4,13 @@ import { optionNames } from './protocol/types.js';
 // Each command is loaded when it is run: the server, Redis and engine libraries cost memory
 // (tens of MB each) that the other commands should not pay.
 
+/** The Open API's options as flags, from the protocol's one list of them: [--left 1] [--top 1]... */
+const optionFlags = optionNames.map((name) => `[--${name} 1]`).join(' ');
+
 const usage = `ocr-assistant — offline screenshot OCR and the OCR Open API
 
 Usage:
-  ocr-assistant recognize IMAGE... [--type 0|1|2|3] [--left 1] [--top 1] [--autodirection 1]
-                          [--half 1] [--space 1] [--symbol 1] [--duplicate 1] [--jsonl]
+  ocr-assistant recognize IMAGE... [--type 0|1|2|3] ${optionFlags} [--jsonl]
                           [--threads N] [--verbose] [--server URL --token T] [--out DIR]
                           [--language auto|jpn|kor|chi_tra|ukr|fra|deu|spa|ita|por|none]
       Prints each image's text (autoText); with --jsonl, one Open API response per image per line.

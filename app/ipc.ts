@@ -3,10 +3,10 @@
 // exposes. The preload exposes exactly `invokeChannels` and `eventChannels`; every main-side
 // handler checks the sender and parses its argument with the schema here before anything else.
 import { z } from 'zod';
-import type { OcrResponse, QuotaCount, TextCellInfo } from './protocol/index.js';
+import { optionNames, ResultType, type CodeInfo, type OcrResponse, type OptionName, type QuotaCount, type TextCellInfo } from './protocol/index.js';
 
 // What the renderer needs of the wire format comes through here: it sees app/ipc.ts only.
-export { optionNames, ResultType } from './protocol/index.js';
+export { optionNames, ResultType };
 export type { CodeInfo, OcrResponse, OptionName, QuotaCount, RecognizeOptions, TextCellInfo } from './protocol/index.js';
 
 /** What the user asks for: the Open API's `type`, by name. */
@@ -15,15 +15,7 @@ export type Mode = (typeof modes)[number];
 export const modeTypes: Record<Mode, 0 | 1 | 2 | 3> = { text: 0, vertical: 1, table: 2, formula: 3 };
 
 const optionsSchema = z
-  .object({
-    left: z.boolean(),
-    top: z.boolean(),
-    autodirection: z.boolean(),
-    half: z.boolean(),
-    space: z.boolean(),
-    symbol: z.boolean(),
-    duplicate: z.boolean(),
-  })
+  .object(Object.fromEntries(optionNames.map((name) => [name, z.boolean()])) as Record<OptionName, z.ZodBoolean>)
   .partial()
   .strict();
 
@@ -169,6 +161,54 @@ export interface Recognition {
   lang?: string;
   elapsedMs: number;
   response: OcrResponse;
+  /** A table's rows of cells (table mode, `spiltText`), or null. */
+  rows: string[][] | null;
+  /** QR codes and barcodes found beside the text (`desc`). */
+  codes: CodeInfo[];
+  /** A formula's LaTeX (a result of resultType 1), or null. */
+  formula: string | null;
+}
+
+/** JSON that may be absent, broken or another server's free text: `fallback` then. */
+function parsedOr<T>(json: string | undefined, fallback: T, accept: (value: unknown) => value is T): T {
+  if (!json) return fallback;
+  try {
+    const value = JSON.parse(json) as unknown;
+    return accept(value) ? value : fallback;
+  } catch {
+    return fallback;
+  }
+}
+const isCellList = (v: unknown): v is TextCellInfo[] => Array.isArray(v) && v.every((c) => typeof (c as TextCellInfo)?.words === 'string' && typeof (c as TextCellInfo)?.location === 'object');
+const isRows = (v: unknown): v is string[][] => Array.isArray(v) && v.every((r) => Array.isArray(r));
+const isCodeList = (v: unknown): v is CodeInfo[] => Array.isArray(v) && v.every((c) => typeof (c as CodeInfo)?.text === 'string');
+
+/**
+ * A response as the views show it: the text, the line boxes (`verticalText`), a table's rows
+ * (`spiltText` in table mode), codes (`desc`) and a formula, each read once and guarded: a
+ * response from any server, however odd, becomes a Recognition. Main and the browser build
+ * both make theirs here.
+ */
+export function recognitionOf(
+  response: OcrResponse,
+  image: { bytes: Uint8Array; width: number; height: number },
+  about: { id: string; mode: Mode; createdAt: string; elapsedMs: number },
+): Recognition {
+  const result = response.result;
+  const rows = result?.resultType === ResultType.table ? parsedOr<string[][] | null>(result.spiltText, null, (v): v is string[][] => isRows(v)) : null;
+  return {
+    ...about,
+    image: image.bytes,
+    width: image.width,
+    height: image.height,
+    text: result?.autoText ?? '',
+    lines: parsedOr(result?.verticalText, [], isCellList),
+    lang: result?.lang,
+    response,
+    rows: rows?.map((row) => row.map((cell) => String(cell ?? ''))) ?? null,
+    codes: parsedOr(response.desc, [], isCodeList),
+    formula: result?.resultType === ResultType.webPage && result.autoText ? result.autoText : null,
+  };
 }
 
 export interface HistorySummary {

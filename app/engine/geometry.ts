@@ -1,5 +1,6 @@
 // Plane geometry for text boxes: hulls, minimum-area rectangles, and the maps between an
 // image and the model inputs cut from it.
+import type { Box } from '../protocol/index.js';
 
 export interface Point {
   x: number;
@@ -106,12 +107,7 @@ export function unclipRect(r: RotatedRect, ratio: number): RotatedRect {
   return { ...r, width: r.width + 2 * offset, height: r.height + 2 * offset };
 }
 
-export interface Box {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
+export type { Box };
 
 export function quadBounds(quad: readonly Point[]): Box {
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;

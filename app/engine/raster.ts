@@ -1,5 +1,6 @@
 // Pixels in memory, and the pure operations the pipeline needs on them. No library here:
 // the engine samples straight from these buffers into model tensors, without copies.
+import type { Box } from '../protocol/index.js';
 
 /** 8-bit RGB, row-major, 3 bytes a pixel, no padding. */
 export interface RgbImage {
@@ -41,12 +42,6 @@ export function toGray(image: RgbImage): Uint8Array {
   return out;
 }
 
-export interface Rect {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
 
 /**
  * The bounding rectangle of everything that differs from the background colour (the colour
@@ -54,7 +49,7 @@ export interface Rect {
  * Screenshots carry wide empty margins; the detector's time grows with pixels, so we spend
  * none of it there.
  */
-export function contentBounds(gray: Uint8Array, width: number, height: number, margin: number, tolerance = 12): Rect | null {
+export function contentBounds(gray: Uint8Array, width: number, height: number, margin: number, tolerance = 12): Box | null {
   const background = borderMode(gray, width, height);
   let minX = width, minY = height, maxX = -1, maxY = -1;
   for (let y = 0; y < height; y++) {

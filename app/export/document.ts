@@ -1,11 +1,11 @@
 // What a result file holds, read back from the Open API's own result (DESIGN: one wire
 // format): every exporter works from the JSON the server answers, so a file written by the
 // CLI, served by the server or saved by the app holds the same thing.
-import { ResultType, type Location, type OcrResult, type TextCellInfo } from '../protocol/types.js';
+import { ResultType, type Box, type OcrResult, type TextCellInfo } from '../protocol/types.js';
 
 export interface TextLine {
   text: string;
-  box: Location;
+  box: Box;
   /** The page it is on (a PDF's pages; 0 for a screenshot). */
   pageIndex: number;
 }
@@ -24,7 +24,7 @@ export interface TableDocumentCell {
   col: number;
   rowSpan: number;
   colSpan: number;
-  box: Location;
+  box: Box;
 }
 
 export interface TableDocument {

@@ -21,7 +21,7 @@ import {
   TextRenderingMode,
   type PDFPage,
 } from 'pdf-lib';
-import type { Location } from '../protocol/types.js';
+import type { Box } from '../protocol/types.js';
 import type { TableDocument, TextDocument } from './document.js';
 import { isCjk } from '../text/script.js';
 
@@ -78,7 +78,7 @@ const maxCellLineHeight = 20;
  * but never past the cell. The wire gives the cell's box, not its ink's: this keeps a
  * selection of a short word from covering the whole cell.
  */
-export function cellTextBox(text: string, box: Location): Location {
+export function cellTextBox(text: string, box: Box): Box {
   const inset = Math.min(6, box.width / 10);
   const lineHeight = Math.min(box.height * 0.8, maxCellLineHeight);
   let ems = 0;
@@ -87,7 +87,7 @@ export function cellTextBox(text: string, box: Location): Location {
   return { left: box.left + inset, top: box.top + (box.height - lineHeight) / 2, width, height: lineHeight };
 }
 
-function placeText(page: PDFPage, font: PDFName, text: string, box: Location, pageHeight: number): void {
+function placeText(page: PDFPage, font: PDFName, text: string, box: Box, pageHeight: number): void {
   const units = [...text].flatMap((ch) => {
     const code = ch.codePointAt(0)!;
     return code > 0xffff ? [0xd800 + ((code - 0x10000) >> 10), 0xdc00 + ((code - 0x10000) & 0x3ff)] : [code];

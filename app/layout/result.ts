@@ -1,10 +1,10 @@
 // A layout as the Open API's `result`: the one wire shape every consumer reads.
-import { ResultType, type Location, type OcrResult, type TextCellInfo } from '../protocol/types.js';
-import type { Box, Layout } from './types.js';
+import { ResultType, type Box, type OcrResult, type TextCellInfo } from '../protocol/types.js';
+import type { Layout } from './types.js';
 import { detectLanguage } from './lang.js';
 
 /** Coordinates on the wire: source-image pixels, rounded to tenths (more is noise). */
-export function toLocation(box: Box): Location {
+export function toLocation(box: Box): Box {
   const r = (v: number) => Math.round(v * 10) / 10;
   return { left: r(box.left), top: r(box.top), width: r(box.width), height: r(box.height) };
 }

@@ -1,11 +1,8 @@
 // The layout's view of recognized text: boxes in source-image pixels and the text in them.
 
-export interface Box {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
+import type { Box } from '../protocol/index.js';
+
+export type { Box };
 
 /** One character with its box, as the recognizer placed it. */
 export interface PlacedChar {

@@ -25,22 +25,19 @@ export const FileType = { pdf: 1, word: 2, ppt: 3, excel: 4, txt: 5, markdown: 6
 export type FileType = (typeof FileType)[keyof typeof FileType];
 
 /**
- * The formatting options of `op=code`. `true` is `1` (on), `false` is `0` (off),
- * `undefined` (absent) lets the engine decide.
+ * The formatting options of `op=code`: the one list of them. The query parser, the IPC schema,
+ * the CLI's flags and usage text, and the views' toggles are all made from it.
  */
-export interface RecognizeOptions {
-  left?: boolean;
-  top?: boolean;
-  autodirection?: boolean;
-  half?: boolean;
-  space?: boolean;
-  symbol?: boolean;
-  duplicate?: boolean;
-}
 export const optionNames = ['left', 'top', 'autodirection', 'half', 'space', 'symbol', 'duplicate'] as const;
 export type OptionName = (typeof optionNames)[number];
+/** `true` is `1` (on), `false` is `0` (off), `undefined` (absent) lets the engine decide. */
+export type RecognizeOptions = { [K in OptionName]?: boolean };
 
-export interface Location {
+/**
+ * An upright box in an image's pixels: the Open API's `location`, and the one box type of the
+ * engine and layout (whose boxes leave as locations unchanged).
+ */
+export interface Box {
   left: number;
   top: number;
   width: number;
@@ -52,7 +49,7 @@ export interface TextCellInfo {
   words: string;
   trans?: string;
   pageIndex: number;
-  location: Location;
+  location: Box;
   /**
    * Table mode only (our addition; clients of the guide ignore it): the cell's place in the
    * grid, 0-based, and how many rows and columns a merged cell covers.
@@ -68,7 +65,7 @@ export interface CodeInfo {
   /** The symbology, as zxing names it: QRCode, DataMatrix, Code128, EAN-13... */
   format: string;
   text: string;
-  location: Location;
+  location: Box;
 }
 
 export interface DownLoadInfo {

@@ -32,9 +32,6 @@ export interface RecognizeOutcome {
   engineMs?: number;
 }
 
-/** Options this build implements; any other would be refused with state 7 rather than ignored. */
-const implementedOptions = new Set<keyof RecognizeOptions>(['half', 'symbol', 'space', 'left', 'top', 'duplicate', 'autodirection']);
-
 export async function recognize(engine: OcrEngine, request: RecognizeRequest, node: ProcessInfo): Promise<RecognizeOutcome> {
   const { type, id } = request;
   try {
@@ -42,11 +39,6 @@ export async function recognize(engine: OcrEngine, request: RecognizeRequest, no
     // top to bottom, right to left.
     if (type !== OcrType.text && type !== OcrType.vertical && type !== OcrType.table && type !== OcrType.formula) {
       throw unsupported(`type ${type} is not a recognition type; use 0 (text), 1 (vertical text), 2 (table) or 3 (formula)`);
-    }
-    for (const [name, value] of Object.entries(request.options)) {
-      if (value !== undefined && !implementedOptions.has(name as keyof RecognizeOptions)) {
-        throw unsupported(`option ${name} is not available in this version yet; leave it out to let the engine decide`);
-      }
     }
     if (type === OcrType.formula && !isPdf(request.image)) {
       // A snip that holds no typeset formula (ordinary text, a photo) answers as text mode does.

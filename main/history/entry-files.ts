@@ -5,10 +5,10 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Mode } from '../../app/ipc.js';
-import type { OcrResponse, TextCellInfo } from '../../app/protocol/index.js';
+import type { OcrResponse } from '../../app/protocol/index.js';
 
+/** What the index does not hold: the response (lines, rows and codes are read from it again). */
 export interface EntryDetail {
-  lines: TextCellInfo[];
   lang?: string;
   width: number;
   height: number;

@@ -8,7 +8,7 @@
 // way the app starts, and `problems` says what happened, for the user to be told once.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { historyTitle, matchesHistoryQuery, type HistorySummary, type Recognition } from '../../app/ipc.js';
+import { historyTitle, matchesHistoryQuery, recognitionOf, type HistorySummary, type Recognition } from '../../app/ipc.js';
 import { EntryFiles } from './entry-files.js';
 import { HistoryLog, type IndexEntry } from './history-log.js';
 import { readLegacyHistory, type LegacyEntry, type Migration } from './legacy-history.js';
@@ -51,8 +51,8 @@ export class HistoryStore {
 
   add(recognition: Recognition, thumbnail: string): IndexEntry {
     const entry: IndexEntry = { id: recognition.id, mode: recognition.mode, createdAt: recognition.createdAt, text: recognition.text };
-    const { lines, lang, width, height, elapsedMs, response, mode } = recognition;
-    this.files.write(entry.id, { image: recognition.image, thumbnail, detail: { lines, lang, width, height, elapsedMs, response, mode } });
+    const { lang, width, height, elapsedMs, response, mode } = recognition;
+    this.files.write(entry.id, { image: recognition.image, thumbnail, detail: { lang, width, height, elapsedMs, response, mode } });
     this.log.append({ op: 'add', entry });
     this.entries = [entry, ...this.entries.filter((e) => e.id !== entry.id)];
     this.trim();
@@ -76,7 +76,7 @@ export class HistoryStore {
     const detail = this.files.detail(id);
     const image = this.files.image(id);
     if (!detail || !image) return undefined;
-    return { ...detail, id, mode: entry.mode, createdAt: entry.createdAt, text: entry.text, image };
+    return recognitionOf(detail.response, { bytes: image, width: detail.width, height: detail.height }, { id, mode: entry.mode, createdAt: entry.createdAt, elapsedMs: detail.elapsedMs });
   }
 
   delete(id: string): void {
@@ -128,8 +128,8 @@ export class HistoryStore {
   }
 
   private importEntry(old: LegacyEntry, image: Uint8Array): void {
-    const { thumbnail, id, mode, createdAt, text, lines, lang, width, height, elapsedMs, response } = old;
-    this.files.write(id, { image, thumbnail, detail: { lines, lang, width, height, elapsedMs, response, mode } });
+    const { thumbnail, id, mode, createdAt, text, lang, width, height, elapsedMs, response } = old;
+    this.files.write(id, { image, thumbnail, detail: { lang, width, height, elapsedMs, response, mode } });
     const entry: IndexEntry = { id, mode, createdAt, text };
     this.log.append({ op: 'add', entry });
     this.entries = [entry, ...this.entries.filter((e) => e.id !== id)];

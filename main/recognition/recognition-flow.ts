@@ -2,9 +2,9 @@
 // renderer hands over), the API client, then the clipboard, a notification, history and the
 // result panel. Main never calls the engine itself (DESIGN rule 3): only the client.
 import { randomUUID } from 'node:crypto';
-import { modeTypes, type EventName, type EventPayloads, type Mode, type Recognition, type Settings } from '../../app/ipc.js';
+import { modeTypes, recognitionOf, type EventName, type EventPayloads, type Mode, type Recognition, type Settings } from '../../app/ipc.js';
 import { OcrClientError, type OcrClient } from '../../app/client/index.js';
-import type { RecognizeOptions, TextCellInfo } from '../../app/protocol/index.js';
+import type { RecognizeOptions } from '../../app/protocol/index.js';
 import type { ClipboardAccess, Notifier } from '../platform/types.js';
 import type { HistoryStore } from '../history/history-store.js';
 import { imageSize, thumbnailDataUrl, toPng } from '../images.js';
@@ -47,19 +47,11 @@ export class RecognitionFlow {
       const client = await this.deps.client();
       const response = await client.recognize(png, { type: modeTypes[chosenMode], options: chosenOptions });
       const { width, height } = await imageSize(png);
-      const recognition: Recognition = {
-        id: randomUUID(),
-        mode: chosenMode,
-        createdAt: new Date().toISOString(),
-        image: png,
-        width,
-        height,
-        text: response.result?.autoText ?? '',
-        lines: parseCells(response.result?.verticalText),
-        lang: response.result?.lang,
-        elapsedMs: Math.round(performance.now() - started),
+      const recognition = recognitionOf(
         response,
-      };
+        { bytes: png, width, height },
+        { id: randomUUID(), mode: chosenMode, createdAt: new Date().toISOString(), elapsedMs: Math.round(performance.now() - started) },
+      );
       this.current = recognition;
       await this.deliver(recognition, settings);
       this.deps.history.add(recognition, await thumbnailDataUrl(png));
@@ -109,15 +101,5 @@ export class RecognitionFlow {
         : 'No text found in the selection.';
       this.deps.notifier.show('OCR Assistant', body);
     }
-  }
-}
-
-function parseCells(verticalText: string | undefined): TextCellInfo[] {
-  if (!verticalText) return [];
-  try {
-    const cells = JSON.parse(verticalText) as unknown;
-    return Array.isArray(cells) ? (cells as TextCellInfo[]) : [];
-  } catch {
-    return [];
   }
 }

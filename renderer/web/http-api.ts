@@ -7,6 +7,7 @@ import {
   type DesktopPlatform,
   eventChannels,
   failureOf,
+  recognitionOf,
   historyTitle,
   matchesHistoryQuery,
   modeTypes,
@@ -24,7 +25,7 @@ import {
   type Settings,
 } from '../../app/ipc.js';
 import { OcrClient } from '../../app/client/index.js';
-import type { OcrResponse, RecognizeOptions, TextCellInfo } from '../../app/protocol/index.js';
+import type { OcrResponse, RecognizeOptions } from '../../app/protocol/index.js';
 import { EntryStore } from './idb.js';
 
 export interface WebConfig {
@@ -92,19 +93,11 @@ export function createHttpApi(config: WebConfig): OcrApi {
         throw new Error('That is not an image the browser can read.');
       });
       const response = await client().recognize(image, { type: modeTypes[chosen], options: options ?? settings.options });
-      const recognition: Recognition = {
-        id: crypto.randomUUID(),
-        mode: chosen,
-        createdAt: new Date().toISOString(),
-        image,
-        width: bitmap.width,
-        height: bitmap.height,
-        text: response.result?.autoText ?? '',
-        lines: JSON.parse(response.result?.verticalText ?? '[]') as TextCellInfo[],
-        lang: response.result?.lang,
-        elapsedMs: Math.round(performance.now() - started),
+      const recognition = recognitionOf(
         response,
-      };
+        { bytes: image, width: bitmap.width, height: bitmap.height },
+        { id: crypto.randomUUID(), mode: chosen, createdAt: new Date().toISOString(), elapsedMs: Math.round(performance.now() - started) },
+      );
       current = recognition;
       await history.put({ ...recognition, thumbnail: await thumbnail(image) });
       await trimHistory(settings.historyLimit);
@@ -203,9 +196,10 @@ export function createHttpApi(config: WebConfig): OcrApi {
     openHistory: async ({ id }: { id: string }) => {
       const entry = await history.get(id);
       if (!entry) throw new Error('That entry is no longer in the history.');
-      const { thumbnail: _thumbnail, ...recognition } = entry;
-      current = recognition;
-      return recognition;
+      // Read again from its response: entries kept by earlier versions lack the parsed parts.
+      const { response, image, width, height, mode, createdAt, elapsedMs } = entry;
+      current = recognitionOf(response, { bytes: image, width, height }, { id, mode, createdAt, elapsedMs });
+      return current;
     },
     deleteHistory: async ({ id }: { id: string }) => history.delete(id),
     clearHistory: async () => history.clear(),

@@ -28,6 +28,10 @@ function fullScreen(): Recognition {
     lang: 'eng',
     elapsedMs: 900,
     response: { id: randomUUID(), ocrType: 0, state: 2, result: { autoText: text, spiltText: text, verticalText: JSON.stringify(lines) } },
+
+    rows: null,
+    codes: [],
+    formula: null,
   };
 }
 

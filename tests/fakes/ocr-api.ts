@@ -1,5 +1,5 @@
 // A window.ocr for component tests: every call recorded, answers set per test.
-import { defaultSettingsFor, eventChannels, invokeChannels, type EventName, type EventPayloads, type OcrApi, type Recognition, type Settings } from '../../app/ipc.js';
+import { defaultSettingsFor, eventChannels, recognitionOf, invokeChannels, type EventName, type EventPayloads, type OcrApi, type Recognition, type Settings } from '../../app/ipc.js';
 
 export interface FakeOcrApi {
   api: OcrApi;
@@ -60,6 +60,19 @@ export function sampleRecognition(overrides: Partial<Recognition> = {}): Recogni
     lang: 'eng',
     elapsedMs: 42,
     response: { id: 'r', ocrType: 0, state: 2, result: { autoText: lines.map((l) => l.words).join('\n'), resultType: 0 } },
+    rows: null,
+    codes: [],
+    formula: null,
     ...overrides,
   };
+}
+
+/**
+ * A sample whose table rows, codes and formula are read from its response the way main and the
+ * browser build read them (recognitionOf); its text and lines stay as given.
+ */
+export function sampleFrom(overrides: Partial<Recognition> & { response: Recognition['response'] }): Recognition {
+  const base = sampleRecognition(overrides);
+  const { rows, codes, formula } = recognitionOf(base.response, { bytes: base.image, width: base.width, height: base.height }, base);
+  return { ...base, rows, codes, formula };
 }

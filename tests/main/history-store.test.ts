@@ -13,6 +13,7 @@ const entriesDir = (folder: string) => path.join(folder, 'history', 'entries');
 const indexFile = (folder: string) => path.join(folder, 'history', 'index.jsonl');
 
 function recognition(text: string, minutesAgo = 0): Recognition {
+  const lines = [{ words: text, pageIndex: 0, location: { left: 0, top: 0, width: 10, height: 10 } }];
   return {
     id: randomUUID(),
     mode: 'text',
@@ -21,10 +22,14 @@ function recognition(text: string, minutesAgo = 0): Recognition {
     width: 10,
     height: 10,
     text,
-    lines: [{ words: text, pageIndex: 0, location: { left: 0, top: 0, width: 10, height: 10 } }],
+    lines,
     lang: 'eng',
     elapsedMs: 5,
-    response: { id: randomUUID(), ocrType: 0, state: 2, result: { autoText: text } },
+    response: { id: randomUUID(), ocrType: 0, state: 2, result: { autoText: text, verticalText: JSON.stringify(lines) } },
+
+    rows: null,
+    codes: [],
+    formula: null,
   };
 }
 

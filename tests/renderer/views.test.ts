@@ -8,7 +8,7 @@ import type { DroppedEntry } from '../../renderer/src/lib/dropped-files.js';
 import { ResultState } from '../../renderer/src/state/result.svelte.js';
 import { HistoryState } from '../../renderer/src/state/history.svelte.js';
 import { SettingsState } from '../../renderer/src/state/settings.svelte.js';
-import { fakeOcrApi, sampleRecognition, tinyPng, type FakeOcrApi } from '../fakes/ocr-api.js';
+import { fakeOcrApi, sampleFrom, sampleRecognition, tinyPng, type FakeOcrApi } from '../fakes/ocr-api.js';
 import type { DownLoadInfo } from '../../app/protocol/index.js';
 
 // jsdom cannot draw a PDF page (pdf.js wants a real canvas; the end-to-end test draws them in
@@ -109,7 +109,7 @@ describe('result panel', () => {
 
   it('shows a table as a grid', async () => {
     const rows = [['Name', 'Qty'], ['Bolt', '4']];
-    await resultPanel(sampleRecognition({ mode: 'table', response: { id: 'r', ocrType: 2, state: 2, result: { resultType: 2, spiltText: JSON.stringify(rows) } } }));
+    await resultPanel(sampleFrom({ mode: 'table', response: { id: 'r', ocrType: 2, state: 2, result: { resultType: 2, spiltText: JSON.stringify(rows) } } }));
     const cells = [...document.querySelectorAll('td')].map((td) => td.textContent);
     expect(cells).toEqual(['Name', 'Qty', 'Bolt', '4']);
   });
@@ -118,7 +118,7 @@ describe('result panel', () => {
     const at = (words: string, row: number, col: number, rowSpan = 1, colSpan = 1) => ({ words, pageIndex: 0, row, col, rowSpan, colSpan, location: { left: col * 60, top: row * 20, width: 60 * colSpan, height: 20 * rowSpan } });
     const lines = [at('Region', 0, 0, 2), at('Revenue', 0, 1, 1, 2), at('Spring', 1, 1), at('Autumn', 1, 2), at('North', 2, 0), at('1200', 2, 1), at('', 2, 2)];
     const rows = [['Region', 'Revenue', ''], ['', 'Spring', 'Autumn'], ['North', '1200', '']];
-    await resultPanel(sampleRecognition({ mode: 'table', lines, response: { id: 'r', ocrType: 2, state: 2, result: { resultType: 2, spiltText: JSON.stringify(rows) } } }));
+    await resultPanel(sampleFrom({ mode: 'table', lines, response: { id: 'r', ocrType: 2, state: 2, result: { resultType: 2, spiltText: JSON.stringify(rows) } } }));
     const grid = [...document.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => `${td.textContent}${td.rowSpan > 1 ? ` r${td.rowSpan}` : ''}${td.colSpan > 1 ? ` c${td.colSpan}` : ''}`));
     expect(grid).toEqual([['Region r2', 'Revenue c2'], ['Spring', 'Autumn'], ['North', '1200', '']]);
     expect(screen.getByTestId('result-facts').textContent).toMatch(/7 cells/);
@@ -129,7 +129,7 @@ describe('result panel', () => {
   it('offers the result\'s files as export buttons and says where one was saved', async () => {
     fake.answers.saveResultFile = () => ({ saved: '/home/user/Downloads/ocr.xlsx' });
     const files = [{ url: 'http://127.0.0.1:1/files/x/ocr.xlsx', fileType: 4, desc: 'Excel workbook' }, { url: 'http://127.0.0.1:1/files/x/ocr.pdf', fileType: 1, desc: 'searchable PDF' }] as DownLoadInfo[];
-    await resultPanel(sampleRecognition({ response: { id: 'r', ocrType: 2, state: 2, result: { resultType: 0, files } } }));
+    await resultPanel(sampleFrom({ response: { id: 'r', ocrType: 2, state: 2, result: { resultType: 0, files } } }));
     expect(screen.getAllByRole('button').filter((b) => b.closest('.exports')).map((b) => b.textContent?.trim())).toEqual(['Excel', 'PDF']);
     await fireEvent.click(screen.getByRole('button', { name: 'Excel' }));
     expect(fake.calls.find((c) => c.name === 'saveResultFile')?.args).toEqual({ id: '11111111-2222-4333-8444-555555555555', fileType: 4 });
@@ -141,7 +141,7 @@ describe('result panel', () => {
       { format: 'QRCode', text: 'https://example.org/pair?id=42', location: { left: 500, top: 40, width: 100, height: 100 } },
       { format: 'Code128', text: 'ABC-123', location: { left: 10, top: 10, width: 200, height: 40 } },
     ]);
-    await resultPanel(sampleRecognition({ lines: [], text: '', response: { id: 'r', ocrType: 0, state: 2, desc, result: { resultType: 0, autoText: '' } } }));
+    await resultPanel(sampleFrom({ lines: [], text: '', response: { id: 'r', ocrType: 0, state: 2, desc, result: { resultType: 0, autoText: '' } } }));
     expect(screen.queryByText('No text was found in this image.')).toBeNull();
     // each code is marked where it stands on the image
     const marked = document.querySelector('rect[data-code="0"]')!;
@@ -154,7 +154,7 @@ describe('result panel', () => {
   });
 
   it('renders a formula with KaTeX and copies it as LaTeX or as MathML', async () => {
-    await resultPanel(sampleRecognition({ mode: 'formula', text: '\\frac{a}{b}', response: { id: 'r', ocrType: 3, state: 2, result: { resultType: 1, autoText: '\\frac{a}{b}' } } }));
+    await resultPanel(sampleFrom({ mode: 'formula', text: '\\frac{a}{b}', response: { id: 'r', ocrType: 3, state: 2, result: { resultType: 1, autoText: '\\frac{a}{b}' } } }));
     expect(document.querySelector('.katex')).not.toBeNull();
     await fireEvent.click(screen.getByRole('button', { name: 'Copy LaTeX' }));
     expect(fake.calls.find((c) => c.name === 'copyText')?.args).toEqual({ text: '\\frac{a}{b}' });

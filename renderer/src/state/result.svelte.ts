@@ -6,6 +6,11 @@ import { api, unwrap } from '../lib/api.js';
 
 export class ResultState {
   current = $state.raw<Recognition | null>(null);
+  /** The text box: the result's text, as the user edits it. */
+  text = $state('');
+  /** The mode and options the toggles show, for the next re-run. */
+  mode = $state<Mode>('text');
+  options = $state<RecognizeOptions>({});
   busy = $state(false);
   /** Shown only when work takes longer than 150 ms, so quick answers do not flicker. */
   slow = $state(false);
@@ -16,11 +21,15 @@ export class ResultState {
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
 
   async load(): Promise<void> {
-    this.current = await unwrap(api().currentResult());
+    const current = await unwrap(api().currentResult());
+    if (current) this.show(current);
   }
 
+  /** A new result replaces the editable text and the mode with its own. */
   show(recognition: Recognition): void {
     this.current = recognition;
+    this.text = recognition.text;
+    this.mode = recognition.mode;
     this.error = null;
     this.hovered = null;
   }
