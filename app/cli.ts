@@ -38,8 +38,6 @@ Usage:
   ocr-assistant token add [--limit N] [--data DIR | --redis URL]    prints the new token as its last line
   ocr-assistant token list [--data DIR | --redis URL]
   ocr-assistant token remove TOKEN [--data DIR | --redis URL]
-  ocr-assistant bench [--quick]
-      Runs the benchmark on ../shared/bench (same as npm run bench).
 
 Exit codes: 0 all images recognized, 1 some image failed (others still ran), 2 usage error.
 `;
@@ -100,10 +98,6 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'token') {
     const parsed = parseOrUsage(command, rest, { limit: { type: 'string' }, data: { type: 'string' }, redis: { type: 'string' } });
     return parsed ? (await import('./cli/token-command.js')).tokenCommand(parsed.positionals[0], parsed.positionals.slice(1), parsed.values, io) : 2;
-  }
-  if (command === 'bench') {
-    const { runBenchmark } = await import('../tests/bench/run-bench.js');
-    return runBenchmark(rest);
   }
   process.stderr.write(`ocr-assistant: unknown command "${command}"\n\n${usage}`);
   return 2;
