@@ -3,7 +3,7 @@
 import { OcrEngine } from '../engine/engine.js';
 import { languageSetting } from '../engine/config.js';
 import { processInfo, type OcrResponse, type OcrType, type RecognizeOptions } from '../protocol/index.js';
-import { recognize } from '../server/recognize.js';
+import { recognize } from '../server/image-to-response.js';
 import { OcrClient, OcrClientError } from '../client/index.js';
 
 export interface Recognizer {

@@ -2,7 +2,8 @@
 // and post-processing (threshold, connected regions, minimum-area boxes, unclip).
 import type { DetectionConfig } from './config.js';
 import type { OnnxModel } from './runtime.js';
-import type { RgbImage } from './raster.js';
+import { cropRegion, type RgbImage } from './raster.js';
+import { lineGeometry } from './crop.js';
 import { minAreaRect, rectToQuad, unclipRect, type Point, type Quad } from './geometry.js';
 
 export interface DetectionInput {
@@ -35,6 +36,40 @@ export class TextDetector {
     private readonly model: OnnxModel,
     private readonly config: DetectionConfig,
   ) {}
+
+  /**
+   * The lines of a region: at a fraction of its size when its text is large (`largeText`),
+   * else at full size; in strips where the region is larger than the detector's pixel budget.
+   */
+  async find(region: RgbImage, background: number): Promise<{ boxes: DetectedBox[]; elapsedMs: number; scale: number }> {
+    const { largeText } = this.config;
+    if (region.width * region.height < largeText.minPixels) return { ...(await this.findInStrips(region, background, 1)), scale: 1 };
+    const reduced = await this.findInStrips(region, background, largeText.scale);
+    const thick = reduced.boxes.filter((box) => lineGeometry(box.quad).thickness * largeText.scale >= largeText.minThickness).length;
+    if (reduced.boxes.length && thick >= largeText.minShare * reduced.boxes.length) return { ...reduced, scale: largeText.scale };
+    const full = await this.findInStrips(region, background, 1);
+    return { boxes: full.boxes, elapsedMs: full.elapsedMs + reduced.elapsedMs, scale: 1 };
+  }
+
+  /** Detection over the region at `scale`, in strips when that is larger than the detector's pixel budget. */
+  private async findInStrips(region: RgbImage, background: number, scale: number): Promise<{ boxes: DetectedBox[]; elapsedMs: number }> {
+    // The budget is in the detector's pixels: a region read at half size may be four times larger.
+    const strips = planStrips(region.width, region.height, { ...this.config, maxPixels: this.config.maxPixels / (scale * scale) });
+    const boxes: DetectedBox[] = [];
+    let elapsedMs = 0;
+    for (const strip of strips) {
+      const part = cropRegion(region, { left: 0, top: strip.top, width: region.width, height: strip.height });
+      const detection = await this.run({ image: part, background, scale });
+      elapsedMs += detection.elapsedMs;
+      for (const box of detection.boxes) {
+        const quad = box.quad.map((p) => ({ x: p.x, y: p.y + strip.top })) as unknown as Quad;
+        const centreY = (quad[0].y + quad[2].y) / 2;
+        // A line in the shared rows is kept by the strip whose own (unshared) part holds its centre.
+        if (centreY >= strip.keepFrom && centreY < strip.keepTo) boxes.push({ ...box, quad });
+      }
+    }
+    return { boxes, elapsedMs };
+  }
 
   async run(input: DetectionInput): Promise<DetectionOutput> {
     const started = performance.now();
@@ -175,3 +210,25 @@ export class TextDetector {
 }
 
 const clamp = (v: number, lo: number, hi: number) => (v < lo ? lo : v > hi ? hi : v);
+
+export interface Strip {
+  top: number;
+  height: number;
+  /** Rows whose lines this strip reports: the strip less half the overlap on each inner side. */
+  keepFrom: number;
+  keepTo: number;
+}
+
+/** Horizontal strips of at most `maxPixels` each, overlapping by `stripOverlap` rows. */
+export function planStrips(width: number, height: number, config: Pick<DetectionConfig, 'maxPixels' | 'stripOverlap'>): Strip[] {
+  const overlap = config.stripOverlap;
+  const stripHeight = Math.max(overlap * 2, Math.floor(config.maxPixels / Math.max(1, width)));
+  if (height <= stripHeight) return [{ top: 0, height, keepFrom: -Infinity, keepTo: Infinity }];
+  const strips: Strip[] = [];
+  for (let top = 0; ; top += stripHeight - overlap) {
+    const last = top + stripHeight >= height;
+    const h = last ? height - top : stripHeight;
+    strips.push({ top, height: h, keepFrom: top === 0 ? -Infinity : top + overlap / 2, keepTo: last ? Infinity : top + h - overlap / 2 });
+    if (last) return strips;
+  }
+}

@@ -1,13 +1,15 @@
-// The orchestrator: runs the stages in order and maps every box back into the pixels of the
-// image as it was sent. It owns its model sessions; one engine serves one request at a time.
+// The orchestrator: runs the stages in order (decode, trim, detect, recognize, word spaces, the
+// turned-page and second-reader passes). Lines leave in the pixels of the upright image, with
+// `turns` saying how it was turned: unturnBox maps them back to the image as sent, once, at the
+// end (server/image-to-response.ts). It owns its model sessions; one engine serves one request at a time.
 import { resolveEngineConfig, type EngineConfig, type EngineConfigOverrides } from './config.js';
 import { OnnxModel } from './runtime.js';
 import { CharacterDictionary } from './dictionary.js';
 import { bundledModelPaths, type ModelPaths } from './models.js';
-import { TextDetector, type DetectedBox } from './detect.js';
-import { TextRecognizer, type RecognizedText } from './recognize.js';
+import { TextDetector } from './detect.js';
+import { TextRecognizer, type RecognizedText } from './recognizer.js';
 import { decodeImage } from './image.js';
-import { borderMode, contentBounds, rotateQuarterTurns, toGray, type QuarterTurns, type RgbImage } from './raster.js';
+import { borderMode, contentBounds, cropRegion, rotateQuarterTurns, toGray, type QuarterTurns, type RgbImage } from './raster.js';
 import { lineGeometry, quarterTurnQuad } from './crop.js';
 import { restoreWordSpaces } from './spacing.js';
 import { quadBounds, type Box, type Point, type Quad } from './geometry.js';
@@ -140,7 +142,7 @@ export class OcrEngine {
   async readFormulaSymbols(bytes: Uint8Array): Promise<FormulaSnip> {
     const started = performance.now();
     const image = await decodeImage(bytes, this.config.limits);
-    this.formulaReader ??= new FormulaSymbolReader();
+    this.formulaReader ??= new FormulaSymbolReader(this.config.formula);
     const symbols = this.formulaReader.read(image);
     return { symbols, ms: performance.now() - started };
   }
@@ -245,16 +247,16 @@ export class OcrEngine {
     if (!bounds) return empty();
     const background = borderMode(gray, image.width, image.height);
     const rulings = options.rulings ? findRulings(gray, image.width, image.height, background, this.config.rulings) : undefined;
-    const region = cropImage(image, bounds);
+    const region = cropRegion(image, bounds);
 
-    const detected = await this.detect(region, background);
+    const detected = await this.detector.find(region, background);
     timings.detectMs = detected.elapsedMs;
 
     const lines = detected.boxes.map((box) => {
       const quad = box.quad.map((p) => ({ x: p.x + bounds.left, y: p.y + bounds.top })) as unknown as Quad;
       const { length, thickness } = lineGeometry(quad);
       // A box much taller than wide is a column of vertical text: read it top to bottom.
-      const vertical = thickness > length * 1.5 && length > 0;
+      const vertical = thickness > length * this.config.detection.verticalAspect && length > 0;
       return { quad: vertical ? quarterTurnQuad(quad) : quad, direction: vertical ? ('vertical' as const) : ('horizontal' as const) };
     });
 
@@ -290,9 +292,9 @@ export class OcrEngine {
   private engineLine(image: RgbImage, line: SecondScriptLine, recognized: RecognizedText, secondReading?: string): EngineLine | undefined {
     if (secondReading !== undefined) {
       // Tesseract's words, not the recognizer's characters: no per-character places.
-      return { text: secondReading, score: 0.9, quad: line.quad, box: quadBounds(line.quad), direction: line.direction, chars: [] };
+      return { text: secondReading, score: this.config.secondScript.readingScore, quad: line.quad, box: quadBounds(line.quad), direction: line.direction, chars: [] };
     }
-    const text = line.direction === 'horizontal' ? restoreWordSpaces(image, line.quad, recognized) : recognized;
+    const text = line.direction === 'horizontal' ? restoreWordSpaces(image, line.quad, recognized, this.config.spacing) : recognized;
     if (!text.text.trim() || text.score < this.config.recognition.minScore) return undefined;
     const [p0, p1, p2, p3] = line.quad;
     const along = (t: number, a: Point, b: Point): Point => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t });
@@ -308,38 +310,6 @@ export class OcrEngine {
         box: quadBounds([along(c.start, p0, p1), along(c.end, p0, p1), along(c.end, p3, p2), along(c.start, p3, p2)]),
       })),
     };
-  }
-
-  /** Detection over the region: at a fraction of its size when its text is large (see `largeText`), else at full size. */
-  private async detect(region: RgbImage, background: number): Promise<{ boxes: DetectedBox[]; elapsedMs: number; scale: number }> {
-    const { largeText } = this.config.detection;
-    if (region.width * region.height < largeText.minPixels) return { ...(await this.detectInStrips(region, background, 1)), scale: 1 };
-    const reduced = await this.detectInStrips(region, background, largeText.scale);
-    const thick = reduced.boxes.filter((box) => lineGeometry(box.quad).thickness * largeText.scale >= largeText.minThickness).length;
-    if (reduced.boxes.length && thick >= largeText.minShare * reduced.boxes.length) return { ...reduced, scale: largeText.scale };
-    const full = await this.detectInStrips(region, background, 1);
-    return { boxes: full.boxes, elapsedMs: full.elapsedMs + reduced.elapsedMs, scale: 1 };
-  }
-
-  /** Detection over the region at `scale`, in strips when that is larger than the detector's pixel budget. */
-  private async detectInStrips(region: RgbImage, background: number, scale: number): Promise<{ boxes: DetectedBox[]; elapsedMs: number }> {
-    const { detection: config } = this.config;
-    // The budget is in the detector's pixels: a region read at half size may be four times larger.
-    const strips = planStrips(region.width, region.height, { ...config, maxPixels: config.maxPixels / (scale * scale) });
-    const boxes: DetectedBox[] = [];
-    let elapsedMs = 0;
-    for (const strip of strips) {
-      const part = cropImage(region, { left: 0, top: strip.top, width: region.width, height: strip.height });
-      const detection = await this.detector.run({ image: part, background, scale });
-      elapsedMs += detection.elapsedMs;
-      for (const box of detection.boxes) {
-        const quad = box.quad.map((p) => ({ x: p.x, y: p.y + strip.top })) as unknown as Quad;
-        const centreY = (quad[0].y + quad[2].y) / 2;
-        // A line in the shared rows is kept by the strip whose own (unshared) part holds its centre.
-        if (centreY >= strip.keepFrom && centreY < strip.keepTo) boxes.push({ ...box, quad });
-      }
-    }
-    return { boxes, elapsedMs };
   }
 
   async dispose(): Promise<void> {
@@ -381,34 +351,3 @@ function meanCharScore(output: EngineOutput): number {
   return chars ? confidence(output) / chars : 0;
 }
 
-export interface Strip {
-  top: number;
-  height: number;
-  /** Rows whose lines this strip reports: the strip less half the overlap on each inner side. */
-  keepFrom: number;
-  keepTo: number;
-}
-
-/** Horizontal strips of at most `maxPixels` each, overlapping by `stripOverlap` rows. */
-export function planStrips(width: number, height: number, config: Pick<EngineConfig['detection'], 'maxPixels' | 'stripOverlap'>): Strip[] {
-  const overlap = config.stripOverlap;
-  const stripHeight = Math.max(overlap * 2, Math.floor(config.maxPixels / Math.max(1, width)));
-  if (height <= stripHeight) return [{ top: 0, height, keepFrom: -Infinity, keepTo: Infinity }];
-  const strips: Strip[] = [];
-  for (let top = 0; ; top += stripHeight - overlap) {
-    const last = top + stripHeight >= height;
-    const h = last ? height - top : stripHeight;
-    strips.push({ top, height: h, keepFrom: top === 0 ? -Infinity : top + overlap / 2, keepTo: last ? Infinity : top + h - overlap / 2 });
-    if (last) return strips;
-  }
-}
-
-function cropImage(image: RgbImage, rect: Box): RgbImage {
-  if (rect.left === 0 && rect.top === 0 && rect.width === image.width && rect.height === image.height) return image;
-  const data = new Uint8Array(rect.width * rect.height * 3);
-  for (let y = 0; y < rect.height; y++) {
-    const from = ((rect.top + y) * image.width + rect.left) * 3;
-    data.set(image.data.subarray(from, from + rect.width * 3), y * rect.width * 3);
-  }
-  return { width: rect.width, height: rect.height, data };
-}

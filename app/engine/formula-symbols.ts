@@ -7,6 +7,7 @@ import type { RgbImage } from './raster.js';
 import { toGray } from './raster.js';
 import { GlyphClassifier, labelPieces, pieceThreshold, type GlyphCandidate, type InkCrop, type Piece } from './formula-glyphs.js';
 import type { GlyphRole } from './formula-glyph-set.js';
+import { defaultEngineConfig, type FormulaConfig } from './config.js';
 
 export interface SymbolBox { left: number; top: number; width: number; height: number }
 
@@ -54,10 +55,11 @@ interface Group { ids: number[]; left: number; top: number; right: number; botto
 
 const boxOf = (g: Group): SymbolBox => ({ left: g.left, top: g.top, width: g.right - g.left + 1, height: g.bottom - g.top + 1 });
 
-const maxPieces = 400;
-
 export class FormulaSymbolReader {
-  constructor(readonly classifier = GlyphClassifier.load()) {}
+  constructor(
+    private readonly config: FormulaConfig = defaultEngineConfig.formula,
+    readonly classifier = GlyphClassifier.load(),
+  ) {}
 
   read(image: RgbImage): FormulaSymbol[] {
     const { width, height } = image;
@@ -69,7 +71,7 @@ export class FormulaSymbolReader {
       && (p.left === 0 || p.top === 0 || p.right === width - 1 || p.bottom === height - 1);
     const kept = pieces.filter((p) => p.area >= 2 && !edge(p));
     // A formula has tens of symbols; a snip of a page has thousands of pieces and is read as text.
-    if (kept.length > maxPieces) return [];
+    if (kept.length > this.config.maxPieces) return [];
     const groups: Group[] = kept.map((p) => ({ ids: [p.id], left: p.left, top: p.top, right: p.right, bottom: p.bottom, area: p.area }));
     const crop = (g: Group): InkCrop => cropGroup(ink, labels, width, height, g).crop;
 

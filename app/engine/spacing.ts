@@ -4,7 +4,7 @@
 // are empty for as wide as a space. A typist's rule follows: a space where the gap is a
 // space's width, never between two CJK characters that stand at their usual distance.
 import type { RgbImage } from './raster.js';
-import type { RecognizedChar, RecognizedText } from './recognize.js';
+import type { RecognizedChar, RecognizedText } from './recognizer.js';
 import type { Quad } from './geometry.js';
 import { isCjk } from '../text/script.js';
 
@@ -31,14 +31,7 @@ export interface SpacingConfig {
   minSpaceFloor: number;
 }
 
-// Calibrated on the bench's screenshots (19k character pairs, labelled by the ground truth):
-// 0.27 / 0.35 halve the errors of any single threshold. Among Han characters, 0.75 of them
-// (measured: word-spacing CER of doc pages 0.0215 -> 0.0149, 0.0098 -> 0.0084, 0.0173 -> 0.0135
-// on the three bench sets; no kind worse by more than one space).
-// The model's own spaces as the measure, between letters and digits: 0.8 of the narrowest, not
-// under 0.2 (JPEG screenshots drawn in Chromium: cer_ws 0.028 -> 0.012; the bench's sets no
-// kind worse, ui and doc better).
-export const defaultSpacingConfig: SpacingConfig = { minSpace: 0.27, minSpaceBesideModelSpaces: 0.35, minCjkSpace: 0.8, minKeptCjkSpace: 0.24, minHanShare: 0.15, spaceScaleAmongHan: 0.75, writtenSpaceShare: 0.8, minSpaceFloor: 0.2 };
+// Its values (config.ts, `spacing`) were calibrated on the bench's screenshots; see there.
 
 const isLatinLetter = (char: string) => /^[A-Za-z]$/.test(char);
 const isAlnum = (char: string) => /^[A-Za-z0-9]$/.test(char);
@@ -88,7 +81,7 @@ export function measureLineInk(image: RgbImage, quad: Quad): LineInk | null {
   };
 }
 
-export function restoreWordSpaces(image: RgbImage, quad: Quad, text: RecognizedText, config = defaultSpacingConfig): RecognizedText {
+export function restoreWordSpaces(image: RgbImage, quad: Quad, text: RecognizedText, config: SpacingConfig): RecognizedText {
   if (text.chars.length < 2) return text;
   const ink = measureLineInk(image, quad);
   if (!ink) return text;

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { OcrEngine } from '../../app/engine/engine.js';
-import { recognize } from '../../app/server/recognize.js';
+import { recognize } from '../../app/server/image-to-response.js';
 import { processInfo } from '../../app/protocol/response.js';
 import { OcrType, ResultType } from '../../app/protocol/types.js';
 import { benchRoot, readGroundTruth } from './bench-data.js';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { OcrEngine } from '../../app/engine/engine.js';
-import { recognize } from '../../app/server/recognize.js';
+import { recognize } from '../../app/server/image-to-response.js';
 import { processInfo } from '../../app/protocol/response.js';
 import { OcrType, ResultType, type RecognizeOptions, type TextCellInfo } from '../../app/protocol/types.js';
 import { benchRoot, hasBench, readGroundTruth, type GroundTruth, type Prediction } from './bench-data.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { OcrEngine } from '../../app/engine/engine.js';
-import { recognize } from '../../app/server/recognize.js';
+import { recognize } from '../../app/server/image-to-response.js';
 import { processInfo } from '../../app/protocol/index.js';
 import { hasBench, benchRoot, readGroundTruth } from './bench-data.js';
 import { sampleTreeMemory } from './process-memory.js';

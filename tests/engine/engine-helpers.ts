@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { OcrEngine } from '../../app/engine/engine.js';
-import { recognize } from '../../app/server/recognize.js';
+import { recognize } from '../../app/server/image-to-response.js';
 import { processInfo } from '../../app/protocol/response.js';
 import { OcrType, type OcrResponse, type RecognizeOptions, type TextCellInfo } from '../../app/protocol/types.js';
 import { readGroundTruth, type GroundTruth } from '../bench/bench-data.js';

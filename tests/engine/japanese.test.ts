@@ -2,7 +2,7 @@
 // stretches are read again by Tesseract's Japanese models. What a Japanese user checks.
 import { afterAll, describe, expect, it } from 'vitest';
 import { benchImage, cer, lineCells, recognizeBytes, sharedEngine } from './engine-helpers.js';
-import { recognize } from '../../app/server/recognize.js';
+import { recognize } from '../../app/server/image-to-response.js';
 import { processInfo } from '../../app/protocol/response.js';
 import { OcrType } from '../../app/protocol/types.js';
 

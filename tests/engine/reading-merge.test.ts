@@ -2,7 +2,7 @@
 // written come in; everything it could write stays its own, with its places.
 import { describe, expect, it } from 'vitest';
 import { fillUnknownCharacters, readingDistance } from '../../app/engine/reading-merge.js';
-import type { RecognizedChar, RecognizedText } from '../../app/engine/recognize.js';
+import type { RecognizedChar, RecognizedText } from '../../app/engine/recognizer.js';
 
 /** A reading whose characters stand one slot each along the line (a slot: 1/length of it). */
 function reading(text: string, slots = [...text].length): RecognizedText {

@@ -8,7 +8,7 @@ import { launchChromium } from '../fixtures/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OcrEngine } from '../../app/engine/engine.js';
 import { languageSetting } from '../../app/engine/config.js';
-import { recognize } from '../../app/server/recognize.js';
+import { recognize } from '../../app/server/image-to-response.js';
 import { processInfo } from '../../app/protocol/response.js';
 import { OcrType, type TextCellInfo } from '../../app/protocol/types.js';
 import { cer, sharedEngine } from './engine-helpers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planBatches } from '../../app/engine/recognize.js';
+import { planBatches } from '../../app/engine/recognizer.js';
 
 const config = { batchSize: 4, maxBatchPixels: 48 * 4000, height: 48 };
 

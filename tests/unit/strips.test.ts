@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planStrips } from '../../app/engine/engine.js';
+import { planStrips } from '../../app/engine/detect.js';
 
 describe('detection strips', () => {
   it('reads a small image in one piece', () => {

@@ -2,7 +2,8 @@
 // glyphs, 15 px tall, 2 px between letters and 5 px (a third of the height) between words.
 import { describe, expect, it } from 'vitest';
 import { restoreWordSpaces } from '../../app/engine/spacing.js';
-import type { RecognizedChar } from '../../app/engine/recognize.js';
+import { defaultEngineConfig } from '../../app/engine/config.js';
+import type { RecognizedChar } from '../../app/engine/recognizer.js';
 import type { Quad } from '../../app/engine/geometry.js';
 
 const GLYPH = 6, LETTER_GAP = 2, HEIGHT = 23, INK_TOP = 4, INK_HEIGHT = 15;
@@ -35,7 +36,7 @@ function drawnLine(words: string[], wordGaps: number | number[], spacesAfter: nu
 }
 
 const words = ['You', 'may', 'convey', 'a', 'covered', 'work', 'in', 'object', 'code'];
-const read = (line: ReturnType<typeof drawnLine>) => restoreWordSpaces(line.image, line.quad, line.text).text;
+const read = (line: ReturnType<typeof drawnLine>) => restoreWordSpaces(line.image, line.quad, line.text, defaultEngineConfig.spacing).text;
 
 describe('word spaces from the pixels', () => {
   it('puts back every word space the model left out', () => {

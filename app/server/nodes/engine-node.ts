@@ -3,7 +3,7 @@
 import { OcrEngine } from '../../engine/engine.js';
 import { languageSetting } from '../../engine/config.js';
 import { processInfo } from '../../protocol/index.js';
-import { recognize } from '../recognize.js';
+import { recognize } from '../image-to-response.js';
 import type { JobMessage, NodeMessage, NodeWorkerData } from './messages.js';
 
 const send = process.send?.bind(process);
