@@ -22,11 +22,6 @@ export function quarterTurnQuad(quad: Quad): Quad {
   return [quad[1], quad[2], quad[3], quad[0]];
 }
 
-/** The same quad turned half a turn: an upside-down line read the right way up. */
-export function halfTurnQuad(quad: Quad): Quad {
-  return [quad[2], quad[3], quad[0], quad[1]];
-}
-
 /**
  * Samples `quad` of `image` into `out` (planar BGR, `planeStride` floats a plane, rows of
  * `rowStride` floats) as a `width` x `height` straightened picture, with `normalize` applied to

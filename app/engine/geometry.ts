@@ -120,15 +120,6 @@ export function quadBounds(quad: readonly Point[]): Box {
   return { left: minX, top: minY, width: maxX - minX, height: maxY - minY };
 }
 
-export function boxToQuad(b: Box): Quad {
-  return [
-    { x: b.left, y: b.top },
-    { x: b.left + b.width, y: b.top },
-    { x: b.left + b.width, y: b.top + b.height },
-    { x: b.left, y: b.top + b.height },
-  ];
-}
-
 /** A 3x3 projective map, row-major. */
 export type Homography = readonly number[];
 

@@ -4,7 +4,7 @@
 // then reserves its body's size from one budget that every connection shares (and no account
 // may hold more than half of): memory held by bodies in flight has a ceiling, whoever sends them.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { failedResponse, State, tipsResponse, type QuotaCount } from '../protocol/index.js';
+import { failedResponse, noQuota, State, tipsResponse } from '../protocol/index.js';
 import type { ServerConfig } from './config.js';
 import type { TokenAuthority } from './backend.js';
 import { lowerCaseQuery } from './routes/open-api.js';
@@ -41,7 +41,6 @@ export class ByteBudget {
 }
 
 const apiPath = /^\/code\.as[hp]x(\/)?(\?|$)/i;
-const noQuota: QuotaCount = { Account: 'api', TodayCount: 0, LimitCount: 0 };
 
 /**
  * Bodies up to this size are let through to be discarded after an early answer, so that a client

@@ -9,7 +9,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { QuotaCount } from '../protocol/index.js';
+import { noQuota, type QuotaCount } from '../protocol/index.js';
 import type { Authorization, TokenAuthority } from './backend.js';
 
 export interface TokenInfo {
@@ -180,7 +180,7 @@ export class TokenStore implements TokenAuthority {
 
   count(token: string | undefined): QuotaCount {
     const found = this.find(token);
-    if (!found) return { Account: 'api', TodayCount: 0, LimitCount: 0 };
+    if (!found) return noQuota;
     const today = this.todayCount(found.account);
     return { Account: 'api', TodayCount: today, LimitCount: Math.max(0, found.dailyLimit - today) };
   }

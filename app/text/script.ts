@@ -15,11 +15,6 @@ export function isCjk(char: string): boolean {
   );
 }
 
-/** Letters and digits of alphabetic scripts (Latin, Greek, Cyrillic...), which words are made of. */
-export function isAlphanumeric(char: string): boolean {
-  return /[\p{L}\p{N}]/u.test(char) && !isCjk(char);
-}
-
 /** Does a space belong between text ending in `before` and text starting with `after`, when they are apart on the page? */
 export function spaceBetween(before: string, after: string): boolean {
   const a = lastChar(before);

@@ -2,7 +2,7 @@
 // their daily counts (admission and counting are Lua scripts, atomic across fronts), results
 // with their TTL (idcode works on any front), uploads and the screenshots kept for PDFs.
 import type { Redis } from 'ioredis';
-import type { OcrResponse, QuotaCount, TokenRefusal } from '../../protocol/index.js';
+import { noQuota, type OcrResponse, type QuotaCount, type TokenRefusal } from '../../protocol/index.js';
 import type { LimitsConfig } from '../../engine/config.js';
 import type { Authorization, ResultKeeper, SourceImageKeeper, TokenAuthority, UploadKeeper } from '../backend.js';
 import { localDay, newToken, tokenHash, type TokenInfo } from '../token-store.js';
@@ -117,7 +117,7 @@ export class RedisTokens implements TokenAuthority {
   async count(token: string | undefined): Promise<QuotaCount> {
     const hash = token ? tokenHash(token) : '';
     const json = hash ? await this.redis.hget(tokensKey, hash) : null;
-    if (!json) return { Account: 'api', TodayCount: 0, LimitCount: 0 };
+    if (!json) return noQuota;
     const { dailyLimit } = JSON.parse(json) as StoredToken;
     const today = Number((await this.redis.get(countKey(hash, localDay(this.now())))) ?? 0);
     return { Account: 'api', TodayCount: today, LimitCount: Math.max(0, dailyLimit - today) };
