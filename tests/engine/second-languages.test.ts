@@ -3,7 +3,6 @@
 // lose the characters the dictionary lacks, which Tesseract's chi_tra fills in. UI strings set
 // in Chromium, Korean in a Korean font (fonts-nanum), Traditional Chinese in WenQuanYi Micro
 // Hei (fonts-wqy-microhei), Russian and Latin in DejaVu Sans.
-import { execFileSync } from 'node:child_process';
 import { launchChromium } from '../fixtures/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OcrEngine } from '../../app/engine/engine.js';
@@ -14,6 +13,7 @@ import { OcrType, type TextCellInfo } from '../../app/protocol/types.js';
 import { cer, sharedEngine } from './engine-helpers.js';
 import { looksLikeMisreadCyrillic } from '../../app/engine/second-script.js';
 import { latinLanguageOf } from '../../app/text/latin-languages.js';
+import { expectDrawnIn, testFont, type TestFont } from '../fixtures/fonts.js';
 
 const lines = ['설정이 저장되었습니다.', '파일을 열 수 없습니다: 권한이 없습니다', 'Save changes before closing?', '네트워크 연결을 확인하세요'];
 const russian = ['Не удалось открыть файл: доступ запрещен', 'Save changes before closing?', 'Проверьте подключение к сети'];
@@ -34,24 +34,19 @@ let screenshot: Buffer;
 let russianShot: Buffer;
 
 beforeAll(async () => {
-  // Without a Hangul font the page would show boxes of tofu: say so rather than fail obscurely.
-  if (!execFileSync('fc-list', [':lang=ko']).toString().trim()) throw new Error('a Korean font is needed (apt-get install fonts-nanum; .ci/run does)');
-  if (!execFileSync('fc-list', [':lang=zh-tw']).toString().trim()) throw new Error('a Traditional Chinese font is needed (apt-get install fonts-wqy-microhei; .ci/run does)');
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ deviceScaleFactor: 1 });
-    await page.setContent(`<div id="dialog" style="display:inline-block;padding:20px;font:16px 'NanumGothic','Nanum Gothic',sans-serif">${lines.map((l) => `<p>${l}</p>`).join('')}</div>`);
-    screenshot = await page.locator('#dialog').screenshot();
-    await page.setContent(`<div id="dialog" style="display:inline-block;padding:20px;font:16px 'DejaVu Sans',sans-serif">${russian.map((l) => `<p>${l}</p>`).join('')}</div>`);
-    russianShot = await page.locator('#dialog').screenshot();
-    for (const size of [14, 18]) {
-      await page.setContent(`<div id="dialog" style="display:inline-block;padding:20px;font:${size}px 'WenQuanYi Micro Hei',sans-serif">${traditional.map((l) => `<p>${l}</p>`).join('')}</div>`);
-      traditionalShots.set(size, await page.locator('#dialog').screenshot());
-    }
-    for (const [language, text] of [...Object.entries(latin), ['late', lateAccents] as const]) {
-      await page.setContent(`<div id="dialog" style="display:inline-block;padding:20px;font:16px 'DejaVu Sans',sans-serif">${text.map((l) => `<p>${l}</p>`).join('')}</div>`);
-      latinShots.set(language, await page.locator('#dialog').screenshot());
-    }
+    // Each in one named font and no other (fixtures/fonts.ts): a machine with other CJK fonts draws the same pixels.
+    const shoot = async (family: TestFont, size: number, text: string[]) => {
+      await page.setContent(`<div id="dialog" style="display:inline-block;padding:20px;font:${testFont(`${size}px`, family)}">${text.map((l) => `<p>${l}</p>`).join('')}</div>`);
+      await expectDrawnIn(page, '#dialog', family);
+      return page.locator('#dialog').screenshot();
+    };
+    screenshot = await shoot('NanumGothic', 16, lines);
+    russianShot = await shoot('DejaVu Sans', 16, russian);
+    for (const size of [14, 18]) traditionalShots.set(size, await shoot('WenQuanYi Micro Hei', size, traditional));
+    for (const [language, text] of [...Object.entries(latin), ['late', lateAccents] as const]) latinShots.set(language, await shoot('DejaVu Sans', 16, text));
   } finally {
     await browser.close();
   }

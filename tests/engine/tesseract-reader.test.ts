@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { launchChromium } from '../fixtures/chromium.js';
 import { TesseractReader, type SecondLanguage } from '../../app/engine/tesseract.js';
 import { benchImage, cer } from './engine-helpers.js';
+import { expectDrawnIn, testFont } from '../fixtures/fonts.js';
 
 const korean = '설정이 저장되었습니다.';
 const russian = 'Проверьте подключение к сети';
@@ -23,7 +24,8 @@ beforeAll(async () => {
   try {
     const page = await browser.newPage({ deviceScaleFactor: 1 });
     for (const [text, font] of [[korean, 'NanumGothic'], [russian, 'DejaVu Sans']] as const) {
-      await page.setContent(`<p id="line" style="display:inline-block;margin:0;padding:8px;font:16px '${font}',sans-serif">${text}</p>`);
+      await page.setContent(`<p id="line" style="display:inline-block;margin:0;padding:8px;font:${testFont('16px', font)}">${text}</p>`);
+      await expectDrawnIn(page, '#line', font);
       pictures.set(text, await page.locator('#line').screenshot());
     }
   } finally {

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { benchImage, cer, lineCells, recognizeBytes, sharedEngine } from './engine-helpers.js';
 import { readGroundTruth } from '../bench/bench-data.js';
 import { launchChromium } from '../fixtures/chromium.js';
+import { expectDrawnIn, testFont } from '../fixtures/fonts.js';
 
 afterAll(async () => (await sharedEngine()).dispose());
 
@@ -105,14 +106,15 @@ describe('text mode on screenshots', () => {
   // "peoplevery angry and beenwidelyregardedas a badmove." and "You have3newmessages".
   it('keeps every English word space of a JPEG screenshot', async () => {
     const paragraphs = [
-      { font: "16px 'Liberation Serif'", lines: ['In the beginning the Universe was created. This has made a lot of', 'people very angry and been widely regarded as a bad move. Many'] },
-      { font: "24px 'Liberation Sans'", lines: ['Welcome back, Jordan', 'You have 3 new messages and 2 invitations'] },
+      { size: '16px', family: 'Liberation Serif' as const, lines: ['In the beginning the Universe was created. This has made a lot of', 'people very angry and been widely regarded as a bad move. Many'] },
+      { size: '24px', family: 'Liberation Sans' as const, lines: ['Welcome back, Jordan', 'You have 3 new messages and 2 invitations'] },
     ];
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
-      for (const { font, lines } of paragraphs) {
-        await page.setContent(`<div id="shot" style="display:inline-block;padding:14px 18px;background:#fff;color:#222;font:${font}">${lines.map((l) => `<div style="margin:4px 0">${l}</div>`).join('')}</div>`);
+      for (const { size, family, lines } of paragraphs) {
+        await page.setContent(`<div id="shot" style="display:inline-block;padding:14px 18px;background:#fff;color:#222;font:${testFont(size, family)}">${lines.map((l) => `<div style="margin:4px 0">${l}</div>`).join('')}</div>`);
+        await expectDrawnIn(page, '#shot', family);
         const jpeg = await sharp(await page.locator('#shot').screenshot()).jpeg({ quality: 70 }).toBuffer();
         expect(lineCells(await recognizeBytes(jpeg)).map((l) => l.words)).toEqual(lines);
       }

@@ -14,6 +14,7 @@ import { readFormula } from '../../app/layout/formula.js';
 import { isTypesetFormula } from '../../app/layout/formula-result.js';
 import { renderFormulas, type FormulaSample } from './make-formulas.js';
 import { typesetForm } from './formula-helpers.js';
+import { expectDrawnIn, testFont } from '../fixtures/fonts.js';
 
 const limits = resolveEngineConfig().limits;
 
@@ -84,7 +85,8 @@ describe('formula reader', () => {
     try {
       const page = await browser.newPage({ deviceScaleFactor: 1 });
       for (const [i, text] of ['Settings saved. Restart the application to apply them.', 'Connection refused: is the server running?'].entries()) {
-        await page.setContent(`<p id="line" style="display:inline-block;margin:0;padding:16px;font:15px 'DejaVu Sans',sans-serif">${text}</p>`);
+        await page.setContent(`<p id="line" style="display:inline-block;margin:0;padding:16px;font:${testFont('15px', 'DejaVu Sans')}">${text}</p>`);
+        await expectDrawnIn(page, '#line', 'DejaVu Sans');
         const file = path.join(dir, `text-${i}.png`);
         await page.locator('#line').screenshot({ path: file });
         const formula = await read(file);
