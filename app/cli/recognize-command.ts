@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { expandInputs } from './inputs.js';
-import { parseOcrType, parseOptions, State, failedResponse, type OcrResponse } from '../protocol/index.js';
+import { parseOcrType, parseOptions, State, failedResponse, type OcrResponse, type OcrType, type RecognizeOptions } from '../protocol/index.js';
 import { ProgressBar } from './progress.js';
 import { inProcessRecognizer, remoteRecognizer, type Recognizer } from './recognizers.js';
 import { makeResultFiles } from '../server/result-files.js';
@@ -17,116 +17,141 @@ export interface CommandIo {
   stderr: NodeJS.WriteStream;
 }
 
+interface RecognitionPlan {
+  type: OcrType;
+  options: RecognizeOptions;
+  jsonl: boolean;
+  verbose: boolean;
+  outDir?: string;
+  recognizer: Recognizer;
+}
+
+/** Every image's run as it ended: read (or refused, as a response), left as done, or no answer at all. */
+type ImageOutcome = { kind: 'answered'; response: OcrResponse; failed: boolean } | { kind: 'resumed' } | { kind: 'no-answer'; message: string };
+
+const usageError = (io: CommandIo, message: string) => {
+  io.stderr.write(`ocr-assistant recognize: ${message}\n`);
+  return 2;
+};
+
 /**
  * `ocr-assistant recognize IMAGE...`: each image in argument order; one bad image is
  * reported and the rest still run. Returns the exit code: 1 if any image failed.
  */
 export async function recognizeCommand(args: RecognizeCommandArgs, io: CommandIo): Promise<number> {
-  const { images, values } = args;
-  if (!images.length) {
-    io.stderr.write('ocr-assistant recognize: name at least one image (PNG, JPEG, WebP, BMP, GIF, TIFF)\n');
-    return 2;
-  }
-  const jsonl = values.jsonl === true;
-  let type, options;
-  try {
-    type = parseOcrType(values.type as string | undefined);
-    options = parseOptions((name) => values[name] as string | undefined);
-  } catch (error) {
-    io.stderr.write(`ocr-assistant recognize: ${(error as Error).message}\n`);
-    return 2;
-  }
-  const server = values.server as string | undefined;
-  const token = (values.token as string | undefined) ?? process.env.OCR_ASSISTANT_TOKEN;
-  if (server && !token) {
-    io.stderr.write('ocr-assistant recognize: --server needs --token T (or OCR_ASSISTANT_TOKEN)\n');
-    return 2;
-  }
-  let recognizer: Recognizer;
-  if (server) recognizer = remoteRecognizer(server, token!);
-  else {
-    const threads = values.threads ? Number(values.threads) : undefined;
-    try {
-      recognizer = await inProcessRecognizer(threads, values.language as string | undefined);
-    } catch (error) {
-      io.stderr.write(`ocr-assistant recognize: ${(error as Error).message}\n`);
-      return 2;
-    }
-    if (values.verbose) io.stderr.write(`models loaded in ${recognizer.loadMs?.toFixed(0)} ms\n`);
-  }
-  const outDir = values.out as string | undefined;
-  if (outDir) {
-    try {
-      await mkdir(outDir, { recursive: true });
-    } catch (error) {
-      io.stderr.write(`ocr-assistant recognize: cannot make the folder ${outDir}: ${(error as Error).message}\n`);
-      return 2;
-    }
-  }
-  const inputs = await expandInputs(images, outDir);
+  const plan = await planRecognition(args, io);
+  if (typeof plan === 'number') return plan;
+  const inputs = await expandInputs(args.images, plan.outDir);
   if (!inputs.length) {
-    io.stderr.write('ocr-assistant recognize: the folders named hold no images or PDFs\n');
-    return 2;
+    await plan.recognizer.close();
+    return usageError(io, 'the folders named hold no images or PDFs');
   }
   const progress = new ProgressBar(inputs.length, io.stderr);
   let failures = 0;
   let resumed = 0;
   try {
-    for (const [index, { path, outName }] of inputs.entries()) {
-      progress.update(index, path);
-      // Resuming an interrupted run: a file whose TXT (written last) is there is done.
-      if (outDir && (await stat(join(outDir, `${outName}.txt`)).catch(() => undefined))) {
-        resumed++;
-        continue;
-      }
-      let response: OcrResponse;
-      const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => error);
-      if (bytes instanceof Error) {
-        const message = bytes.code === 'ENOENT' ? 'no such file' : bytes.message;
-        response = failedResponse(type, State.unsupported, `cannot read the file: ${message}`);
-      } else {
-        try {
-          response = await recognizer.recognize(bytes, type, options);
-        } catch (error) {
-          // No response at all (server unreachable, token refused): the other images would
-          // fare no better, so stop here and say why.
-          progress.clear();
-          io.stderr.write(`ocr-assistant recognize: ${(error as Error).message}\n`);
-          return 1;
-        }
-      }
+    for (const [index, input] of inputs.entries()) {
+      progress.update(index, input.path);
+      const outcome = await recognizeOne(plan, input, io, () => progress.clear());
       progress.clear();
-      if (response.state !== State.done) {
-        failures++;
-        io.stderr.write(`${path}: ${response.message ?? `state ${response.state}`}\n`);
-      }
-      if (outDir && response.state === State.done && response.result && !(bytes instanceof Error)) {
-        try {
-          await writeResultFiles(outDir, outName, await makeResultFiles(response.result, bytes, defaultEngineConfig));
-        } catch (error) {
-          failures++;
-          progress.clear();
-          io.stderr.write(`${path}: the result files could not be written: ${(error as Error).message}\n`);
-        }
-      }
-      if (jsonl) io.stdout.write(`${JSON.stringify(response)}\n`);
-      else if (response.state === State.done) {
-        if (inputs.length > 1) io.stdout.write(`${index > 0 ? '\n' : ''}==> ${path} <==\n`);
-        const text = response.result?.autoText ?? '';
-        io.stdout.write(text ? `${text}\n` : '');
+      if (outcome.kind === 'resumed') resumed++;
+      else if (outcome.kind === 'no-answer') {
+        // No response at all (server unreachable, token refused): the other images would fare
+        // no better, so stop here and say why.
+        io.stderr.write(`ocr-assistant recognize: ${outcome.message}\n`);
+        return 1;
+      } else {
+        if (outcome.failed) failures++;
+        printResponse(plan, outcome.response, input.path, index, inputs.length, io);
       }
     }
     progress.update(inputs.length, 'done');
     progress.clear();
   } finally {
-    await recognizer.close();
+    await plan.recognizer.close();
   }
-  if (resumed) io.stderr.write(`${resumed} of ${inputs.length} files were already done in ${outDir} and were left as they are\n`);
-  if (values.verbose) {
+  if (resumed) io.stderr.write(`${resumed} of ${inputs.length} files were already done in ${plan.outDir} and were left as they are\n`);
+  if (plan.verbose) {
     // maxRSS is in kilobytes: the process's high-water mark, models and all.
     io.stderr.write(`${inputs.length} images, ${failures} failed; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
   }
   return failures ? 1 : 0;
+}
+
+/** The run's settings from the command line, its recognizer and its --out folder; an exit code for a usage error. */
+async function planRecognition(args: RecognizeCommandArgs, io: CommandIo): Promise<RecognitionPlan | number> {
+  const { images, values } = args;
+  if (!images.length) return usageError(io, 'name at least one image (PNG, JPEG, WebP, BMP, GIF, TIFF)');
+  let type: OcrType, options: RecognizeOptions;
+  try {
+    type = parseOcrType(values.type as string | undefined);
+    options = parseOptions((name) => values[name] as string | undefined);
+  } catch (error) {
+    return usageError(io, (error as Error).message);
+  }
+  const server = values.server as string | undefined;
+  const token = (values.token as string | undefined) ?? process.env.OCR_ASSISTANT_TOKEN;
+  if (server && !token) return usageError(io, '--server needs --token T (or OCR_ASSISTANT_TOKEN)');
+  const outDir = values.out as string | undefined;
+  if (outDir) {
+    try {
+      await mkdir(outDir, { recursive: true });
+    } catch (error) {
+      return usageError(io, `cannot make the folder ${outDir}: ${(error as Error).message}`);
+    }
+  }
+  let recognizer: Recognizer;
+  if (server) recognizer = remoteRecognizer(server, token!);
+  else {
+    try {
+      recognizer = await inProcessRecognizer(values.threads ? Number(values.threads) : undefined, values.language as string | undefined);
+    } catch (error) {
+      return usageError(io, (error as Error).message);
+    }
+    if (values.verbose) io.stderr.write(`models loaded in ${recognizer.loadMs?.toFixed(0)} ms\n`);
+  }
+  return { type, options, jsonl: values.jsonl === true, verbose: values.verbose === true, outDir, recognizer };
+}
+
+/** One image: left alone when its results are there, else read, reported and its files written. */
+async function recognizeOne(plan: RecognitionPlan, input: { path: string; outName: string }, io: CommandIo, clearProgress: () => void): Promise<ImageOutcome> {
+  const { path, outName } = input;
+  const { outDir } = plan;
+  // Resuming an interrupted run: a file whose TXT (written last) is there is done.
+  if (outDir && (await stat(join(outDir, `${outName}.txt`)).catch(() => undefined))) return { kind: 'resumed' };
+  const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => error);
+  let response: OcrResponse;
+  if (bytes instanceof Error) {
+    response = failedResponse(plan.type, State.unsupported, `cannot read the file: ${bytes.code === 'ENOENT' ? 'no such file' : bytes.message}`);
+  } else {
+    try {
+      response = await plan.recognizer.recognize(bytes, plan.type, plan.options);
+    } catch (error) {
+      return { kind: 'no-answer', message: (error as Error).message };
+    }
+  }
+  clearProgress();
+  let failed = response.state !== State.done;
+  if (failed) io.stderr.write(`${path}: ${response.message ?? `state ${response.state}`}\n`);
+  if (outDir && response.state === State.done && response.result && !(bytes instanceof Error)) {
+    try {
+      await writeResultFiles(outDir, outName, await makeResultFiles(response.result, bytes, defaultEngineConfig));
+    } catch (error) {
+      failed = true;
+      io.stderr.write(`${path}: the result files could not be written: ${(error as Error).message}\n`);
+    }
+  }
+  return { kind: 'answered', response, failed };
+}
+
+/** The response as asked: a JSON line, or its text (under a header when there are several images). */
+function printResponse(plan: RecognitionPlan, response: OcrResponse, path: string, index: number, count: number, io: CommandIo): void {
+  if (plan.jsonl) io.stdout.write(`${JSON.stringify(response)}\n`);
+  else if (response.state === State.done) {
+    if (count > 1) io.stdout.write(`${index > 0 ? '\n' : ''}==> ${path} <==\n`);
+    const text = response.result?.autoText ?? '';
+    io.stdout.write(text ? `${text}\n` : '');
+  }
 }
 
 /**

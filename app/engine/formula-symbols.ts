@@ -55,13 +55,55 @@ interface Group { ids: number[]; left: number; top: number; right: number; botto
 
 const boxOf = (g: Group): SymbolBox => ({ left: g.left, top: g.top, width: g.right - g.left + 1, height: g.bottom - g.top + 1 });
 
+/** A snip's pieces of ink, and what is known of them as they are joined. */
+interface Snip {
+  ink: Uint8Array;
+  labels: Int32Array;
+  width: number;
+  height: number;
+  groups: Group[];
+  crop: (g: Group) => InkCrop;
+  readingsOf: Map<Group, GlyphCandidate[]>;
+}
+
+/** Bars (fraction lines, minus signs), root signs (they hold others under their vinculum) and the rest. */
+function sortPieces({ groups, labels, width }: Snip): { bars: Set<Group>; radicals: Set<Group>; glyphs: Group[] } {
+  const radicals = new Set<Group>();
+  const bars = new Set<Group>();
+  for (const g of groups) {
+    const w = g.right - g.left + 1, h = g.bottom - g.top + 1;
+    if (isBar(g, w, h)) bars.add(g);
+    // (An integral's bowl can hold its lower limit and its hook look like a vinculum: a root sign is not that narrow.)
+    else if (w >= h * 0.6 && containsOthers(g, groups) && hasVinculum(g, labels, width)) radicals.add(g);
+  }
+  return { bars, radicals, glyphs: groups.filter((g) => !bars.has(g) && !radicals.has(g)) };
+}
+
 export class FormulaSymbolReader {
   constructor(
     private readonly config: FormulaConfig = defaultEngineConfig.formula,
     readonly classifier = GlyphClassifier.load(),
   ) {}
 
+  /**
+   * The symbols of a snip, left to right: its pieces of ink sorted into bars, root signs and
+   * glyphs, cut-off specks given back, stacked pieces joined where KaTeX has one glyph like
+   * them, operator names read whole, and glyphs that small type ran together cut apart.
+   */
   read(image: RgbImage): FormulaSymbol[] {
+    const snip = this.piecesOf(image);
+    if (!snip) return [];
+    const { bars, radicals, glyphs } = sortPieces(snip);
+    for (const g of glyphs) snip.readingsOf.set(g, this.classify(snip.crop(g)));
+    this.rejoinSpecks(snip, glyphs);
+    this.joinBarStacks(snip, bars, glyphs);
+    const all = this.joinStackedPieces(snip, bars, [...glyphs, ...bars]);
+    this.matchOperatorWords(all.filter((g) => !bars.has(g)), snip.crop, snip.readingsOf, all);
+    return this.symbolsOf(snip, bars, radicals, all);
+  }
+
+  /** The snip's pieces of ink, or null when there are too many for a formula. */
+  private piecesOf(image: RgbImage): Snip | null {
     const { width, height } = image;
     const ink = inkMap(image);
     const { labels, pieces } = labelPieces(ink, width, height, pieceThreshold);
@@ -71,22 +113,14 @@ export class FormulaSymbolReader {
       && (p.left === 0 || p.top === 0 || p.right === width - 1 || p.bottom === height - 1);
     const kept = pieces.filter((p) => p.area >= 2 && !edge(p));
     // A formula has tens of symbols; a snip of a page has thousands of pieces and is read as text.
-    if (kept.length > this.config.maxPieces) return [];
+    if (kept.length > this.config.maxPieces) return null;
     const groups: Group[] = kept.map((p) => ({ ids: [p.id], left: p.left, top: p.top, right: p.right, bottom: p.bottom, area: p.area }));
-    const crop = (g: Group): InkCrop => cropGroup(ink, labels, width, height, g).crop;
+    return { ink, labels, width, height, groups, crop: (g) => cropGroup(ink, labels, width, height, g).crop, readingsOf: new Map() };
+  }
 
-    const radicals = new Set<Group>();
-    const bars = new Set<Group>();
-    for (const g of groups) {
-      const w = g.right - g.left + 1, h = g.bottom - g.top + 1;
-      if (isBar(g, w, h)) bars.add(g);
-      // (An integral's bowl can hold its lower limit and its hook look like a vinculum: a root sign is not that narrow.)
-      else if (w >= h * 0.6 && containsOthers(g, groups) && hasVinculum(g, labels, width)) radicals.add(g);
-    }
-    const glyphs = groups.filter((g) => !bars.has(g) && !radicals.has(g));
-    const readingsOf = new Map<Group, GlyphCandidate[]>();
-    for (const g of glyphs) readingsOf.set(g, this.classify(crop(g)));
-
+  /** Gives cut-off specks back to the glyph they touch. */
+  private rejoinSpecks(snip: Snip, glyphs: Group[]): void {
+    const { crop, readingsOf } = snip;
     // A speck that is no dot or tick and touches a glyph's box is a piece of that glyph cut off by
     // anti-aliasing (the arm of a small k); it goes back to it.
     // (A blurred dot still reads as a dot: the dot of an i beside the l of "li" stays apart.)
@@ -106,7 +140,11 @@ export class FormulaSymbolReader {
       readingsOf.delete(speck);
       readingsOf.set(merged, this.classify(crop(merged)));
     }
+  }
 
+  /** Joins bars of one length stacked tight into one glyph. */
+  private joinBarStacks(snip: Snip, bars: Set<Group>, glyphs: Group[]): void {
+    const { crop, readingsOf } = snip;
     // Bars of one length stacked tight: = and ≡ (however thick a scaled-up screenshot draws them).
     for (const stack of barStacks([...bars])) {
       const merged = mergeGroups(stack);
@@ -117,10 +155,13 @@ export class FormulaSymbolReader {
       glyphs.push(merged);
       readingsOf.set(merged, readings);
     }
+  }
 
+  /** Joins stacked or nested pieces into the one glyph KaTeX draws them as; returns every group left. */
+  private joinStackedPieces(snip: Snip, bars: Set<Group>, all: Group[]): Group[] {
+    const { crop, readingsOf } = snip;
     // Join pieces stacked close together when KaTeX has one glyph that looks like them
     // (i j = <= >= ! ; : ± ≈ ÷ ≡): nearer to that glyph than each piece is to its own.
-    const all = [...glyphs, ...bars];
     // A pair turned down stays turned down while both pieces stand: the scan after a join skips it.
     const refused = new Set<string>();
     const pairKey = (a: Group, b: Group) => `${a.ids.join(',')}|${b.ids.join(',')}`;
@@ -153,9 +194,12 @@ export class FormulaSymbolReader {
         }
       }
     }
+    return all;
+  }
 
-    this.matchOperatorWords(all.filter((g) => !bars.has(g)), crop, readingsOf, all);
-
+  /** Groups as symbols: bars, glyphs (touching ones cut apart), dots attached, root signs. */
+  private symbolsOf(snip: Snip, bars: Set<Group>, radicals: Set<Group>, all: Group[]): FormulaSymbol[] {
+    const { ink, labels, width, height, readingsOf } = snip;
     const symbols: FormulaSymbol[] = [];
     const dots = all.filter((g) => !bars.has(g) && isDot(g, readingsOf.get(g)));
     for (const g of all) {

@@ -12,10 +12,11 @@ import {
   type OcrResponse,
   type OcrType,
   type QuotaCount,
+  type RecognizeOptions,
   type TipsResponse,
 } from '../protocol/index.js';
 import type { ServerConfig } from './config.js';
-import { QueueFullError, type JobRunner, type ResultKeeper, type TokenAuthority, type UploadKeeper } from './backend.js';
+import { QueueFullError, type Job, type JobRunner, type ResultKeeper, type TokenAuthority, type UploadKeeper } from './backend.js';
 import { fetchImageUrl } from './url-fetch.js';
 import type { ImageInput } from './inputs.js';
 
@@ -39,6 +40,18 @@ export interface CodeOutcome {
 
 const uploadsPath = /^\/uploads\/([^/]+)$/;
 
+interface Slot {
+  release(settledByFinisher?: boolean): Promise<void>;
+}
+
+interface Admitted {
+  id: string;
+  account: string;
+  type: OcrType;
+  options: RecognizeOptions;
+  slot: Slot;
+}
+
 export class RecognitionService {
   private readonly inFlight = new Map<string, number>();
   /**
@@ -56,55 +69,13 @@ export class RecognitionService {
     private readonly uploads: UploadKeeper,
   ) {}
 
+  /** op=code: admission, then the image, the queue and the wait budget. */
   async code(request: CodeRequest): Promise<CodeOutcome> {
     const started = performance.now();
     const answer = (body: OcrResponse | TipsResponse) => ({ body, ms: performance.now() - started });
-    const typeNumber = Number(request.query.type ?? 0);
-    const echoType = Number.isInteger(typeNumber) ? typeNumber : 0;
-    // The response's id is also the request's quota ticket.
-    const id = randomUUID();
-    let auth;
-    try {
-      auth = await this.tokens.admit(request.token, id);
-    } catch (error) {
-      return answer(unreachable(echoType, error));
-    }
-    if (!auth.ok) return answer(tipsResponse(echoType, auth.refusal));
-    const { account } = auth;
-    let released = false;
-    /** Ends the request's time in flight; its quota unit too, unless the job's finisher has settled it. */
-    const release = async (settledByFinisher = false) => {
-      if (released) return;
-      released = true;
-      this.running.delete(id);
-      const left = (this.inFlight.get(account) ?? 1) - 1;
-      if (left > 0) this.inFlight.set(account, left);
-      else this.inFlight.delete(account);
-      if (!settledByFinisher) await this.tokens.settle(account, id, false);
-    };
-    let type: OcrType;
-    let options;
-    try {
-      type = parseOcrType(request.query.type);
-      options = parseOptions((name) => request.query[name]);
-    } catch (error) {
-      await this.tokens.settle(account, id, false);
-      return answer(refusal(echoType, error, id));
-    }
-    const inFlight = this.inFlight.get(account) ?? 0;
-    if (inFlight >= this.config.maxInFlightPerToken) {
-      await this.tokens.settle(account, id, false);
-      return answer(
-        failedResponse(
-          type,
-          State.tooManyRequests,
-          `this token already has ${inFlight} requests in flight (the limit is ${this.config.maxInFlightPerToken}); wait for one to finish, then send more`,
-          undefined,
-          id,
-        ),
-      );
-    }
-    this.inFlight.set(account, inFlight + 1);
+    const admitted = await this.admit(request);
+    if ('refused' in admitted) return answer(admitted.refused);
+    const { id, account, type, slot } = admitted;
     let pendingStored = false;
     try {
       const image = await this.imageBytes(await request.readInput(), request.origin);
@@ -113,46 +84,103 @@ export class RecognitionService {
       const pending: OcrResponse = { id, ocrType: type, state: State.pending };
       await this.results.put(account, pending);
       pendingStored = true;
-      let submitted;
-      try {
-        submitted = await this.runner.submit({ image, type, options, id, signal: request.signal }, { account, origin: request.origin, resultTtlMs: this.config.resultTtlMs });
-      } catch (error) {
-        if (error instanceof QueueFullError) {
-          const busy = failedResponse(type, State.tooManyRequests, `the server is busy (${error.message}); try again in a moment`, undefined, id);
-          await this.results.put(account, busy);
-          await release();
-          return answer(busy);
-        }
-        throw error;
-      }
-      this.running.set(id, () => release(true));
-      // The runner has stored the finished response and settled its quota unit.
-      const finished = submitted.finished.then(
-        (response) => {
-          void release(true);
-          return response;
-        },
-        async (error: unknown) => {
-          await release().catch(() => undefined);
-          return unreachable(type, error, id);
-        },
-      );
-      // A queue too deep to finish within the budget: say so now (state 0) rather than hold on.
-      if (submitted.expectedWaitMs > this.config.waitBudgetMs) return answer(pending);
-      let budgetTimer: NodeJS.Timeout | undefined;
-      const budget = new Promise<OcrResponse>((resolve) => {
-        budgetTimer = setTimeout(() => resolve(pending), this.config.waitBudgetMs);
-      });
-      const response = await Promise.race([finished, budget]);
-      clearTimeout(budgetTimer);
-      return answer(response);
+      return answer(await this.runWithinBudget({ image, type, options: admitted.options, id, signal: request.signal }, account, request.origin, pending, slot));
     } catch (error) {
-      await release().catch(() => undefined);
+      await slot.release().catch(() => undefined);
       const failed = refusal(type, error, id);
       // A client polling this id must learn it failed, not see it pending until it expires.
       if (pendingStored) await Promise.resolve(this.results.put(account, failed)).catch(() => undefined);
       return answer(failed);
     }
+  }
+
+  /**
+   * Who may ask, and what: the token holds a unit of its quota (the response id is the ticket),
+   * the type and options parse, and the token has room in flight. Otherwise the answer now.
+   */
+  private async admit(request: CodeRequest): Promise<{ refused: OcrResponse | TipsResponse } | Admitted> {
+    const typeNumber = Number(request.query.type ?? 0);
+    const echoType = Number.isInteger(typeNumber) ? typeNumber : 0;
+    const id = randomUUID();
+    let auth;
+    try {
+      auth = await this.tokens.admit(request.token, id);
+    } catch (error) {
+      return { refused: unreachable(echoType, error) };
+    }
+    if (!auth.ok) return { refused: tipsResponse(echoType, auth.refusal) };
+    const { account } = auth;
+    let type: OcrType;
+    let options: RecognizeOptions;
+    try {
+      type = parseOcrType(request.query.type);
+      options = parseOptions((name) => request.query[name]);
+    } catch (error) {
+      await this.tokens.settle(account, id, false);
+      return { refused: refusal(echoType, error, id) };
+    }
+    const inFlight = this.inFlight.get(account) ?? 0;
+    if (inFlight >= this.config.maxInFlightPerToken) {
+      await this.tokens.settle(account, id, false);
+      const message = `this token already has ${inFlight} requests in flight (the limit is ${this.config.maxInFlightPerToken}); wait for one to finish, then send more`;
+      return { refused: failedResponse(type, State.tooManyRequests, message, undefined, id) };
+    }
+    return { id, account, type, options, slot: this.takeSlot(account, id) };
+  }
+
+  /** A request's place among its token's requests in flight, given back once. */
+  private takeSlot(account: string, id: string): Slot {
+    this.inFlight.set(account, (this.inFlight.get(account) ?? 0) + 1);
+    let released = false;
+    return {
+      // Its quota unit goes back too, unless the job's finisher has settled it.
+      release: async (settledByFinisher = false) => {
+        if (released) return;
+        released = true;
+        this.running.delete(id);
+        const left = (this.inFlight.get(account) ?? 1) - 1;
+        if (left > 0) this.inFlight.set(account, left);
+        else this.inFlight.delete(account);
+        if (!settledByFinisher) await this.tokens.settle(account, id, false);
+      },
+    };
+  }
+
+  /**
+   * Queues the job and waits for it up to the wait budget: the finished response, or the pending
+   * one (state 0, poll idcode) when the budget runs out or the queue is too deep to make it.
+   */
+  private async runWithinBudget(job: Job, account: string, origin: string, pending: OcrResponse, slot: Slot): Promise<OcrResponse> {
+    let submitted;
+    try {
+      submitted = await this.runner.submit(job, { account, origin, resultTtlMs: this.config.resultTtlMs });
+    } catch (error) {
+      if (!(error instanceof QueueFullError)) throw error;
+      const busy = failedResponse(job.type, State.tooManyRequests, `the server is busy (${error.message}); try again in a moment`, undefined, job.id);
+      await this.results.put(account, busy);
+      await slot.release();
+      return busy;
+    }
+    this.running.set(job.id, () => slot.release(true));
+    // The runner has stored the finished response and settled its quota unit.
+    const finished = submitted.finished.then(
+      (response) => {
+        void slot.release(true);
+        return response;
+      },
+      async (error: unknown) => {
+        await slot.release().catch(() => undefined);
+        return unreachable(job.type, error, job.id);
+      },
+    );
+    if (submitted.expectedWaitMs > this.config.waitBudgetMs) return pending;
+    let budgetTimer: NodeJS.Timeout | undefined;
+    const budget = new Promise<OcrResponse>((resolve) => {
+      budgetTimer = setTimeout(() => resolve(pending), this.config.waitBudgetMs);
+    });
+    const response = await Promise.race([finished, budget]);
+    clearTimeout(budgetTimer);
+    return response;
   }
 
   async idcode(token: string | undefined, id: string | undefined): Promise<OcrResponse[] | TipsResponse | 'no'> {

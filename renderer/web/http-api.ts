@@ -8,8 +8,6 @@ import {
   eventChannels,
   failureOf,
   recognitionOf,
-  historyTitle,
-  matchesHistoryQuery,
   modeTypes,
   settingsPatchSchema,
   settingsSchema,
@@ -26,7 +24,8 @@ import {
 } from '../../app/ipc.js';
 import { OcrClient } from '../../app/client/index.js';
 import type { OcrResponse, RecognizeOptions } from '../../app/protocol/index.js';
-import { EntryStore } from './idb.js';
+import { WebHistory } from './web-history.js';
+import { WebCapture } from './web-capture.js';
 
 export interface WebConfig {
   token: string;
@@ -36,31 +35,15 @@ export interface WebConfig {
   screenUrl?: string;
 }
 
-type StoredEntry = Recognition & { thumbnail: string };
 const settingsKey = 'ocr-assistant.settings';
-
-async function pngOf(canvas: OffscreenCanvas): Promise<Uint8Array> {
-  return new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
-}
-
-async function thumbnail(image: Uint8Array): Promise<string> {
-  const bitmap = await createImageBitmap(new Blob([new Uint8Array(image)]));
-  const scale = Math.min(1, 160 / bitmap.width, 96 / bitmap.height);
-  const canvas = new OffscreenCanvas(Math.max(1, Math.round(bitmap.width * scale)), Math.max(1, Math.round(bitmap.height * scale)));
-  canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-  const bytes = await pngOf(canvas);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return `data:image/png;base64,${btoa(binary)}`;
-}
 
 export function createHttpApi(config: WebConfig): OcrApi {
   const events = new EventTarget();
   const emit = <K extends EventName>(name: K, payload: EventPayloads[K]) => events.dispatchEvent(new CustomEvent(name, { detail: payload }));
-  const history = new EntryStore<StoredEntry>('ocr-assistant-history');
+  const history = new WebHistory();
   const client = () => new OcrClient({ baseUrl: config.baseUrl, token: config.token });
   let current: Recognition | null = null;
-  let frozen: { bitmap: ImageBitmap; image: Uint8Array; mode: Mode } | null = null;
+  const capture = new WebCapture(config.screenUrl);
 
   // The browser build has no hotkeys of its own; it shows the ones the desktop app would have here.
   const platform: DesktopPlatform = /Mac/.test(navigator.platform) ? 'darwin' : /Win/.test(navigator.platform) ? 'win32' : 'linux';
@@ -99,8 +82,7 @@ export function createHttpApi(config: WebConfig): OcrApi {
         { id: crypto.randomUUID(), mode: chosen, createdAt: new Date().toISOString(), elapsedMs: Math.round(performance.now() - started) },
       );
       current = recognition;
-      await history.put({ ...recognition, thumbnail: await thumbnail(image) });
-      await trimHistory(settings.historyLimit);
+      await history.add(recognition, settings.historyLimit);
       emit('onResult', recognition);
       void quota();
       return recognition;
@@ -110,11 +92,6 @@ export function createHttpApi(config: WebConfig): OcrApi {
     } finally {
       emit('onRecognizing', { busy: false, mode: chosen });
     }
-  }
-
-  async function trimHistory(limit: number) {
-    const entries = (await history.all()).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-    for (const entry of entries.slice(limit)) await history.delete(entry.id);
   }
 
   const handlers: { [K in keyof InvokeResults]: (args: never) => Promise<InvokeResults[K]> } = {
@@ -134,34 +111,12 @@ export function createHttpApi(config: WebConfig): OcrApi {
       if (!previous) throw new Error('That result is no longer in the history.');
       return recognize(previous.image, mode, options);
     },
-    startCapture: async (args?: { mode?: Mode }) => {
-      if (!config.screenUrl) throw new Error('The browser build captures from an image: open web.html?screen=IMAGE_URL');
-      const image = new Uint8Array(await (await fetch(config.screenUrl)).arrayBuffer());
-      frozen = { image, bitmap: await createImageBitmap(new Blob([image])), mode: args?.mode ?? readSettings().mode };
-      location.hash = '#/overlay';
-    },
-    captureFrame: async (): Promise<CaptureFrame> => {
-      if (!frozen) await handlers.startCapture(undefined as never);
-      const { bitmap, image, mode } = frozen!;
-      return { displayId: 0, image, width: bitmap.width, height: bitmap.height, scaleFactor: 1, mode };
-    },
+    startCapture: async (args?: { mode?: Mode }) => capture.start(args?.mode ?? readSettings().mode),
+    captureFrame: async (): Promise<CaptureFrame> => capture.frame(readSettings().mode),
     confirmCapture: async ({ region, mode }: { region: { x: number; y: number; width: number; height: number }; mode: Mode }) => {
-      if (!frozen) throw new Error('no capture is in progress');
-      const { bitmap } = frozen;
-      const x = Math.floor(region.x);
-      const y = Math.floor(region.y);
-      const width = Math.max(1, Math.min(bitmap.width - x, Math.ceil(region.x + region.width) - x));
-      const height = Math.max(1, Math.min(bitmap.height - y, Math.ceil(region.y + region.height) - y));
-      const canvas = new OffscreenCanvas(width, height);
-      canvas.getContext('2d')!.drawImage(bitmap, x, y, width, height, 0, 0, width, height);
-      frozen = null;
-      location.hash = '#/result';
-      await recognize(await pngOf(canvas), mode);
+      await recognize(await capture.confirm(region), mode);
     },
-    cancelCapture: async () => {
-      frozen = null;
-      location.hash = '#/result';
-    },
+    cancelCapture: async () => capture.cancel(),
     // The browser's own download takes the place of the save dialog: the file is fetched
     // through the page's origin (the web server forwards /files/) and handed to an <a download>.
     saveResultFile: async ({ id, fileType }: { id: string; fileType: number }) => {
@@ -186,20 +141,12 @@ export function createHttpApi(config: WebConfig): OcrApi {
     },
     currentResult: async () => current,
     copyText: async ({ text }: { text: string }) => navigator.clipboard.writeText(text),
-    listHistory: async (args?: { query?: string; limit?: number }): Promise<HistorySummary[]> => {
-      return (await history.all())
-        .filter((e) => matchesHistoryQuery(e.text, args?.query))
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-        .slice(0, args?.limit ?? 200)
-        .map((e) => ({ id: e.id, mode: e.mode, createdAt: e.createdAt, title: historyTitle(e.text), thumbnail: e.thumbnail }));
-    },
+    listHistory: async (args?: { query?: string; limit?: number }): Promise<HistorySummary[]> => history.list(args?.query, args?.limit),
     openHistory: async ({ id }: { id: string }) => {
       const entry = await history.get(id);
       if (!entry) throw new Error('That entry is no longer in the history.');
-      // Read again from its response: entries kept by earlier versions lack the parsed parts.
-      const { response, image, width, height, mode, createdAt, elapsedMs } = entry;
-      current = recognitionOf(response, { bytes: image, width, height }, { id, mode, createdAt, elapsedMs });
-      return current;
+      current = entry;
+      return entry;
     },
     deleteHistory: async ({ id }: { id: string }) => history.delete(id),
     clearHistory: async () => history.clear(),
