@@ -27,7 +27,10 @@ export default tseslint.config(
   {
     // Svelte components: TypeScript in their scripts, the browser's globals.
     files: ['**/*.svelte', '**/*.svelte.ts'],
-    languageOptions: { globals: { ...globals.browser }, parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] } },
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.svelte'] },
+    },
   },
   {
     files: ['renderer/**/*.ts'],

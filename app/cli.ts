@@ -72,7 +72,10 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const { recognizeCommand } = await import('./cli/recognize-command.js');
-    return recognizeCommand({ images: parsed.positionals, values: parsed.values as Record<string, string | boolean | undefined> }, io);
+    return recognizeCommand(
+      { images: parsed.positionals, values: parsed.values as Record<string, string | boolean | undefined> },
+      io,
+    );
   }
   if (command === 'serve') {
     const parsed = parseOrUsage(command, rest, {
@@ -92,12 +95,28 @@ export async function main(argv: string[]): Promise<number> {
     return parsed ? (await import('./cli/serve-command.js')).serveCommand(parsed.values, io) : 2;
   }
   if (command === 'node') {
-    const parsed = parseOrUsage(command, rest, { redis: { type: 'string' }, nodes: { type: 'string' }, name: { type: 'string' }, 'lock-seconds': { type: 'string' } });
+    const parsed = parseOrUsage(command, rest, {
+      redis: { type: 'string' },
+      nodes: { type: 'string' },
+      name: { type: 'string' },
+      'lock-seconds': { type: 'string' },
+    });
     return parsed ? (await import('./cli/node-command.js')).nodeCommand(parsed.values, io) : 2;
   }
   if (command === 'token') {
-    const parsed = parseOrUsage(command, rest, { limit: { type: 'string' }, data: { type: 'string' }, redis: { type: 'string' } });
-    return parsed ? (await import('./cli/token-command.js')).tokenCommand(parsed.positionals[0], parsed.positionals.slice(1), parsed.values, io) : 2;
+    const parsed = parseOrUsage(command, rest, {
+      limit: { type: 'string' },
+      data: { type: 'string' },
+      redis: { type: 'string' },
+    });
+    return parsed
+      ? (await import('./cli/token-command.js')).tokenCommand(
+          parsed.positionals[0],
+          parsed.positionals.slice(1),
+          parsed.values,
+          io,
+        )
+      : 2;
   }
   process.stderr.write(`ocr-assistant: unknown command "${command}"\n\n${usage}`);
   return 2;

@@ -3,11 +3,26 @@
 // exposes. The preload exposes exactly `invokeChannels` and `eventChannels`; every main-side
 // handler checks the sender and parses its argument with the schema here before anything else.
 import { z } from 'zod';
-import { optionNames, ResultType, type CodeInfo, type OcrResponse, type OptionName, type QuotaCount, type TextCellInfo } from './protocol/index.js';
+import {
+  optionNames,
+  ResultType,
+  type CodeInfo,
+  type OcrResponse,
+  type OptionName,
+  type QuotaCount,
+  type TextCellInfo,
+} from './protocol/index.js';
 
 // What the renderer needs of the wire format comes through here: it sees app/ipc.ts only.
 export { optionNames, ResultType };
-export type { CodeInfo, OcrResponse, OptionName, QuotaCount, RecognizeOptions, TextCellInfo } from './protocol/index.js';
+export type {
+  CodeInfo,
+  OcrResponse,
+  OptionName,
+  QuotaCount,
+  RecognizeOptions,
+  TextCellInfo,
+} from './protocol/index.js';
 
 /** What the user asks for: the Open API's `type`, by name. */
 export const modes = ['text', 'vertical', 'table', 'formula'] as const;
@@ -28,9 +43,24 @@ const imageBytes = z
 export const acceleratorSchema = z
   .string()
   .max(64)
-  .regex(/^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+[A-Za-z0-9]$|^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)*(F([1-9]|1[0-9]|2[0-4])|PrintScreen|Space|Insert|Home|End|PageUp|PageDown)$/, 'modifiers and one key, e.g. CommandOrControl+Alt+O');
+  .regex(
+    /^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+[A-Za-z0-9]$|^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)*(F([1-9]|1[0-9]|2[0-4])|PrintScreen|Space|Insert|Home|End|PageUp|PageDown)$/,
+    'modifiers and one key, e.g. CommandOrControl+Alt+O',
+  );
 
-export const readingLanguages = ['auto', 'jpn', 'kor', 'chi_tra', 'ukr', 'fra', 'deu', 'spa', 'ita', 'por', 'none'] as const;
+export const readingLanguages = [
+  'auto',
+  'jpn',
+  'kor',
+  'chi_tra',
+  'ukr',
+  'fra',
+  'deu',
+  'spa',
+  'ita',
+  'por',
+  'none',
+] as const;
 export type ReadingLanguage = (typeof readingLanguages)[number];
 
 export const settingsSchema = z.object({
@@ -54,7 +84,8 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 /** The desktops the app is built for; anything else is treated as Linux (X11/Wayland rules). */
 export type DesktopPlatform = 'darwin' | 'win32' | 'linux';
-export const desktopPlatformOf = (platform: string): DesktopPlatform => (platform === 'darwin' || platform === 'win32' ? platform : 'linux');
+export const desktopPlatformOf = (platform: string): DesktopPlatform =>
+  platform === 'darwin' || platform === 'win32' ? platform : 'linux';
 
 /**
  * A fresh install's hotkeys, per platform. On Windows, Ctrl+Alt is AltGr: Ctrl+Alt+O types ó on
@@ -65,11 +96,19 @@ export const desktopPlatformOf = (platform: string): DesktopPlatform => (platfor
  */
 export function defaultHotkeys(platform: DesktopPlatform): Settings['hotkeys'] {
   if (platform === 'win32') return { capture: 'Super+Shift+O', clipboard: 'Super+Shift+I', repeat: 'Super+Shift+P' };
-  return { capture: 'CommandOrControl+Alt+O', clipboard: 'CommandOrControl+Alt+Shift+O', repeat: 'CommandOrControl+Alt+Shift+R' };
+  return {
+    capture: 'CommandOrControl+Alt+O',
+    clipboard: 'CommandOrControl+Alt+Shift+O',
+    repeat: 'CommandOrControl+Alt+Shift+R',
+  };
 }
 
 /** The hotkeys every platform had before they were chosen per platform (Windows users still on them are moved). */
-export const formerDefaultHotkeys: Settings['hotkeys'] = { capture: 'CommandOrControl+Alt+O', clipboard: 'CommandOrControl+Alt+Shift+O', repeat: 'CommandOrControl+Alt+Shift+R' };
+export const formerDefaultHotkeys: Settings['hotkeys'] = {
+  capture: 'CommandOrControl+Alt+O',
+  clipboard: 'CommandOrControl+Alt+Shift+O',
+  repeat: 'CommandOrControl+Alt+Shift+R',
+};
 
 /** A fresh install's settings on a platform. */
 export function defaultSettingsFor(platform: DesktopPlatform): Settings {
@@ -106,10 +145,24 @@ export function acceleratorLabel(accelerator: string, platform: DesktopPlatform)
   const keyName = key.length === 1 ? key.toUpperCase() : key;
   if (platform === 'darwin') {
     const symbols = { ctrl: '⌃', alt: '⌥', altgr: '⌥', shift: '⇧', meta: '⌘' } as const;
-    return (['ctrl', 'alt', 'altgr', 'shift', 'meta'] as const).filter((m) => held.has(m)).map((m) => symbols[m]).join('') + keyName;
+    return (
+      (['ctrl', 'alt', 'altgr', 'shift', 'meta'] as const)
+        .filter((m) => held.has(m))
+        .map((m) => symbols[m])
+        .join('') + keyName
+    );
   }
-  const names = { meta: platform === 'win32' ? 'Win' : 'Super', ctrl: 'Ctrl', alt: 'Alt', altgr: 'AltGr', shift: 'Shift' } as const;
-  return [...(['meta', 'ctrl', 'alt', 'altgr', 'shift'] as const).filter((m) => held.has(m)).map((m) => names[m]), keyName].join('+');
+  const names = {
+    meta: platform === 'win32' ? 'Win' : 'Super',
+    ctrl: 'Ctrl',
+    alt: 'Alt',
+    altgr: 'AltGr',
+    shift: 'Shift',
+  } as const;
+  return [
+    ...(['meta', 'ctrl', 'alt', 'altgr', 'shift'] as const).filter((m) => held.has(m)).map((m) => names[m]),
+    keyName,
+  ].join('+');
 }
 
 /** What the views need to know of where they run. */
@@ -129,7 +182,10 @@ export const settingsPatchSchema = settingsSchema
   .extend({
     hotkeys: settingsSchema.shape.hotkeys.partial().optional(),
     server: z
-      .discriminatedUnion('kind', [z.object({ kind: z.literal('embedded') }), z.object({ kind: z.literal('remote'), url: z.url({ protocol: /^https?$/ }) })])
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('embedded') }),
+        z.object({ kind: z.literal('remote'), url: z.url({ protocol: /^https?$/ }) }),
+      ])
       .optional(),
     serverToken: z.string().min(1).max(512).optional(),
   })
@@ -179,9 +235,12 @@ function parsedOr<T>(json: string | undefined, fallback: T, accept: (value: unkn
     return fallback;
   }
 }
-const isCellList = (v: unknown): v is TextCellInfo[] => Array.isArray(v) && v.every((c) => typeof (c as TextCellInfo)?.words === 'string' && typeof (c as TextCellInfo)?.location === 'object');
+const isCellList = (v: unknown): v is TextCellInfo[] =>
+  Array.isArray(v) &&
+  v.every((c) => typeof (c as TextCellInfo)?.words === 'string' && typeof (c as TextCellInfo)?.location === 'object');
 const isRows = (v: unknown): v is string[][] => Array.isArray(v) && v.every((r) => Array.isArray(r));
-const isCodeList = (v: unknown): v is CodeInfo[] => Array.isArray(v) && v.every((c) => typeof (c as CodeInfo)?.text === 'string');
+const isCodeList = (v: unknown): v is CodeInfo[] =>
+  Array.isArray(v) && v.every((c) => typeof (c as CodeInfo)?.text === 'string');
 
 /**
  * A response as the views show it: the text, the line boxes (`verticalText`), a table's rows
@@ -195,7 +254,10 @@ export function recognitionOf(
   about: { id: string; mode: Mode; createdAt: string; elapsedMs: number },
 ): Recognition {
   const result = response.result;
-  const rows = result?.resultType === ResultType.table ? parsedOr<string[][] | null>(result.spiltText, null, (v): v is string[][] => isRows(v)) : null;
+  const rows =
+    result?.resultType === ResultType.table
+      ? parsedOr<string[][] | null>(result.spiltText, null, (v): v is string[][] => isRows(v))
+      : null;
   return {
     ...about,
     image: image.bytes,
@@ -223,7 +285,11 @@ export interface HistorySummary {
 
 /** A history entry's title: its first non-empty line, cut at 120 characters with an ellipsis. */
 export function historyTitle(text: string): string {
-  const line = text.split('\n').find((l) => l.trim())?.trim() ?? '';
+  const line =
+    text
+      .split('\n')
+      .find((l) => l.trim())
+      ?.trim() ?? '';
   return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }
 
@@ -265,7 +331,16 @@ export interface CaptureFrame {
  * Why an invoke failed, for the renderer to branch on: the sender was refused, the argument was
  * invalid, or one of the app's own errors (by class); anything else is `internal`.
  */
-export const failureKinds = ['forbidden', 'invalid', 'capture', 'recognition', 'settings', 'server', 'history', 'internal'] as const;
+export const failureKinds = [
+  'forbidden',
+  'invalid',
+  'capture',
+  'recognition',
+  'settings',
+  'server',
+  'history',
+  'internal',
+] as const;
 export type FailureKind = (typeof failureKinds)[number];
 export type Failure = { kind: FailureKind; message: string };
 
@@ -279,7 +354,10 @@ const kindsByErrorName: Record<string, FailureKind> = {
 };
 export function failureOf(error: unknown): Failure {
   const name = error instanceof Error ? error.name : '';
-  return { kind: kindsByErrorName[name] ?? 'internal', message: error instanceof Error ? error.message : String(error) };
+  return {
+    kind: kindsByErrorName[name] ?? 'internal',
+    message: error instanceof Error ? error.message : String(error),
+  };
 }
 /** Every invoke answers with a value or a failure a person can read; nothing throws across IPC. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: Failure };
@@ -288,23 +366,50 @@ const none = z.undefined();
 
 /** Renderer → main requests: channel, argument schema. */
 export const invokeChannels = {
-  recognizeImage: { channel: 'ocr:recognize-image', args: z.object({ image: imageBytes, mode: z.enum(modes).optional(), options: optionsSchema.optional() }).strict() },
+  recognizeImage: {
+    channel: 'ocr:recognize-image',
+    args: z.object({ image: imageBytes, mode: z.enum(modes).optional(), options: optionsSchema.optional() }).strict(),
+  },
   recognizeClipboard: { channel: 'ocr:recognize-clipboard', args: none },
-  rerun: { channel: 'ocr:rerun', args: z.object({ id: z.string().uuid(), mode: z.enum(modes), options: optionsSchema }).strict() },
-  startCapture: { channel: 'capture:start', args: z.object({ mode: z.enum(modes).optional() }).strict().optional() },
+  rerun: {
+    channel: 'ocr:rerun',
+    args: z.object({ id: z.string().uuid(), mode: z.enum(modes), options: optionsSchema }).strict(),
+  },
+  startCapture: {
+    channel: 'capture:start',
+    args: z
+      .object({ mode: z.enum(modes).optional() })
+      .strict()
+      .optional(),
+  },
   captureFrame: { channel: 'capture:frame', args: none },
-  confirmCapture: { channel: 'capture:confirm', args: z.object({ region: regionSchema, mode: z.enum(modes) }).strict() },
+  confirmCapture: {
+    channel: 'capture:confirm',
+    args: z.object({ region: regionSchema, mode: z.enum(modes) }).strict(),
+  },
   cancelCapture: { channel: 'capture:cancel', args: none },
   currentResult: { channel: 'result:current', args: none },
-  saveResultFile: { channel: 'result:save-file', args: z.object({ id: z.string().uuid(), fileType: z.number().int().min(1).max(6) }).strict() },
+  saveResultFile: {
+    channel: 'result:save-file',
+    args: z.object({ id: z.string().uuid(), fileType: z.number().int().min(1).max(6) }).strict(),
+  },
   copyText: { channel: 'clipboard:copy-text', args: z.object({ text: z.string().max(10_000_000) }).strict() },
-  listHistory: { channel: 'history:list', args: z.object({ query: z.string().max(200).optional(), limit: z.number().int().min(1).max(500).optional() }).strict().optional() },
+  listHistory: {
+    channel: 'history:list',
+    args: z
+      .object({ query: z.string().max(200).optional(), limit: z.number().int().min(1).max(500).optional() })
+      .strict()
+      .optional(),
+  },
   openHistory: { channel: 'history:open', args: z.object({ id: z.string().uuid() }).strict() },
   deleteHistory: { channel: 'history:delete', args: z.object({ id: z.string().uuid() }).strict() },
   clearHistory: { channel: 'history:clear', args: none },
   getSettings: { channel: 'settings:get', args: none },
   updateSettings: { channel: 'settings:update', args: settingsPatchSchema },
-  testServer: { channel: 'server:test', args: z.object({ url: z.url({ protocol: /^https?$/ }), token: z.string().min(1).max(512) }).strict() },
+  testServer: {
+    channel: 'server:test',
+    args: z.object({ url: z.url({ protocol: /^https?$/ }), token: z.string().min(1).max(512) }).strict(),
+  },
   getQuota: { channel: 'quota:get', args: none },
   hotkeyProblems: { channel: 'hotkeys:problems', args: none },
   appStatus: { channel: 'app:status', args: none },

@@ -28,7 +28,17 @@ export const rooms = [
   ['tests/', 'tests'],
 ];
 
-const app = ['app/protocol', 'app/engine', 'app/layout', 'app/text', 'app/export', 'app/server', 'app/client', 'app/cli', 'app/ipc.ts'];
+const app = [
+  'app/protocol',
+  'app/engine',
+  'app/layout',
+  'app/text',
+  'app/export',
+  'app/server',
+  'app/client',
+  'app/cli',
+  'app/ipc.ts',
+];
 const mainRooms = ['main', 'main/embedded-server'];
 
 /** What each room may import of ours (its own room always). DESIGN's table, row by row. */
@@ -89,16 +99,29 @@ const importsRule = {
     const check = (node, source) => {
       if (typeof source !== 'string') return;
       if (source.startsWith('.')) {
-        const target = path.relative(root, path.resolve(path.dirname(context.filename), source)).split(path.sep).join('/');
+        const target = path
+          .relative(root, path.resolve(path.dirname(context.filename), source))
+          .split(path.sep)
+          .join('/');
         const targetRoom = roomOf(target);
         if (targetRoom && !allowed.has(targetRoom)) {
-          context.report({ node, message: `${room} may not import ${targetRoom} (${source}); it may import: ${[...allowed].join(', ')} (DESIGN: folders)` });
+          context.report({
+            node,
+            message: `${room} may not import ${targetRoom} (${source}); it may import: ${[...allowed].join(', ')} (DESIGN: folders)`,
+          });
         }
         return;
       }
       const owned = packageOwners.find((p) => source === p.name || source.startsWith(`${p.name}/`));
-      if (owned && room !== 'tests' && !owned.owners.some((owner) => file === owner || (owner.endsWith('/') && file.startsWith(owner)))) {
-        context.report({ node, message: `only ${owned.owners.join(' and ')} import ${owned.name} (DESIGN: rules 4 and 5)` });
+      if (
+        owned &&
+        room !== 'tests' &&
+        !owned.owners.some((owner) => file === owner || (owner.endsWith('/') && file.startsWith(owner)))
+      ) {
+        context.report({
+          node,
+          message: `only ${owned.owners.join(' and ')} import ${owned.name} (DESIGN: rules 4 and 5)`,
+        });
       }
     };
     return {

@@ -1,7 +1,28 @@
 // The app's services, built from a platform (Electron's in the app, fakes in tests) and
 // joined up: what a hotkey, the tray and each IPC request do. main/index.ts only wires.
-import { acceleratorLabel, desktopPlatformOf, eventChannels, type DesktopPlatform, type EventName, type EventPayloads, type Mode, type ReadingLanguage, type Settings } from '../app/ipc.js';
-import type { ClipboardAccess, Displays, FileSaver, GlobalHotkeys, Notifier, PowerEvents, ScreenCapture, SecretBox, TrayIcon, WindowHost } from './platform/types.js';
+import {
+  acceleratorLabel,
+  desktopPlatformOf,
+  eventChannels,
+  type DesktopPlatform,
+  type EventName,
+  type EventPayloads,
+  type Mode,
+  type ReadingLanguage,
+  type Settings,
+} from '../app/ipc.js';
+import type {
+  ClipboardAccess,
+  Displays,
+  FileSaver,
+  GlobalHotkeys,
+  Notifier,
+  PowerEvents,
+  ScreenCapture,
+  SecretBox,
+  TrayIcon,
+  WindowHost,
+} from './platform/types.js';
 import { SettingsStore } from './settings/settings-store.js';
 import { HistoryStore } from './history/history-store.js';
 import { ServerConnection } from './server/connection.js';
@@ -58,13 +79,21 @@ export class AppController {
     this.desktop = options.platform ?? desktopPlatformOf(process.platform);
     this.settings = new SettingsStore(options.userData, platform.secrets, this.desktop);
     this.history = new HistoryStore(options.userData, this.settings.get().historyLimit);
-    this.connection = new ServerConnection(() => this.settings.get(), () => this.settings.serverToken(), options.startEmbedded);
+    this.connection = new ServerConnection(
+      () => this.settings.get(),
+      () => this.settings.serverToken(),
+      options.startEmbedded,
+    );
     const client = () => this.connection.client();
-    this.quota = new QuotaTracker(client, () => this.connection.describe(), (view) => {
-      this.emit('onQuota', view);
-      this.refreshTray();
-      this.tellServerProblem(view.error);
-    });
+    this.quota = new QuotaTracker(
+      client,
+      () => this.connection.describe(),
+      (view) => {
+        this.emit('onQuota', view);
+        this.refreshTray();
+        this.tellServerProblem(view.error);
+      },
+    );
     this.recognition = new RecognitionFlow({
       client,
       clipboard: platform.clipboard,
@@ -83,7 +112,9 @@ export class AppController {
       find: (id) => (this.recognition.latest?.id === id ? this.recognition.latest : this.history.get(id)),
       settings: () => this.settings.get(),
     });
-    this.capture = new CaptureFlow(platform.displays, platform.screen, platform.windows, (png, mode) => this.recognition.recognize(png, mode));
+    this.capture = new CaptureFlow(platform.displays, platform.screen, platform.windows, (png, mode) =>
+      this.recognition.recognize(png, mode),
+    );
     this.hotkeys = new HotkeyManager(
       platform.hotkeys,
       {
@@ -173,7 +204,10 @@ export class AppController {
     if (JSON.stringify(before.server) !== JSON.stringify(after.server) || patch.serverToken) void this.quota.refresh();
     // The built-in server's engines take the reading language at start: close it, and the next
     // recognition starts one in the new language.
-    if (before.readingLanguage !== after.readingLanguage) void this.connection.close().catch((error: Error) => this.options.log(`the built-in server did not stop: ${error.message}`));
+    if (before.readingLanguage !== after.readingLanguage)
+      void this.connection
+        .close()
+        .catch((error: Error) => this.options.log(`the built-in server did not stop: ${error.message}`));
     this.refreshTray();
     this.emit('onSettings', after);
     return after;
@@ -212,7 +246,8 @@ export class AppController {
    */
   private lastServerProblem: string | undefined;
   private tellServerProblem(problem: string | undefined): void {
-    if (problem && problem !== this.lastServerProblem) this.platform.notifier.show('OCR Assistant cannot read text', problem);
+    if (problem && problem !== this.lastServerProblem)
+      this.platform.notifier.show('OCR Assistant cannot read text', problem);
     this.lastServerProblem = problem;
   }
 

@@ -20,13 +20,21 @@ import { chromiumFeatures, launchAction } from './startup/launch.js';
 import { desktopPlatformOf } from '../app/ipc.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const resources = { preload: path.join(here, 'preload.cjs'), renderer: path.join(here, '../renderer'), icon: path.join(here, '../../build/icon.png') };
+const resources = {
+  preload: path.join(here, 'preload.cjs'),
+  renderer: path.join(here, '../renderer'),
+  icon: path.join(here, '../../build/icon.png'),
+};
 
 // A second launch hands its command line (--capture, --clipboard) to the first and ends.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  const features = chromiumFeatures(desktopPlatformOf(process.platform), process.env, app.commandLine.getSwitchValue('enable-features'));
+  const features = chromiumFeatures(
+    desktopPlatformOf(process.platform),
+    process.env,
+    app.commandLine.getSwitchValue('enable-features'),
+  );
   if (features) app.commandLine.appendSwitch('enable-features', features);
   registerAppScheme();
   let controller: AppController | undefined;
@@ -59,9 +67,19 @@ if (!app.requestSingleInstanceLock()) {
         files: electronFileSaver,
         windows,
       },
-      { userData: app.getPath('userData'), startEmbedded: (readingLanguage) => startEmbeddedServer(app.getPath('userData'), readingLanguage), quit: () => app.quit(), log: (m) => console.error(m) },
+      {
+        userData: app.getPath('userData'),
+        startEmbedded: (readingLanguage) => startEmbeddedServer(app.getPath('userData'), readingLanguage),
+        quit: () => app.quit(),
+        log: (m) => console.error(m),
+      },
     );
-    registerHandlers(ipcMain, controller.handlers(), trustOurWindows(appOrigin, (id) => windows.isOurs(id)), (m) => console.warn(m));
+    registerHandlers(
+      ipcMain,
+      controller.handlers(),
+      trustOurWindows(appOrigin, (id) => windows.isOurs(id)),
+      (m) => console.warn(m),
+    );
     controller.start();
     const action = launchAction(process.argv);
     if (action !== 'show') controller.launch(action);

@@ -19,7 +19,10 @@ export async function nodeCommand(values: NodeValues, io: CommandIo): Promise<nu
   }
   const nodes = values.nodes === undefined ? undefined : Number(values.nodes);
   const lockSeconds = values['lock-seconds'] === undefined ? undefined : Number(values['lock-seconds']);
-  if ((nodes !== undefined && (!Number.isInteger(nodes) || nodes < 1)) || (lockSeconds !== undefined && !(lockSeconds >= 1))) {
+  if (
+    (nodes !== undefined && (!Number.isInteger(nodes) || nodes < 1)) ||
+    (lockSeconds !== undefined && !(lockSeconds >= 1))
+  ) {
     io.stderr.write('ocr-assistant node: --nodes must be a whole number of at least 1, --lock-seconds at least 1\n');
     return 2;
   }

@@ -1,7 +1,15 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { expandInputs } from './inputs.js';
-import { parseOcrType, parseOptions, State, failedResponse, type OcrResponse, type OcrType, type RecognizeOptions } from '../protocol/index.js';
+import {
+  parseOcrType,
+  parseOptions,
+  State,
+  failedResponse,
+  type OcrResponse,
+  type OcrType,
+  type RecognizeOptions,
+} from '../protocol/index.js';
 import { ProgressBar } from './progress.js';
 import { inProcessRecognizer, remoteRecognizer, type Recognizer } from './recognizers.js';
 import { makeResultFiles } from '../server/result-files.js';
@@ -27,7 +35,10 @@ interface RecognitionPlan {
 }
 
 /** Every image's run as it ended: read (or refused, as a response), left as done, or no answer at all. */
-type ImageOutcome = { kind: 'answered'; response: OcrResponse; failed: boolean } | { kind: 'resumed' } | { kind: 'no-answer'; message: string };
+type ImageOutcome =
+  | { kind: 'answered'; response: OcrResponse; failed: boolean }
+  | { kind: 'resumed' }
+  | { kind: 'no-answer'; message: string };
 
 const usageError = (io: CommandIo, message: string) => {
   io.stderr.write(`ocr-assistant recognize: ${message}\n`);
@@ -70,10 +81,15 @@ export async function recognizeCommand(args: RecognizeCommandArgs, io: CommandIo
   } finally {
     await plan.recognizer.close();
   }
-  if (resumed) io.stderr.write(`${resumed} of ${inputs.length} files were already done in ${plan.outDir} and were left as they are\n`);
+  if (resumed)
+    io.stderr.write(
+      `${resumed} of ${inputs.length} files were already done in ${plan.outDir} and were left as they are\n`,
+    );
   if (plan.verbose) {
     // maxRSS is in kilobytes: the process's high-water mark, models and all.
-    io.stderr.write(`${inputs.length} images, ${failures} failed; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
+    io.stderr.write(
+      `${inputs.length} images, ${failures} failed; peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
+    );
   }
   return failures ? 1 : 0;
 }
@@ -104,7 +120,10 @@ async function planRecognition(args: RecognizeCommandArgs, io: CommandIo): Promi
   if (server) recognizer = remoteRecognizer(server, token!);
   else {
     try {
-      recognizer = await inProcessRecognizer(values.threads ? Number(values.threads) : undefined, values.language as string | undefined);
+      recognizer = await inProcessRecognizer(
+        values.threads ? Number(values.threads) : undefined,
+        values.language as string | undefined,
+      );
     } catch (error) {
       return usageError(io, (error as Error).message);
     }
@@ -114,7 +133,12 @@ async function planRecognition(args: RecognizeCommandArgs, io: CommandIo): Promi
 }
 
 /** One image: left alone when its results are there, else read, reported and its files written. */
-async function recognizeOne(plan: RecognitionPlan, input: { path: string; outName: string }, io: CommandIo, clearProgress: () => void): Promise<ImageOutcome> {
+async function recognizeOne(
+  plan: RecognitionPlan,
+  input: { path: string; outName: string },
+  io: CommandIo,
+  clearProgress: () => void,
+): Promise<ImageOutcome> {
   const { path, outName } = input;
   const { outDir } = plan;
   // Resuming an interrupted run: a file whose TXT (written last) is there is done.
@@ -122,7 +146,11 @@ async function recognizeOne(plan: RecognitionPlan, input: { path: string; outNam
   const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => error);
   let response: OcrResponse;
   if (bytes instanceof Error) {
-    response = failedResponse(plan.type, State.unsupported, `cannot read the file: ${bytes.code === 'ENOENT' ? 'no such file' : bytes.message}`);
+    response = failedResponse(
+      plan.type,
+      State.unsupported,
+      `cannot read the file: ${bytes.code === 'ENOENT' ? 'no such file' : bytes.message}`,
+    );
   } else {
     try {
       response = await plan.recognizer.recognize(bytes, plan.type, plan.options);
@@ -145,7 +173,14 @@ async function recognizeOne(plan: RecognitionPlan, input: { path: string; outNam
 }
 
 /** The response as asked: a JSON line, or its text (under a header when there are several images). */
-function printResponse(plan: RecognitionPlan, response: OcrResponse, path: string, index: number, count: number, io: CommandIo): void {
+function printResponse(
+  plan: RecognitionPlan,
+  response: OcrResponse,
+  path: string,
+  index: number,
+  count: number,
+  io: CommandIo,
+): void {
   if (plan.jsonl) io.stdout.write(`${JSON.stringify(response)}\n`);
   else if (response.state === State.done) {
     if (count > 1) io.stdout.write(`${index > 0 ? '\n' : ''}==> ${path} <==\n`);
@@ -158,10 +193,16 @@ function printResponse(plan: RecognitionPlan, response: OcrResponse, path: strin
  * Writes a file's results, each through a temporary name and a rename, the TXT last: an
  * interrupted run leaves no half-written file, and a TXT says the rest are there.
  */
-async function writeResultFiles(outDir: string, outName: string, files: { format: { name: string }; body: Buffer }[]): Promise<void> {
+async function writeResultFiles(
+  outDir: string,
+  outName: string,
+  files: { format: { name: string }; body: Buffer }[],
+): Promise<void> {
   const target = join(outDir, outName);
   await mkdir(dirname(target), { recursive: true });
-  const ordered = [...files].sort((a, b) => Number(extname(a.format.name) === '.txt') - Number(extname(b.format.name) === '.txt'));
+  const ordered = [...files].sort(
+    (a, b) => Number(extname(a.format.name) === '.txt') - Number(extname(b.format.name) === '.txt'),
+  );
   for (const file of ordered) {
     const destination = `${target}${extname(file.format.name)}`;
     await writeFile(`${destination}.partial`, file.body);

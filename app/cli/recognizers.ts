@@ -15,10 +15,16 @@ export interface Recognizer {
 }
 
 export async function inProcessRecognizer(threads?: number, language?: string): Promise<Recognizer> {
-  const engine = await OcrEngine.load({ config: { ...languageSetting(language ?? process.env.OCR_ASSISTANT_LANGUAGE), ...(threads ? { runtime: { intraOpThreads: threads } } : {}) } });
+  const engine = await OcrEngine.load({
+    config: {
+      ...languageSetting(language ?? process.env.OCR_ASSISTANT_LANGUAGE),
+      ...(threads ? { runtime: { intraOpThreads: threads } } : {}),
+    },
+  });
   return {
     loadMs: engine.loadMs,
-    recognize: async (image, type, options) => (await recognize(engine, { image, type, options }, processInfo(0))).response,
+    recognize: async (image, type, options) =>
+      (await recognize(engine, { image, type, options }, processInfo(0))).response,
     close: () => engine.dispose(),
   };
 }

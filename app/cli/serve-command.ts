@@ -22,7 +22,8 @@ export interface ServeValues {
 function wholeNumber(raw: string | undefined, name: string, min: number): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be a whole number of at least ${min}, not "${raw}"`);
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`--${name} must be a whole number of at least ${min}, not "${raw}"`);
   return n;
 }
 
@@ -36,7 +37,9 @@ export async function serveCommand(values: ServeValues, io: CommandIo): Promise<
     maxInFlight = wholeNumber(values['max-in-flight'], 'max-in-flight', 1);
     languageSetting(values.language);
     if (values['public-url'] !== undefined && !/^https?:\/\/[^/]+/.test(values['public-url'])) {
-      throw new Error(`--public-url must be the address clients reach this server at, such as https://ocr.example.com, not "${values['public-url']}"`);
+      throw new Error(
+        `--public-url must be the address clients reach this server at, such as https://ocr.example.com, not "${values['public-url']}"`,
+      );
     }
   } catch (error) {
     io.stderr.write(`ocr-assistant serve: ${(error as Error).message}\n`);
@@ -63,7 +66,9 @@ export async function serveCommand(values: ServeValues, io: CommandIo): Promise<
   if (!server) return 1;
   const { config } = server;
   const nodeCount = `${config.nodes} engine node${config.nodes === 1 ? '' : 's'}`;
-  const hint = server.tokens.list().length ? '' : `No tokens yet: make one with  ocr-assistant token add --data "${config.dataDir}"\n`;
+  const hint = server.tokens.list().length
+    ? ''
+    : `No tokens yet: make one with  ocr-assistant token add --data "${config.dataDir}"\n`;
   // One write, so that whoever reads the first line also has the hint.
   io.stderr.write(`OCR Open API on ${server.url}/Code.ashx with ${nodeCount}; data in ${config.dataDir}\n${hint}`);
   await untilStopSignal();

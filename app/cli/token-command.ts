@@ -32,10 +32,20 @@ async function openTokens(values: TokenValues, dataDir: string): Promise<TokenAd
     throw error;
   }
   const tokens = new RedisTokens(redis, 0);
-  return { add: (limit) => tokens.add(limit), list: () => tokens.list(), remove: (t) => tokens.remove(t), close: () => redis.disconnect() };
+  return {
+    add: (limit) => tokens.add(limit),
+    list: () => tokens.list(),
+    remove: (t) => tokens.remove(t),
+    close: () => redis.disconnect(),
+  };
 }
 
-export async function tokenCommand(action: string | undefined, args: string[], values: TokenValues, io: CommandIo): Promise<number> {
+export async function tokenCommand(
+  action: string | undefined,
+  args: string[],
+  values: TokenValues,
+  io: CommandIo,
+): Promise<number> {
   const dataDir = values.data ?? defaultDataDir();
   if (action !== 'add' && action !== 'list' && action !== 'remove') {
     io.stderr.write('ocr-assistant token: say add [--limit N], list, or remove TOKEN\n');
@@ -50,9 +60,12 @@ export async function tokenCommand(action: string | undefined, args: string[], v
   }
   try {
     if (action === 'add') {
-      const limit = values.limit === undefined ? resolveServerConfig({ dataDir }).defaultDailyLimit : Number(values.limit);
+      const limit =
+        values.limit === undefined ? resolveServerConfig({ dataDir }).defaultDailyLimit : Number(values.limit);
       if (!Number.isInteger(limit) || limit < 1) {
-        io.stderr.write(`ocr-assistant token add: --limit must be a whole number of at least 1, not "${values.limit}"\n`);
+        io.stderr.write(
+          `ocr-assistant token add: --limit must be a whole number of at least 1, not "${values.limit}"\n`,
+        );
         return 2;
       }
       const { token } = await store.add(limit);
@@ -79,7 +92,9 @@ export async function tokenCommand(action: string | undefined, args: string[], v
       io.stderr.write('token removed\n');
       return 0;
     }
-    io.stderr.write(outcome === 'ambiguous' ? 'two tokens share that label: give the whole token\n' : 'no such token\n');
+    io.stderr.write(
+      outcome === 'ambiguous' ? 'two tokens share that label: give the whole token\n' : 'no such token\n',
+    );
     return 1;
   } finally {
     store.close();

@@ -35,7 +35,12 @@ export interface RecognizeCall {
 
 export type ImageSource = Uint8Array | { url: string };
 
-const stateKinds = { [State.failed]: 'engine', [State.timedOut]: 'timeout', [State.tooManyRequests]: 'busy', [State.unsupported]: 'unsupported' } as const;
+const stateKinds = {
+  [State.failed]: 'engine',
+  [State.timedOut]: 'timeout',
+  [State.tooManyRequests]: 'busy',
+  [State.unsupported]: 'unsupported',
+} as const;
 
 export class OcrClient {
   private readonly baseUrl: string;
@@ -73,13 +78,19 @@ export class OcrClient {
     for (;;) {
       const body = new URLSearchParams({ id });
       const answer = await this.call('idcode', {}, body, until.signal);
-      if (answer === 'no') throw new OcrClientError('expired', `the server has no result for id ${id}: it is unknown or has expired`);
+      if (answer === 'no')
+        throw new OcrClientError('expired', `the server has no result for id ${id}: it is unknown or has expired`);
       if (!Array.isArray(answer)) this.expectResponse(answer as OcrResponse | TipsResponse);
       const response = (answer as OcrResponse[])[0];
-      if (!response || typeof response.state !== 'number') throw new OcrClientError('protocol', 'idcode answered with an empty or malformed array');
+      if (!response || typeof response.state !== 'number')
+        throw new OcrClientError('protocol', 'idcode answered with an empty or malformed array');
       if (response.state !== State.pending) return settle(response);
       if (Date.now() + wait > deadline) {
-        throw new OcrClientError('timeout', `the result was not ready within ${Math.round((this.options.deadlineMs ?? 120_000) / 1000)} s`, response);
+        throw new OcrClientError(
+          'timeout',
+          `the result was not ready within ${Math.round((this.options.deadlineMs ?? 120_000) / 1000)} s`,
+          response,
+        );
       }
       await sleep(wait, until.signal);
       wait = Math.min(wait * 2, 2000);
@@ -92,7 +103,10 @@ export class OcrClient {
     body.append('file', imageBlob(image), 'image');
     const answer = await this.call('imgUpload', {}, body, signal);
     if (typeof answer !== 'string' || answer === 'no' || !/^https?:\/\//.test(answer)) {
-      throw new OcrClientError('unsupported', 'the server did not store the image (is the token valid, and the file an image?)');
+      throw new OcrClientError(
+        'unsupported',
+        'the server did not store the image (is the token valid, and the file an image?)',
+      );
     }
     return answer;
   }
@@ -109,15 +123,20 @@ export class OcrClient {
     } catch {
       throw new OcrClientError('protocol', `not a file URL: ${fileUrl.slice(0, 200)}`);
     }
-    if (!/^\/files\/[0-9a-f-]{36}\/[\w.-]+$/i.test(path)) throw new OcrClientError('protocol', `not a result file of an OCR server: ${path.slice(0, 200)}`);
+    if (!/^\/files\/[0-9a-f-]{36}\/[\w.-]+$/i.test(path))
+      throw new OcrClientError('protocol', `not a result file of an OCR server: ${path.slice(0, 200)}`);
     let response: Response;
     try {
       response = await this.fetchFn(`${this.baseUrl}${path}`, { signal });
     } catch (error) {
       if (signal?.aborted) throw new OcrClientError('aborted', 'the request was cancelled');
-      throw new OcrClientError('network', `cannot reach the OCR server at ${this.baseUrl}: ${(error as Error).message}`);
+      throw new OcrClientError(
+        'network',
+        `cannot reach the OCR server at ${this.baseUrl}: ${(error as Error).message}`,
+      );
     }
-    if (response.status === 404) throw new OcrClientError('expired', 'the server no longer has this file: its result has expired');
+    if (response.status === 404)
+      throw new OcrClientError('expired', 'the server no longer has this file: its result has expired');
     if (!response.ok) throw new OcrClientError('protocol', `the server answered HTTP ${response.status} for the file`);
     return new Uint8Array(await response.arrayBuffer());
   }
@@ -125,22 +144,36 @@ export class OcrClient {
   /** Today's count and what is left; an invalid token is an error here, not zeros. */
   async quota(signal?: AbortSignal): Promise<QuotaCount> {
     const answer = (await this.call('count', {}, undefined, signal)) as QuotaCount;
-    if (typeof answer !== 'object' || typeof answer?.LimitCount !== 'number') throw new OcrClientError('protocol', 'count answered without LimitCount');
-    if (answer.LimitCount === 0 && answer.TodayCount === 0) throw new OcrClientError('invalid-token', 'the server does not know this token');
+    if (typeof answer !== 'object' || typeof answer?.LimitCount !== 'number')
+      throw new OcrClientError('protocol', 'count answered without LimitCount');
+    if (answer.LimitCount === 0 && answer.TodayCount === 0)
+      throw new OcrClientError('invalid-token', 'the server does not know this token');
     return answer;
   }
 
   /** One HTTP exchange: JSON parsed, plain text as a string, transport failures typed. */
-  private async call(op: string, query: Record<string, string>, body: BodyInit | undefined, signal?: AbortSignal): Promise<unknown> {
+  private async call(
+    op: string,
+    query: Record<string, string>,
+    body: BodyInit | undefined,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
     const params = new URLSearchParams({ op, app: 'api', token: this.options.token, ...query });
     const path = op === 'count' ? 'Code.aspx' : 'Code.ashx';
     let response: Response;
     try {
-      response = await this.fetchFn(`${this.baseUrl}/${path}?${params}`, { method: body ? 'POST' : 'GET', body, signal });
+      response = await this.fetchFn(`${this.baseUrl}/${path}?${params}`, {
+        method: body ? 'POST' : 'GET',
+        body,
+        signal,
+      });
     } catch (error) {
       if (signal?.aborted) throw new OcrClientError('aborted', 'the request was cancelled');
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      throw new OcrClientError('network', `cannot reach the OCR server at ${this.baseUrl}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+      throw new OcrClientError(
+        'network',
+        `cannot reach the OCR server at ${this.baseUrl}: ${cause?.code ?? cause?.message ?? (error as Error).message}`,
+      );
     }
     const text = await response.text();
     const isJson = (response.headers.get('content-type') ?? '').includes('json');
@@ -151,17 +184,20 @@ export class OcrClient {
         throw new OcrClientError('protocol', `the server answered HTTP ${response.status} with broken JSON`);
       }
     }
-    if (!response.ok) throw new OcrClientError('protocol', `the server answered HTTP ${response.status}: ${text.slice(0, 200)}`);
+    if (!response.ok)
+      throw new OcrClientError('protocol', `the server answered HTTP ${response.status}: ${text.slice(0, 200)}`);
     return text;
   }
 
   /** Tips answers become errors; anything without a numeric state is not the Open API. */
   private expectResponse(answer: unknown): OcrResponse {
     const body = answer as OcrResponse | TipsResponse;
-    if (typeof body !== 'object' || body === null) throw new OcrClientError('protocol', 'the server did not answer with an Open API response');
+    if (typeof body !== 'object' || body === null)
+      throw new OcrClientError('protocol', 'the server did not answer with an Open API response');
     const refusal = tipsRefusal(body);
     if (refusal) throw new OcrClientError(refusal, body.result?.autoText ?? refusal);
-    if (typeof (body as OcrResponse).state !== 'number') throw new OcrClientError('protocol', 'the response has no state');
+    if (typeof (body as OcrResponse).state !== 'number')
+      throw new OcrClientError('protocol', 'the response has no state');
     return body as OcrResponse;
   }
 }
@@ -184,10 +220,14 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new OcrClientError('aborted', 'the request was cancelled'));
     const timer = setTimeout(resolve, Math.max(0, ms));
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(new OcrClientError('aborted', 'the request was cancelled'));
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(new OcrClientError('aborted', 'the request was cancelled'));
+      },
+      { once: true },
+    );
   });
 }
 

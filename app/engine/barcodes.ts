@@ -20,7 +20,9 @@ let prepared = false;
 function prepare(): void {
   if (prepared) return;
   const binary = readFileSync(require.resolve('zxing-wasm/reader/zxing_reader.wasm'));
-  prepareZXingModule({ overrides: { wasmBinary: binary.buffer.slice(binary.byteOffset, binary.byteOffset + binary.length) as ArrayBuffer } });
+  prepareZXingModule({
+    overrides: { wasmBinary: binary.buffer.slice(binary.byteOffset, binary.byteOffset + binary.length) as ArrayBuffer },
+  });
   prepared = true;
 }
 
@@ -34,17 +36,25 @@ export async function readCodes(image: RgbImage, maxSymbols = 8): Promise<Barcod
     rgba[j + 2] = image.data[i + 2]!;
     rgba[j + 3] = 255;
   }
-  const results = await readBarcodes({ data: rgba, width: image.width, height: image.height, colorSpace: 'srgb' } as ImageData, {
-    tryHarder: true,
-    maxNumberOfSymbols: maxSymbols,
-  });
+  const results = await readBarcodes(
+    { data: rgba, width: image.width, height: image.height, colorSpace: 'srgb' } as ImageData,
+    {
+      tryHarder: true,
+      maxNumberOfSymbols: maxSymbols,
+    },
+  );
   return results
     .filter((r) => r.isValid && r.text)
     .map((r) => {
       const { topLeft, topRight, bottomRight, bottomLeft } = r.position;
       const xs = [topLeft.x, topRight.x, bottomRight.x, bottomLeft.x];
       const ys = [topLeft.y, topRight.y, bottomRight.y, bottomLeft.y];
-      const left = Math.min(...xs), top = Math.min(...ys);
-      return { format: r.format, text: r.text, box: { left, top, width: Math.max(...xs) - left, height: Math.max(...ys) - top } };
+      const left = Math.min(...xs),
+        top = Math.min(...ys);
+      return {
+        format: r.format,
+        text: r.text,
+        box: { left, top, width: Math.max(...xs) - left, height: Math.max(...ys) - top },
+      };
     });
 }

@@ -23,7 +23,9 @@ export function decodeBmp(bytes: Uint8Array, limits: LimitsConfig): RgbImage {
   const bitsPerPixel = view.getUint16(28, true);
   const compression = view.getUint32(30, true);
   if (!(bitsPerPixel === 24 || bitsPerPixel === 32) || !(compression === 0 || compression === 3)) {
-    throw unsupported(`BMP with ${bitsPerPixel} bits per pixel (compression ${compression}) is not supported; save it as PNG`);
+    throw unsupported(
+      `BMP with ${bitsPerPixel} bits per pixel (compression ${compression}) is not supported; save it as PNG`,
+    );
   }
   const bytesPerPixel = bitsPerPixel / 8;
   const stride = Math.ceil((width * bytesPerPixel) / 4) * 4;

@@ -43,23 +43,34 @@ export function sampleQuad(
   const shrink = Math.max(geometry.thickness / height, geometry.length / width);
   const k = Math.min(4, Math.max(1, Math.ceil(shrink - 0.25)));
   const src = image.data;
-  const sw = image.width, sh = image.height;
+  const sw = image.width,
+    sh = image.height;
   const inv = 1 / (k * k);
   const accum = [0, 0, 0];
   for (let v = 0; v < height; v++) {
     for (let u = 0; u < width; u++) {
-      accum[0] = 0; accum[1] = 0; accum[2] = 0;
+      accum[0] = 0;
+      accum[1] = 0;
+      accum[2] = 0;
       for (let sy = 0; sy < k; sy++) {
         for (let sx = 0; sx < k; sx++) {
           const p = applyHomography(m, u + (sx + 0.5) / k, v + (sy + 0.5) / k);
           const fx = Math.min(sw - 1, Math.max(0, p.x - 0.5));
           const fy = Math.min(sh - 1, Math.max(0, p.y - 0.5));
-          const x0 = fx | 0, y0 = fy | 0;
-          const x1 = x0 + 1 < sw ? x0 + 1 : x0, y1 = y0 + 1 < sh ? y0 + 1 : y0;
-          const ax = fx - x0, ay = fy - y0;
-          const i00 = (y0 * sw + x0) * 3, i01 = (y0 * sw + x1) * 3, i10 = (y1 * sw + x0) * 3, i11 = (y1 * sw + x1) * 3;
+          const x0 = fx | 0,
+            y0 = fy | 0;
+          const x1 = x0 + 1 < sw ? x0 + 1 : x0,
+            y1 = y0 + 1 < sh ? y0 + 1 : y0;
+          const ax = fx - x0,
+            ay = fy - y0;
+          const i00 = (y0 * sw + x0) * 3,
+            i01 = (y0 * sw + x1) * 3,
+            i10 = (y1 * sw + x0) * 3,
+            i11 = (y1 * sw + x1) * 3;
           for (let c = 0; c < 3; c++) {
-            accum[c]! += (src[i00 + c]! * (1 - ax) + src[i01 + c]! * ax) * (1 - ay) + (src[i10 + c]! * (1 - ax) + src[i11 + c]! * ax) * ay;
+            accum[c]! +=
+              (src[i00 + c]! * (1 - ax) + src[i01 + c]! * ax) * (1 - ay) +
+              (src[i10 + c]! * (1 - ax) + src[i11 + c]! * ax) * ay;
           }
         }
       }
@@ -85,7 +96,10 @@ export function growQuad(quad: Quad, margin: number): Quad {
   const along = { x: (p1.x - p0.x) / Math.max(1, length), y: (p1.y - p0.y) / Math.max(1, length) };
   const across = { x: (p3.x - p0.x) / Math.max(1, thickness), y: (p3.y - p0.y) / Math.max(1, thickness) };
   const d = margin * thickness;
-  const shift = (p: { x: number; y: number }, a: number, b: number) => ({ x: p.x + (a * along.x + b * across.x) * d, y: p.y + (a * along.y + b * across.y) * d });
+  const shift = (p: { x: number; y: number }, a: number, b: number) => ({
+    x: p.x + (a * along.x + b * across.x) * d,
+    y: p.y + (a * along.y + b * across.y) * d,
+  });
   return [shift(quad[0], -1, -1), shift(quad[1], 1, -1), shift(quad[2], 1, 1), shift(quad[3], -1, 1)];
 }
 

@@ -41,20 +41,34 @@ export class TextDetector {
    * The lines of a region: at a fraction of its size when its text is large (`largeText`),
    * else at full size; in strips where the region is larger than the detector's pixel budget.
    */
-  async find(region: RgbImage, background: number): Promise<{ boxes: DetectedBox[]; elapsedMs: number; scale: number }> {
+  async find(
+    region: RgbImage,
+    background: number,
+  ): Promise<{ boxes: DetectedBox[]; elapsedMs: number; scale: number }> {
     const { largeText } = this.config;
-    if (region.width * region.height < largeText.minPixels) return { ...(await this.findInStrips(region, background, 1)), scale: 1 };
+    if (region.width * region.height < largeText.minPixels)
+      return { ...(await this.findInStrips(region, background, 1)), scale: 1 };
     const reduced = await this.findInStrips(region, background, largeText.scale);
-    const thick = reduced.boxes.filter((box) => lineGeometry(box.quad).thickness * largeText.scale >= largeText.minThickness).length;
-    if (reduced.boxes.length && thick >= largeText.minShare * reduced.boxes.length) return { ...reduced, scale: largeText.scale };
+    const thick = reduced.boxes.filter(
+      (box) => lineGeometry(box.quad).thickness * largeText.scale >= largeText.minThickness,
+    ).length;
+    if (reduced.boxes.length && thick >= largeText.minShare * reduced.boxes.length)
+      return { ...reduced, scale: largeText.scale };
     const full = await this.findInStrips(region, background, 1);
     return { boxes: full.boxes, elapsedMs: full.elapsedMs + reduced.elapsedMs, scale: 1 };
   }
 
   /** Detection over the region at `scale`, in strips when that is larger than the detector's pixel budget. */
-  private async findInStrips(region: RgbImage, background: number, scale: number): Promise<{ boxes: DetectedBox[]; elapsedMs: number }> {
+  private async findInStrips(
+    region: RgbImage,
+    background: number,
+    scale: number,
+  ): Promise<{ boxes: DetectedBox[]; elapsedMs: number }> {
     // The budget is in the detector's pixels: a region read at half size may be four times larger.
-    const strips = planStrips(region.width, region.height, { ...this.config, maxPixels: this.config.maxPixels / (scale * scale) });
+    const strips = planStrips(region.width, region.height, {
+      ...this.config,
+      maxPixels: this.config.maxPixels / (scale * scale),
+    });
     const boxes: DetectedBox[] = [];
     let elapsedMs = 0;
     for (const strip of strips) {
@@ -85,13 +99,23 @@ export class TextDetector {
     const boxes = this.boxesFromMap(probability, width, height, scaledW, scaledH).map((box) => ({
       score: box.score,
       // back into the pixels of the input image: undo the scale (the padding is at the far edges)
-      quad: box.quad.map((p) => ({ x: clamp(p.x / (scaledW / image.width), 0, image.width), y: clamp(p.y / (scaledH / image.height), 0, image.height) })) as unknown as Quad,
+      quad: box.quad.map((p) => ({
+        x: clamp(p.x / (scaledW / image.width), 0, image.width),
+        y: clamp(p.y / (scaledH / image.height), 0, image.height),
+      })) as unknown as Quad,
     }));
     return { boxes, inputWidth: width, inputHeight: height, elapsedMs: performance.now() - started };
   }
 
   /** Bilinear resample, BGR planes (PaddleOCR feeds OpenCV's channel order), mean/std normalised, background-padded. */
-  private toTensor(image: RgbImage, scaledW: number, scaledH: number, width: number, height: number, background: number): Float32Array {
+  private toTensor(
+    image: RgbImage,
+    scaledW: number,
+    scaledH: number,
+    width: number,
+    height: number,
+    background: number,
+  ): Float32Array {
     const plane = width * height;
     const out = new Float32Array(3 * plane);
     const { mean, std } = this.config;
@@ -103,14 +127,18 @@ export class TextDetector {
     });
     const padValues = lut.map(({ table }) => table[background]!);
     const src = image.data;
-    const sw = image.width, sh = image.height;
-    const fx = sw / scaledW, fy = sh / scaledH;
+    const sw = image.width,
+      sh = image.height;
+    const fx = sw / scaledW,
+      fy = sh / scaledH;
     const identity = sw === scaledW && sh === scaledH;
     for (let y = 0; y < height; y++) {
       for (let x = 0; x < width; x++) {
         const o = y * width + x;
         if (x >= scaledW || y >= scaledH) {
-          out[o] = padValues[0]!; out[o + plane] = padValues[1]!; out[o + 2 * plane] = padValues[2]!;
+          out[o] = padValues[0]!;
+          out[o + plane] = padValues[1]!;
+          out[o + 2 * plane] = padValues[2]!;
           continue;
         }
         if (identity) {
@@ -120,9 +148,12 @@ export class TextDetector {
         }
         const sx = Math.min(sw - 1, Math.max(0, (x + 0.5) * fx - 0.5));
         const sy = Math.min(sh - 1, Math.max(0, (y + 0.5) * fy - 0.5));
-        const x0 = Math.floor(sx), y0 = Math.floor(sy);
-        const x1 = Math.min(sw - 1, x0 + 1), y1 = Math.min(sh - 1, y0 + 1);
-        const ax = sx - x0, ay = sy - y0;
+        const x0 = Math.floor(sx),
+          y0 = Math.floor(sy);
+        const x1 = Math.min(sw - 1, x0 + 1),
+          y1 = Math.min(sh - 1, y0 + 1);
+        const ax = sx - x0,
+          ay = sy - y0;
         for (let c = 0; c < 3; c++) {
           const k = lut[c]!.rgbIndex;
           const v =
@@ -136,12 +167,21 @@ export class TextDetector {
   }
 
   /** Connected regions of the thresholded map, each a minimum-area box grown back by unclip. */
-  private boxesFromMap(prob: Float32Array, width: number, height: number, validW: number, validH: number): DetectedBox[] {
+  private boxesFromMap(
+    prob: Float32Array,
+    width: number,
+    height: number,
+    validW: number,
+    validH: number,
+  ): DetectedBox[] {
     const { binaryThreshold, boxThreshold, unclipRatio, minBoxSide } = this.config;
     const labels = new Int32Array(width * height);
     const parent: number[] = [0];
     const find = (a: number): number => {
-      while (parent[a] !== a) { parent[a] = parent[parent[a]!]!; a = parent[a]!; }
+      while (parent[a] !== a) {
+        parent[a] = parent[parent[a]!]!;
+        a = parent[a]!;
+      }
       return a;
     };
     // First pass: provisional labels with 8-connectivity, unions recorded.
@@ -160,7 +200,8 @@ export class TextDetector {
         } else {
           for (const other of [left, up, upLeft, upRight]) {
             if (other && other !== label) {
-              const ra = find(label), rb = find(other);
+              const ra = find(label),
+                rb = find(other);
               if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
             }
           }
@@ -169,7 +210,10 @@ export class TextDetector {
       }
     }
     // Second pass: per region, the row extremes (enough for the hull) and the probability sum.
-    const regions = new Map<number, { points: Point[]; sum: number; count: number; minX: number; maxX: number; minY: number; maxY: number }>();
+    const regions = new Map<
+      number,
+      { points: Point[]; sum: number; count: number; minX: number; maxX: number; minY: number; maxY: number }
+    >();
     for (let y = 0; y < validH; y++) {
       for (let x = 0; x < validW; x++) {
         const i = y * width + x;
@@ -220,7 +264,11 @@ export interface Strip {
 }
 
 /** Horizontal strips of at most `maxPixels` each, overlapping by `stripOverlap` rows. */
-export function planStrips(width: number, height: number, config: Pick<DetectionConfig, 'maxPixels' | 'stripOverlap'>): Strip[] {
+export function planStrips(
+  width: number,
+  height: number,
+  config: Pick<DetectionConfig, 'maxPixels' | 'stripOverlap'>,
+): Strip[] {
   const overlap = config.stripOverlap;
   const stripHeight = Math.max(overlap * 2, Math.floor(config.maxPixels / Math.max(1, width)));
   if (height <= stripHeight) return [{ top: 0, height, keepFrom: -Infinity, keepTo: Infinity }];
@@ -228,7 +276,12 @@ export function planStrips(width: number, height: number, config: Pick<Detection
   for (let top = 0; ; top += stripHeight - overlap) {
     const last = top + stripHeight >= height;
     const h = last ? height - top : stripHeight;
-    strips.push({ top, height: h, keepFrom: top === 0 ? -Infinity : top + overlap / 2, keepTo: last ? Infinity : top + h - overlap / 2 });
+    strips.push({
+      top,
+      height: h,
+      keepFrom: top === 0 ? -Infinity : top + overlap / 2,
+      keepTo: last ? Infinity : top + h - overlap / 2,
+    });
     if (last) return strips;
   }
 }

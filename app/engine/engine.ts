@@ -9,7 +9,15 @@ import { bundledModelPaths, type ModelPaths } from './models.js';
 import { TextDetector } from './detect.js';
 import { TextRecognizer, type RecognizedText } from './recognizer.js';
 import { decodeImage } from './image.js';
-import { borderMode, contentBounds, cropRegion, rotateQuarterTurns, toGray, type QuarterTurns, type RgbImage } from './raster.js';
+import {
+  borderMode,
+  contentBounds,
+  cropRegion,
+  rotateQuarterTurns,
+  toGray,
+  type QuarterTurns,
+  type RgbImage,
+} from './raster.js';
 import { lineGeometry, quarterTurnQuad } from './crop.js';
 import { restoreWordSpaces } from './spacing.js';
 import { quadBounds, type Box, type Point, type Quad } from './geometry.js';
@@ -179,7 +187,8 @@ export class OcrEngine {
     if (output.turns) return;
     const inside = (box: Box) =>
       codes.some(({ box: c }) => {
-        const x = box.left + box.width / 2, y = box.top + box.height / 2;
+        const x = box.left + box.width / 2,
+          y = box.top + box.height / 2;
         return x >= c.left && x <= c.left + c.width && y >= c.top && y <= c.top + c.height;
       });
     output.lines = output.lines.filter((line) => !inside(line.box));
@@ -233,12 +242,22 @@ export class OcrEngine {
   }
 
   /** Detection and recognition of an upright picture, its lines built from the recognizer's reading alone. */
-  private async readUpright(image: RgbImage, turns: QuarterTurns, options: RecognizeImageOptions): Promise<UprightReading> {
+  private async readUpright(
+    image: RgbImage,
+    turns: QuarterTurns,
+    options: RecognizeImageOptions,
+  ): Promise<UprightReading> {
     const started = performance.now();
     const timings: StageTimings = { decodeMs: 0, detectMs: 0, recognizeMs: 0, totalMs: 0 };
     const empty = (): UprightReading => {
       timings.totalMs = performance.now() - started;
-      return { image, lines: [], recognized: [], built: [], output: { width: image.width, height: image.height, turns, lines: [], timings, batches: 0, detectionScale: 1 } };
+      return {
+        image,
+        lines: [],
+        recognized: [],
+        built: [],
+        output: { width: image.width, height: image.height, turns, lines: [], timings, batches: 0, detectionScale: 1 },
+      };
     };
     if (image.width < 4 || image.height < 4) return empty();
 
@@ -246,7 +265,9 @@ export class OcrEngine {
     const bounds = contentBounds(gray, image.width, image.height, this.config.detection.trimMargin);
     if (!bounds) return empty();
     const background = borderMode(gray, image.width, image.height);
-    const rulings = options.rulings ? findRulings(gray, image.width, image.height, background, this.config.rulings) : undefined;
+    const rulings = options.rulings
+      ? findRulings(gray, image.width, image.height, background, this.config.rulings)
+      : undefined;
     const region = cropRegion(image, bounds);
 
     const detected = await this.detector.find(region, background);
@@ -257,13 +278,25 @@ export class OcrEngine {
       const { length, thickness } = lineGeometry(quad);
       // A box much taller than wide is a column of vertical text: read it top to bottom.
       const vertical = thickness > length * this.config.detection.verticalAspect && length > 0;
-      return { quad: vertical ? quarterTurnQuad(quad) : quad, direction: vertical ? ('vertical' as const) : ('horizontal' as const) };
+      return {
+        quad: vertical ? quarterTurnQuad(quad) : quad,
+        direction: vertical ? ('vertical' as const) : ('horizontal' as const),
+      };
     });
 
     const recognition = await this.recognizer.run(image, lines);
     timings.recognizeMs = recognition.elapsedMs;
     const built = recognition.lines.map((recognized, i) => this.engineLine(image, lines[i]!, recognized));
-    const output = { width: image.width, height: image.height, turns, lines: built.filter((l) => l !== undefined), timings, batches: recognition.batches, detectionScale: detected.scale, ...(rulings && { rulings }) };
+    const output = {
+      width: image.width,
+      height: image.height,
+      turns,
+      lines: built.filter((l) => l !== undefined),
+      timings,
+      batches: recognition.batches,
+      detectionScale: detected.scale,
+      ...(rulings && { rulings }),
+    };
     timings.totalMs = performance.now() - started;
     return { image, lines, recognized: recognition.lines, built, output };
   }
@@ -279,7 +312,16 @@ export class OcrEngine {
     // Only the lines the second reader changed are built again (word spaces are measured in the pixels).
     const changed = (i: number) => second.readings[i] !== undefined || second.corrected[i] !== undefined;
     if (reading.lines.some((_, i) => changed(i))) {
-      const built = reading.built.map((line, i) => (changed(i) ? this.engineLine(reading.image, reading.lines[i]!, second.corrected[i] ?? reading.recognized[i]!, second.readings[i]) : line));
+      const built = reading.built.map((line, i) =>
+        changed(i)
+          ? this.engineLine(
+              reading.image,
+              reading.lines[i]!,
+              second.corrected[i] ?? reading.recognized[i]!,
+              second.readings[i],
+            )
+          : line,
+      );
       output.lines = built.filter((l) => l !== undefined);
     }
     return output;
@@ -289,12 +331,27 @@ export class OcrEngine {
    * A line as the engine hands it on: text (word spaces restored), score, quad, characters in
    * image pixels; undefined when the reading is empty or too doubtful to keep.
    */
-  private engineLine(image: RgbImage, line: SecondScriptLine, recognized: RecognizedText, secondReading?: string): EngineLine | undefined {
+  private engineLine(
+    image: RgbImage,
+    line: SecondScriptLine,
+    recognized: RecognizedText,
+    secondReading?: string,
+  ): EngineLine | undefined {
     if (secondReading !== undefined) {
       // Tesseract's words, not the recognizer's characters: no per-character places.
-      return { text: secondReading, score: this.config.secondScript.readingScore, quad: line.quad, box: quadBounds(line.quad), direction: line.direction, chars: [] };
+      return {
+        text: secondReading,
+        score: this.config.secondScript.readingScore,
+        quad: line.quad,
+        box: quadBounds(line.quad),
+        direction: line.direction,
+        chars: [],
+      };
     }
-    const text = line.direction === 'horizontal' ? restoreWordSpaces(image, line.quad, recognized, this.config.spacing) : recognized;
+    const text =
+      line.direction === 'horizontal'
+        ? restoreWordSpaces(image, line.quad, recognized, this.config.spacing)
+        : recognized;
     if (!text.text.trim() || text.score < this.config.recognition.minScore) return undefined;
     const [p0, p1, p2, p3] = line.quad;
     const along = (t: number, a: Point, b: Point): Point => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t });
@@ -350,4 +407,3 @@ function meanCharScore(output: EngineOutput): number {
   const chars = output.lines.reduce((sum, line) => sum + [...line.text].length, 0);
   return chars ? confidence(output) / chars : 0;
 }
-

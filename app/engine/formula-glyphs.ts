@@ -40,12 +40,16 @@ const side = 16;
 export function shapeFeature(crop: InkCrop): Float32Array {
   const out = new Float32Array(side * side);
   const { width: w, height: h, ink } = crop;
-  const sx = w / side, sy = h / side;
+  const sx = w / side,
+    sy = h / side;
   for (let oy = 0; oy < side; oy++) {
-    const y0 = oy * sy, y1 = y0 + sy;
+    const y0 = oy * sy,
+      y1 = y0 + sy;
     for (let ox = 0; ox < side; ox++) {
-      const x0 = ox * sx, x1 = x0 + sx;
-      let sum = 0, area = 0;
+      const x0 = ox * sx,
+        x1 = x0 + sx;
+      let sum = 0,
+        area = 0;
       for (let y = Math.floor(y0); y < Math.ceil(y1); y++) {
         const wy = Math.min(y + 1, y1) - Math.max(y, y0);
         for (let x = Math.floor(x0); x < Math.ceil(x1); x++) {
@@ -77,18 +81,37 @@ export interface GlyphCandidate {
 }
 
 /** Symbols seldom written, each the twin of a common one (ħ and h, ∓ and ±, ϱ and ρ): a near tie goes to the common. */
-const rareSymbols = new Set(['\\hbar', '\\mp', '\\varrho', '\\vartheta', '\\varepsilon', '\\iota', '\\upsilon', '\\varphi', '\\simeq', '\\propto', '\\mapsto']);
+const rareSymbols = new Set([
+  '\\hbar',
+  '\\mp',
+  '\\varrho',
+  '\\vartheta',
+  '\\varepsilon',
+  '\\iota',
+  '\\upsilon',
+  '\\varphi',
+  '\\simeq',
+  '\\propto',
+  '\\mapsto',
+]);
 
 export class GlyphClassifier {
   constructor(readonly templates: PreparedTemplate[]) {}
 
   static load(file = fileURLToPath(new URL('./formula-glyphs.json.gz', import.meta.url))): GlyphClassifier {
     const data = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as GlyphTemplateFile;
-    return new GlyphClassifier(data.templates.map((t) => {
-      const ink = new Uint8Array(Buffer.from(t.pixels, 'base64'));
-      const { pixels: _pixels, ...rest } = t;
-      return { ...rest, feature: shapeFeature({ width: t.width, height: t.height, ink }), logAspect: Math.log(t.width / t.height), pieces: labelPieces(ink, t.width, t.height, pieceThreshold).pieces.length };
-    }));
+    return new GlyphClassifier(
+      data.templates.map((t) => {
+        const ink = new Uint8Array(Buffer.from(t.pixels, 'base64'));
+        const { pixels: _pixels, ...rest } = t;
+        return {
+          ...rest,
+          feature: shapeFeature({ width: t.width, height: t.height, ink }),
+          logAspect: Math.log(t.width / t.height),
+          pieces: labelPieces(ink, t.width, t.height, pieceThreshold).pieces.length,
+        };
+      }),
+    );
   }
 
   /**
@@ -107,10 +130,17 @@ export class GlyphClassifier {
       if (Math.abs(aspect) > 1.1) continue;
       if (allow && !allow(t)) continue;
       let d = 0;
-      for (let i = 0; i < feature.length; i++) { const e = feature[i]! - t.feature[i]!; d += e * e; }
+      for (let i = 0; i < feature.length; i++) {
+        const e = feature[i]! - t.feature[i]!;
+        d += e * e;
+      }
       // Sizes near the crop's give the truest anti-aliasing; a symbol far smaller or larger than
       // the template is still compared, at a small cost.
-      const distance = d / feature.length + 0.04 * aspect * aspect + 0.002 * Math.abs(Math.log(crop.height / t.height)) + (rareSymbols.has(t.latex) ? 0.008 : 0);
+      const distance =
+        d / feature.length +
+        0.04 * aspect * aspect +
+        0.002 * Math.abs(Math.log(crop.height / t.height)) +
+        (rareSymbols.has(t.latex) ? 0.008 : 0);
       const key = `${t.role}:${t.latex}`;
       const seen = best.get(key);
       if (!seen || seen.distance > distance) best.set(key, { template: t, distance });
@@ -119,13 +149,25 @@ export class GlyphClassifier {
   }
 }
 
-export interface Piece { id: number; left: number; top: number; right: number; bottom: number; area: number }
+export interface Piece {
+  id: number;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  area: number;
+}
 
 /**
  * Connected pieces of ink (8-neighbours) at least `threshold` dark: each pixel's piece id in
  * `labels` (0 for paper), and each piece's box and area.
  */
-export function labelPieces(ink: Uint8Array, width: number, height: number, threshold: number): { labels: Int32Array; pieces: Piece[] } {
+export function labelPieces(
+  ink: Uint8Array,
+  width: number,
+  height: number,
+  threshold: number,
+): { labels: Int32Array; pieces: Piece[] } {
   const labels = new Int32Array(width * height);
   const pieces: Piece[] = [];
   const stack: number[] = [];
@@ -137,7 +179,8 @@ export function labelPieces(ink: Uint8Array, width: number, height: number, thre
     stack.push(start);
     while (stack.length) {
       const p = stack.pop()!;
-      const x = p % width, y = (p - x) / width;
+      const x = p % width,
+        y = (p - x) / width;
       piece.area++;
       if (x < piece.left) piece.left = x;
       if (x > piece.right) piece.right = x;
@@ -150,7 +193,10 @@ export function labelPieces(ink: Uint8Array, width: number, height: number, thre
           const nx = x + dx;
           if (nx < 0 || nx >= width) continue;
           const q = ny * width + nx;
-          if (!labels[q] && ink[q]! >= threshold) { labels[q] = id; stack.push(q); }
+          if (!labels[q] && ink[q]! >= threshold) {
+            labels[q] = id;
+            stack.push(q);
+          }
         }
       }
     }

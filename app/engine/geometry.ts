@@ -55,7 +55,10 @@ export function minAreaRect(points: readonly Point[]): RotatedRect {
     const len = distance(a, b);
     const ux = len > 0 ? (b.x - a.x) / len : 1;
     const uy = len > 0 ? (b.y - a.y) / len : 0;
-    let minU = Infinity, maxU = -Infinity, minV = Infinity, maxV = -Infinity;
+    let minU = Infinity,
+      maxU = -Infinity,
+      minV = Infinity,
+      maxV = -Infinity;
     for (const p of hull) {
       const u = p.x * ux + p.y * uy;
       const v = -p.x * uy + p.y * ux;
@@ -83,16 +86,27 @@ export function minAreaRect(points: readonly Point[]): RotatedRect {
 /** Puts the rectangle's angle in (-45deg, 45deg], swapping sides, so "width" is the side nearest the x axis. */
 function normalizeRect(r: RotatedRect): RotatedRect {
   let { width, height, angle } = r;
-  while (angle > Math.PI / 4) { angle -= Math.PI / 2; [width, height] = [height, width]; }
-  while (angle <= -Math.PI / 4) { angle += Math.PI / 2; [width, height] = [height, width]; }
+  while (angle > Math.PI / 4) {
+    angle -= Math.PI / 2;
+    [width, height] = [height, width];
+  }
+  while (angle <= -Math.PI / 4) {
+    angle += Math.PI / 2;
+    [width, height] = [height, width];
+  }
   return { center: r.center, width, height, angle };
 }
 
 /** The rectangle's corners as a Quad in reading order (top-left first, clockwise on screen). */
 export function rectToQuad(r: RotatedRect): Quad {
-  const cos = Math.cos(r.angle), sin = Math.sin(r.angle);
-  const hw = r.width / 2, hh = r.height / 2;
-  const at = (u: number, v: number): Point => ({ x: r.center.x + u * cos - v * sin, y: r.center.y + u * sin + v * cos });
+  const cos = Math.cos(r.angle),
+    sin = Math.sin(r.angle);
+  const hw = r.width / 2,
+    hh = r.height / 2;
+  const at = (u: number, v: number): Point => ({
+    x: r.center.x + u * cos - v * sin,
+    y: r.center.y + u * sin + v * cos,
+  });
   return [at(-hw, -hh), at(hw, -hh), at(hw, hh), at(-hw, hh)];
 }
 
@@ -110,7 +124,10 @@ export function unclipRect(r: RotatedRect, ratio: number): RotatedRect {
 export type { Box };
 
 export function quadBounds(quad: readonly Point[]): Box {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const p of quad) {
     if (p.x < minX) minX = p.x;
     if (p.y < minY) minY = p.y;
@@ -130,19 +147,32 @@ export type Homography = readonly number[];
 export function rectToQuadHomography(w: number, h: number, quad: Quad): Homography {
   // Square-to-quad (Heckbert), then scale the square to w x h.
   const [p0, p1, p2, p3] = quad;
-  const dx1 = p1.x - p2.x, dx2 = p3.x - p2.x, dx3 = p0.x - p1.x + p2.x - p3.x;
-  const dy1 = p1.y - p2.y, dy2 = p3.y - p2.y, dy3 = p0.y - p1.y + p2.y - p3.y;
+  const dx1 = p1.x - p2.x,
+    dx2 = p3.x - p2.x,
+    dx3 = p0.x - p1.x + p2.x - p3.x;
+  const dy1 = p1.y - p2.y,
+    dy2 = p3.y - p2.y,
+    dy3 = p0.y - p1.y + p2.y - p3.y;
   let a: number, b: number, c: number, d: number, e: number, f: number, g: number, hh: number;
   if (Math.abs(dx3) < 1e-9 && Math.abs(dy3) < 1e-9) {
-    a = p1.x - p0.x; b = p3.x - p0.x; c = p0.x;
-    d = p1.y - p0.y; e = p3.y - p0.y; f = p0.y;
-    g = 0; hh = 0;
+    a = p1.x - p0.x;
+    b = p3.x - p0.x;
+    c = p0.x;
+    d = p1.y - p0.y;
+    e = p3.y - p0.y;
+    f = p0.y;
+    g = 0;
+    hh = 0;
   } else {
     const den = dx1 * dy2 - dx2 * dy1;
     g = (dx3 * dy2 - dx2 * dy3) / den;
     hh = (dx1 * dy3 - dx3 * dy1) / den;
-    a = p1.x - p0.x + g * p1.x; b = p3.x - p0.x + hh * p3.x; c = p0.x;
-    d = p1.y - p0.y + g * p1.y; e = p3.y - p0.y + hh * p3.y; f = p0.y;
+    a = p1.x - p0.x + g * p1.x;
+    b = p3.x - p0.x + hh * p3.x;
+    c = p0.x;
+    d = p1.y - p0.y + g * p1.y;
+    e = p3.y - p0.y + hh * p3.y;
+    f = p0.y;
   }
   // Compose with the scaling (u, v) -> (u / w, v / h).
   return [a / w, b / h, c, d / w, e / h, f, g / w, hh / h, 1];

@@ -78,7 +78,12 @@ export async function probeImage(bytes: Uint8Array, limits: LimitsConfig): Promi
     throw unsupported(`the data is not an image we can read (format: ${metadata.format ?? 'unknown'})`);
   }
   checkImageSize(metadata.width, metadata.height, limits);
-  return { format: metadata.format, width: metadata.width, height: metadata.height, orientation: metadata.orientation ?? 1 };
+  return {
+    format: metadata.format,
+    width: metadata.width,
+    height: metadata.height,
+    orientation: metadata.orientation ?? 1,
+  };
 }
 
 /** Encodes RGB pixels as PNG, optionally scaled to fit `maxSide` (thumbnails, result files). */
@@ -92,7 +97,10 @@ export async function encodePng(image: RgbImage, maxSide?: number): Promise<Buff
 
 function describe(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0]!.replace(/^Input (buffer|file) /, '').slice(0, 200);
+  return text
+    .split('\n')[0]!
+    .replace(/^Input (buffer|file) /, '')
+    .slice(0, 200);
 }
 
 /** A picture a PDF page can hold as it is: PNG or JPEG bytes, and its size in pixels. */
@@ -115,6 +123,9 @@ export async function pdfReadyImage(bytes: Uint8Array, limits: LimitsConfig): Pr
   }
   const { format, width, height, orientation } = await probeImage(bytes, limits);
   if ((format === 'png' || format === 'jpeg') && orientation === 1) return { bytes, format, width, height };
-  const { data, info } = await sharp(bytes, { limitInputPixels: limits.maxPixels, pages: 1 }).rotate().png().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(bytes, { limitInputPixels: limits.maxPixels, pages: 1 })
+    .rotate()
+    .png()
+    .toBuffer({ resolveWithObject: true });
   return { bytes: data, format: 'png', width: info.width, height: info.height };
 }

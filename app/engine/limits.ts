@@ -15,6 +15,8 @@ export function checkImageSize(width: number, height: number, limits: LimitsConf
     throw unsupported(`the image is ${width}x${height} pixels; no side may be longer than ${limits.maxSide} pixels`);
   }
   if (Math.max(width, height) / Math.max(1, Math.min(width, height)) > limits.maxAspect) {
-    throw unsupported(`the image is ${width}x${height} pixels; it may be at most ${limits.maxAspect} times longer than it is wide`);
+    throw unsupported(
+      `the image is ${width}x${height} pixels; it may be at most ${limits.maxAspect} times longer than it is wide`,
+    );
   }
 }

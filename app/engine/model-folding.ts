@@ -71,11 +71,30 @@ export function withBestClassOutputs(bytes: Uint8Array): Uint8Array {
   const int = (name: string, i: number) => onnx.AttributeProto.create({ name, type: ATTRIBUTE_INT, i });
   graph.node = [
     ...(graph.node ?? []),
-    onnx.NodeProto.create({ opType: 'ArgMax', name: 'best_class_index', input: [probabilities], output: ['best_class_index'], attribute: [int('axis', 2), int('keepdims', 0)] }),
-    onnx.NodeProto.create({ opType: 'Cast', name: 'best_class', input: ['best_class_index'], output: ['best_class'], attribute: [int('to', FLOAT)] }),
-    onnx.NodeProto.create({ opType: 'ReduceMax', name: 'best_score', input: [probabilities], output: ['best_score'], attribute: [onnx.AttributeProto.create({ name: 'axes', type: ATTRIBUTE_INTS, ints: [2] }), int('keepdims', 0)] }),
+    onnx.NodeProto.create({
+      opType: 'ArgMax',
+      name: 'best_class_index',
+      input: [probabilities],
+      output: ['best_class_index'],
+      attribute: [int('axis', 2), int('keepdims', 0)],
+    }),
+    onnx.NodeProto.create({
+      opType: 'Cast',
+      name: 'best_class',
+      input: ['best_class_index'],
+      output: ['best_class'],
+      attribute: [int('to', FLOAT)],
+    }),
+    onnx.NodeProto.create({
+      opType: 'ReduceMax',
+      name: 'best_score',
+      input: [probabilities],
+      output: ['best_score'],
+      attribute: [onnx.AttributeProto.create({ name: 'axes', type: ATTRIBUTE_INTS, ints: [2] }), int('keepdims', 0)],
+    }),
   ];
-  const stepsOutput = (name: string) => onnx.ValueInfoProto.create({ name, type: { tensorType: { elemType: FLOAT, shape: { dim: dims.slice(0, 2) } } } });
+  const stepsOutput = (name: string) =>
+    onnx.ValueInfoProto.create({ name, type: { tensorType: { elemType: FLOAT, shape: { dim: dims.slice(0, 2) } } } });
   graph.output = [stepsOutput('best_class'), stepsOutput('best_score')];
   return onnx.ModelProto.encode(model).finish();
 }
@@ -88,7 +107,8 @@ class GraphFolder {
   private nextName = 0;
 
   constructor(private readonly nodes: NodeProto[]) {
-    for (const node of nodes) if (node.opType === 'Constant' && node.output[0]) this.constants.set(node.output[0], node);
+    for (const node of nodes)
+      if (node.opType === 'Constant' && node.output[0]) this.constants.set(node.output[0], node);
     this.indexConsumers();
   }
 
@@ -102,8 +122,14 @@ class GraphFolder {
       const { scale: a, shift: b, add } = affine;
       const weights = this.weights(conv);
       const bias = this.bias(conv, weights.outChannels);
-      conv.input[1] = this.constant(weights.values.map((w) => w * a), weights.dims);
-      conv.input[2] = this.constant(bias.map((v) => v * a + b), [weights.outChannels]);
+      conv.input[1] = this.constant(
+        weights.values.map((w) => w * a),
+        weights.dims,
+      );
+      conv.input[2] = this.constant(
+        bias.map((v) => v * a + b),
+        [weights.outChannels],
+      );
       conv.output[0] = add.output[0]!;
       this.remove(mul!, add);
       folded++;
@@ -155,7 +181,10 @@ class GraphFolder {
       if (!convs) continue;
       for (const conv of convs) {
         const weights = this.weights(conv);
-        conv.input[1] = this.constant(weights.values.map((w) => w * c), weights.dims);
+        conv.input[1] = this.constant(
+          weights.values.map((w) => w * c),
+          weights.dims,
+        );
       }
       this.remove(mul);
       if (d === 0) {
@@ -238,7 +267,9 @@ class GraphFolder {
   /** The nodes reading `name`, when there are some and every one is a convolution taking it as its data input only. */
   private convolutionsReadingOnly(name: string): NodeProto[] | undefined {
     const readers = this.consumers.get(name) ?? [];
-    const all = readers.length > 0 && readers.every((n) => n.opType === 'Conv' && n.input[0] === name && !n.input.slice(1).includes(name));
+    const all =
+      readers.length > 0 &&
+      readers.every((n) => n.opType === 'Conv' && n.input[0] === name && !n.input.slice(1).includes(name));
     return all ? readers : undefined;
   }
 
@@ -283,8 +314,17 @@ class GraphFolder {
   /** A new Constant node holding `values`; returns its output's name. */
   private constant(values: Float32Array, dims: number[]): string {
     const name = `folded_${this.nextName++}`;
-    const tensor = onnx.TensorProto.create({ name, dims, dataType: FLOAT, rawData: new Uint8Array(values.buffer, values.byteOffset, values.byteLength) });
-    const node = onnx.NodeProto.create({ opType: 'Constant', output: [name], attribute: [onnx.AttributeProto.create({ name: 'value', type: ATTRIBUTE_TENSOR, t: tensor })] });
+    const tensor = onnx.TensorProto.create({
+      name,
+      dims,
+      dataType: FLOAT,
+      rawData: new Uint8Array(values.buffer, values.byteOffset, values.byteLength),
+    });
+    const node = onnx.NodeProto.create({
+      opType: 'Constant',
+      output: [name],
+      attribute: [onnx.AttributeProto.create({ name: 'value', type: ATTRIBUTE_TENSOR, t: tensor })],
+    });
     this.added.push(node);
     this.constants.set(name, node);
     return name;

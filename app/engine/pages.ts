@@ -4,7 +4,10 @@ import { encodePng, pdfReadyImage, type PagePicture } from './image.js';
 import type { EngineConfig } from './config.js';
 
 /** The pictures a result's PDF shows: the screenshot as it came, or each page of a PDF rendered. */
-export async function pagePictures(bytes: Uint8Array, config: Pick<EngineConfig, 'limits' | 'pdf'>): Promise<PagePicture[]> {
+export async function pagePictures(
+  bytes: Uint8Array,
+  config: Pick<EngineConfig, 'limits' | 'pdf'>,
+): Promise<PagePicture[]> {
   if (!isPdf(bytes)) return [await pdfReadyImage(bytes, config.limits)];
   const pages = await openPdf(bytes, config.pdf, config.limits);
   try {

@@ -13,7 +13,14 @@ const require = createRequire(import.meta.url);
 const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
 
 export function isPdf(bytes: Uint8Array): boolean {
-  return bytes.length > 5 && bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46 && bytes[4] === 0x2d; // %PDF-
+  return (
+    bytes.length > 5 &&
+    bytes[0] === 0x25 &&
+    bytes[1] === 0x50 &&
+    bytes[2] === 0x44 &&
+    bytes[3] === 0x46 &&
+    bytes[4] === 0x2d
+  ); // %PDF-
 }
 
 export interface PdfOptions {
@@ -32,7 +39,10 @@ export interface PdfPages {
 export async function openPdf(bytes: Uint8Array, options: PdfOptions, limits: LimitsConfig): Promise<PdfPages> {
   // Loaded on the first PDF, not at start-up: pdf.js and the canvas cost 30-200 MB of memory
   // (more when compiled on load), which a run of screenshots should not pay.
-  const [{ getDocument }, { createCanvas }] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('@napi-rs/canvas')]);
+  const [{ getDocument }, { createCanvas }] = await Promise.all([
+    import('pdfjs-dist/legacy/build/pdf.mjs'),
+    import('@napi-rs/canvas'),
+  ]);
   let pdf: PDFDocumentProxy;
   try {
     pdf = await getDocument({
@@ -49,7 +59,9 @@ export async function openPdf(bytes: Uint8Array, options: PdfOptions, limits: Li
   }
   if (pdf.numPages > options.maxPages) {
     await pdf.destroy();
-    throw unsupported(`the PDF has ${pdf.numPages} pages; the limit is ${options.maxPages}: split it, or send its pages as images`);
+    throw unsupported(
+      `the PDF has ${pdf.numPages} pages; the limit is ${options.maxPages}: split it, or send its pages as images`,
+    );
   }
   return {
     count: pdf.numPages,
@@ -63,7 +75,11 @@ export async function openPdf(bytes: Uint8Array, options: PdfOptions, limits: Li
       const context = canvas.getContext('2d');
       context.fillStyle = '#ffffff';
       context.fillRect(0, 0, width, height);
-      await page.render({ canvasContext: context as unknown as CanvasRenderingContext2D, viewport, canvas: canvas as unknown as HTMLCanvasElement }).promise;
+      await page.render({
+        canvasContext: context as unknown as CanvasRenderingContext2D,
+        viewport,
+        canvas: canvas as unknown as HTMLCanvasElement,
+      }).promise;
       page.cleanup();
       const rgba = context.getImageData(0, 0, width, height).data;
       const data = new Uint8Array(width * height * 3);

@@ -21,12 +21,21 @@ export function rotateQuarterTurns(image: RgbImage, turns: QuarterTurns): RgbIma
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       let ox: number, oy: number;
-      if (turns === 1) { ox = h - 1 - y; oy = x; }
-      else if (turns === 2) { ox = w - 1 - x; oy = h - 1 - y; }
-      else { ox = y; oy = w - 1 - x; }
+      if (turns === 1) {
+        ox = h - 1 - y;
+        oy = x;
+      } else if (turns === 2) {
+        ox = w - 1 - x;
+        oy = h - 1 - y;
+      } else {
+        ox = y;
+        oy = w - 1 - x;
+      }
       const s = (y * w + x) * 3;
       const d = (oy * outW + ox) * 3;
-      out[d] = data[s]!; out[d + 1] = data[s + 1]!; out[d + 2] = data[s + 2]!;
+      out[d] = data[s]!;
+      out[d + 1] = data[s + 1]!;
+      out[d + 2] = data[s + 2]!;
     }
   }
   return { width: outW, height: outH, data: out };
@@ -42,16 +51,24 @@ export function toGray(image: RgbImage): Uint8Array {
   return out;
 }
 
-
 /**
  * The bounding rectangle of everything that differs from the background colour (the colour
  * of the image's border), grown by `margin`; null for an image of one colour.
  * Screenshots carry wide empty margins; the detector's time grows with pixels, so we spend
  * none of it there.
  */
-export function contentBounds(gray: Uint8Array, width: number, height: number, margin: number, tolerance = 12): Box | null {
+export function contentBounds(
+  gray: Uint8Array,
+  width: number,
+  height: number,
+  margin: number,
+  tolerance = 12,
+): Box | null {
   const background = borderMode(gray, width, height);
-  let minX = width, minY = height, maxX = -1, maxY = -1;
+  let minX = width,
+    minY = height,
+    maxX = -1,
+    maxY = -1;
   for (let y = 0; y < height; y++) {
     const row = y * width;
     for (let x = 0; x < width; x++) {

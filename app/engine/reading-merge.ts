@@ -27,7 +27,10 @@ export function fillUnknownCharacters(
 ): RecognizedText {
   const a = first.chars;
   const b = [...second].filter((c) => c.trim());
-  const steps = align(a.map((c) => fold(c.char)), b.map(fold));
+  const steps = align(
+    a.map((c) => fold(c.char)),
+    b.map(fold),
+  );
   const chars: RecognizedChar[] = [];
   let changed = false;
   for (const step of steps) {
@@ -46,12 +49,23 @@ export function fillUnknownCharacters(
       if (knows(b[step.j]!) && !(before && after && unreadBetween(before, after))) continue;
       const start = before?.end ?? Math.max(0, (after?.start ?? 1) - 0.02);
       const end = after?.start ?? Math.min(1, start + 0.02);
-      chars.push({ char: b[step.j]!, score, start, end: Math.max(start, end), firstStep: before?.lastStep ?? after?.firstStep ?? 0, lastStep: after?.firstStep ?? before?.lastStep ?? 0 });
+      chars.push({
+        char: b[step.j]!,
+        score,
+        start,
+        end: Math.max(start, end),
+        firstStep: before?.lastStep ?? after?.firstStep ?? 0,
+        lastStep: after?.firstStep ?? before?.lastStep ?? 0,
+      });
       changed = true;
     }
   }
   if (!changed) return first;
-  return { text: chars.map((c) => c.char).join(''), score: chars.reduce((s, c) => s + c.score, 0) / Math.max(1, chars.length), chars };
+  return {
+    text: chars.map((c) => c.char).join(''),
+    score: chars.reduce((s, c) => s + c.score, 0) / Math.max(1, chars.length),
+    chars,
+  };
 }
 
 type AlignmentStep =
@@ -75,7 +89,8 @@ function align(a: readonly string[], b: readonly string[]): AlignmentStep[] {
     }
   }
   const steps: AlignmentStep[] = [];
-  let i = a.length, j = b.length;
+  let i = a.length,
+    j = b.length;
   while (i > 0 || j > 0) {
     const here = cost[i * width + j]!;
     if (i > 0 && j > 0 && here === cost[(i - 1) * width + j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)) {

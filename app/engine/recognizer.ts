@@ -59,19 +59,28 @@ export class TextRecognizer {
     const started = performance.now();
     const results: RecognizedText[] = new Array(lines.length);
     let batches = await this.readLines(image, lines, [...lines.keys()], 1, results);
-    const marked = [...lines.keys()].filter((i) => mayHaveMergedMarks(results[i]!.text) && [...results[i]!.text].length <= this.config.narrowMarkMaxChars);
+    const marked = [...lines.keys()].filter(
+      (i) => mayHaveMergedMarks(results[i]!.text) && [...results[i]!.text].length <= this.config.narrowMarkMaxChars,
+    );
     if (marked.length) {
       const stretched: RecognizedText[] = new Array(lines.length);
       batches += await this.readLines(image, lines, marked, this.config.narrowMarkStretch, stretched);
       // Taken only where it found marks the first reading lost: elsewhere (code in a
       // monospace font) the first reading is as good or better.
-      for (const i of marked) if (markCount(stretched[i]!.text) > markCount(results[i]!.text)) results[i] = stretched[i]!;
+      for (const i of marked)
+        if (markCount(stretched[i]!.text) > markCount(results[i]!.text)) results[i] = stretched[i]!;
     }
     return { lines: results, batches, elapsedMs: performance.now() - started };
   }
 
   /** Reads the lines at `indices` into `results`, each `stretch` times wider than its shape; returns the batches run. */
-  private async readLines(image: RgbImage, lines: readonly RecognitionLine[], indices: number[], stretch: number, results: RecognizedText[]): Promise<number> {
+  private async readLines(
+    image: RgbImage,
+    lines: readonly RecognitionLine[],
+    indices: number[],
+    stretch: number,
+    results: RecognizedText[],
+  ): Promise<number> {
     const { height } = this.config;
     const widths = indices.map((i) => this.inputWidth(lines[i]!.quad, stretch));
     const batches = planBatches(widths, this.config);
@@ -80,7 +89,17 @@ export class TextRecognizer {
       const plane = height * batchWidth;
       const data = new Float32Array(batch.length * 3 * plane); // zero = mid-gray after normalising, PaddleOCR's pad
       batch.forEach((k, slot) => {
-        sampleQuad(image, lines[indices[k]!]!.quad, widths[k]!, height, data, slot * 3 * plane, batchWidth, plane, normalizeTable);
+        sampleQuad(
+          image,
+          lines[indices[k]!]!.quad,
+          widths[k]!,
+          height,
+          data,
+          slot * 3 * plane,
+          batchWidth,
+          plane,
+          normalizeTable,
+        );
       });
       // The model is loaded with its best-class outputs (runtime.ts: bestClassOnly).
       const [bestClass, bestScore] = await this.model.runAll({ data, dims: [batch.length, 3, height, batchWidth] });
@@ -88,7 +107,13 @@ export class TextRecognizer {
       const inputPerStep = batchWidth / steps;
       batch.forEach((k, slot) => {
         const width = widths[k]!;
-        const decoded = decodeCtc(bestClass!.data, bestScore!.data, slot * steps, Math.min(steps, Math.ceil(width / inputPerStep)), this.dictionary);
+        const decoded = decodeCtc(
+          bestClass!.data,
+          bestScore!.data,
+          slot * steps,
+          Math.min(steps, Math.ceil(width / inputPerStep)),
+          this.dictionary,
+        );
         results[indices[k]!] = {
           text: decoded.chars.map((c) => c.char).join(''),
           score: decoded.score,
@@ -106,7 +131,10 @@ export class TextRecognizer {
   private inputWidth(quad: Quad, stretch: number): number {
     const { length, thickness } = lineGeometry(quad);
     const width = Math.round((this.config.height * length * stretch) / Math.max(1, thickness));
-    return Math.min(this.config.maxWidth, Math.max(WIDTH_PER_STEP * 2, Math.ceil(width / WIDTH_PER_STEP) * WIDTH_PER_STEP));
+    return Math.min(
+      this.config.maxWidth,
+      Math.max(WIDTH_PER_STEP * 2, Math.ceil(width / WIDTH_PER_STEP) * WIDTH_PER_STEP),
+    );
   }
 }
 
@@ -126,7 +154,10 @@ const mayHaveMergedMarks = (text: string) => /(?<![\p{L}\p{N}])[.-]|[.-](?![\p{L
  * over its pixel budget, or when adding the next (wider) line would make more than a quarter
  * of the batch padding.
  */
-export function planBatches(widths: readonly number[], config: Pick<RecognitionConfig, 'batchSize' | 'maxBatchPixels' | 'height'>): number[][] {
+export function planBatches(
+  widths: readonly number[],
+  config: Pick<RecognitionConfig, 'batchSize' | 'maxBatchPixels' | 'height'>,
+): number[][] {
   const order = widths.map((_, i) => i).sort((a, b) => widths[a]! - widths[b]!);
   const batches: number[][] = [];
   let current: number[] = [];

@@ -38,10 +38,24 @@ interface Run {
  * `background`. Runs of ink along each row (column) long enough to be no letter are stacked
  * over neighbouring rows (columns) into strokes; strokes thicker than `maxThickness` are areas.
  */
-export function findRulings(gray: Uint8Array, width: number, height: number, background: number, config: RulingConfig): Rulings {
+export function findRulings(
+  gray: Uint8Array,
+  width: number,
+  height: number,
+  background: number,
+  config: RulingConfig,
+): Rulings {
   const ink = (i: number) => Math.abs(gray[i]! - background) > config.contrast;
-  const horizontal = stack(height, (y) => runs(width, (x) => ink(y * width + x), config.minHorizontal, config.maxGap), config);
-  const vertical = stack(width, (x) => runs(height, (y) => ink(y * width + x), config.minVertical, config.maxGap), config);
+  const horizontal = stack(
+    height,
+    (y) => runs(width, (x) => ink(y * width + x), config.minHorizontal, config.maxGap),
+    config,
+  );
+  const vertical = stack(
+    width,
+    (x) => runs(height, (y) => ink(y * width + x), config.minVertical, config.maxGap),
+    config,
+  );
   return { horizontal, vertical };
 }
 
@@ -67,14 +81,24 @@ function runs(length: number, isInk: (i: number) => boolean, minLength: number, 
 
 /** Runs of neighbouring lines that overlap become one stroke; strokes thicker than the limit are dropped. */
 function stack(lines: number, runsOf: (line: number) => Run[], config: RulingConfig): Ruling[] {
-  interface Stroke { first: number; last: number; start: number; end: number }
+  interface Stroke {
+    first: number;
+    last: number;
+    start: number;
+    end: number;
+  }
   const done: Stroke[] = [];
   let open: Stroke[] = [];
   for (let line = 0; line <= lines; line++) {
     const found = line < lines ? runsOf(line) : [];
     const next: Stroke[] = [];
     for (const run of found) {
-      const joined = open.find((s) => s.last === line - 1 && Math.min(s.end, run.end) - Math.max(s.start, run.start) >= 0.5 * Math.min(s.end - s.start, run.end - run.start));
+      const joined = open.find(
+        (s) =>
+          s.last === line - 1 &&
+          Math.min(s.end, run.end) - Math.max(s.start, run.start) >=
+            0.5 * Math.min(s.end - s.start, run.end - run.start),
+      );
       if (joined) {
         joined.last = line;
         joined.start = Math.min(joined.start, run.start);

@@ -52,7 +52,10 @@ export class OnnxModel {
   async runAll(input: Tensor): Promise<Tensor[]> {
     const feeds = { [this.session.inputNames[0]!]: new ort.Tensor('float32', input.data, input.dims as number[]) };
     const outputs = await this.session.run(feeds);
-    return this.session.outputNames.map((name) => ({ data: outputs[name]!.data as Float32Array, dims: outputs[name]!.dims }));
+    return this.session.outputNames.map((name) => ({
+      data: outputs[name]!.data as Float32Array,
+      dims: outputs[name]!.dims,
+    }));
   }
 
   async release(): Promise<void> {

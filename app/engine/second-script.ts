@@ -60,7 +60,10 @@ export function looksLikeMisreadCyrillic(text: string): boolean {
 }
 
 /** The vertical models Tesseract has, for the languages that are set in columns. */
-const verticalModels: Partial<Record<SecondScriptLanguage, SecondLanguage>> = { jpn: 'jpn_vert', chi_tra: 'chi_tra_vert' };
+const verticalModels: Partial<Record<SecondScriptLanguage, SecondLanguage>> = {
+  jpn: 'jpn_vert',
+  chi_tra: 'chi_tra_vert',
+};
 
 export class SecondScriptPass {
   constructor(
@@ -70,7 +73,11 @@ export class SecondScriptPass {
     private readonly recognizerKnows: (char: string) => boolean,
   ) {}
 
-  async run(image: RgbImage, lines: readonly SecondScriptLine[], recognized: readonly RecognizedText[]): Promise<SecondScriptOutput> {
+  async run(
+    image: RgbImage,
+    lines: readonly SecondScriptLine[],
+    recognized: readonly RecognizedText[],
+  ): Promise<SecondScriptOutput> {
     const started = performance.now();
     const readings: (string | undefined)[] = new Array(lines.length).fill(undefined);
     let reread = 0;
@@ -117,7 +124,12 @@ export class SecondScriptPass {
     // Once the page's language is known, a line read in it less surely than the first evidence
     // asked for is still far better read than by a recognizer that lacks the script.
     for (const { i, language: tried, reading } of doubted) {
-      if (tried === language && readings[i] === undefined && this.shows(tried, reading, recognized[i]!.text, this.config.minConfidenceOnceKnown)) take(i, tried, reading);
+      if (
+        tried === language &&
+        readings[i] === undefined &&
+        this.shows(tried, reading, recognized[i]!.text, this.config.minConfidenceOnceKnown)
+      )
+        take(i, tried, reading);
     }
     // On a Japanese page, a lone glyph the recognizer read as nothing or one character (the た
     // that ends a wrapped line or column) is most likely kana: read it too. Layout puts a
@@ -130,10 +142,14 @@ export class SecondScriptPass {
         const { length, thickness } = lineGeometry(line.quad);
         if (length >= thickness * this.config.minAspect || [...recognized[i]!.text.trim()].length > 1) continue;
         reread++;
-        const asRead = amongColumns && line.direction === 'horizontal' ? { quad: quarterTurnQuad(line.quad), direction: 'vertical' as const } : line;
+        const asRead =
+          amongColumns && line.direction === 'horizontal'
+            ? { quad: quarterTurnQuad(line.quad), direction: 'vertical' as const }
+            : line;
         const reading = await this.readLine(image, asRead, 'jpn');
         const text = reading.text.trim();
-        if (reading.confidence >= this.config.minConfidenceOnceKnown && text.match(kana) && [...text].length <= 3) readings[i] = text;
+        if (reading.confidence >= this.config.minConfidenceOnceKnown && text.match(kana) && [...text].length <= 3)
+          readings[i] = text;
       }
     }
     const traditional = language ? { corrected: [], read: 0 } : await this.fillTraditional(image, lines, recognized);
@@ -147,11 +163,16 @@ export class SecondScriptPass {
    * the recognizer's dictionary lacks are taken from that reading (reading-merge.ts): per
    * line, the corrected reading where it changed, and how many lines were read.
    */
-  private async fillTraditional(image: RgbImage, lines: readonly SecondScriptLine[], recognized: readonly RecognizedText[]): Promise<{ corrected: (RecognizedText | undefined)[]; read: number }> {
+  private async fillTraditional(
+    image: RgbImage,
+    lines: readonly SecondScriptLine[],
+    recognized: readonly RecognizedText[],
+  ): Promise<{ corrected: (RecognizedText | undefined)[]; read: number }> {
     const { languages } = this.config;
     const pinned = languages.length === 1 && languages[0] === 'chi_tra';
     const corrected: (RecognizedText | undefined)[] = new Array(lines.length).fill(undefined);
-    if (!languages.includes('chi_tra') || !(pinned || isTraditionalChinese(recognized.map((r) => r.text).join('')))) return { corrected, read: 0 };
+    if (!languages.includes('chi_tra') || !(pinned || isTraditionalChinese(recognized.map((r) => r.text).join(''))))
+      return { corrected, read: 0 };
     let read = 0;
     for (const [i, line] of lines.entries()) {
       const first = recognized[i]!;
@@ -159,12 +180,15 @@ export class SecondScriptPass {
       read++;
       const reading = await this.readLine(image, line, 'chi_tra');
       const text = withoutSpacesInCjk(reading.text);
-      const faithful = readingDistance(text, first.text) <= this.config.maxTraditionalDifference * Math.max([...text].length, first.chars.length);
+      const faithful =
+        readingDistance(text, first.text) <=
+        this.config.maxTraditionalDifference * Math.max([...text].length, first.chars.length);
       if (reading.confidence < this.config.minConfidenceOnceKnown || !faithful) continue;
       // Neighbouring Han characters stand one text height apart, middle to middle (1.0-1.6 as
       // the recognizer places them); two or more is a character it dropped (2.4-2.9 measured).
       const em = this.textHeight(image, line.quad) / Math.max(1, lineGeometry(line.quad).length);
-      const unread = (before: RecognizedChar, after: RecognizedChar) => (after.start + after.end - before.start - before.end) / 2 > this.config.droppedCharacterGapEm * em;
+      const unread = (before: RecognizedChar, after: RecognizedChar) =>
+        (after.start + after.end - before.start - before.end) / 2 > this.config.droppedCharacterGapEm * em;
       const filled = fillUnknownCharacters(first, text, this.recognizerKnows, reading.confidence / 100, unread);
       if (filled !== first) corrected[i] = filled;
     }
@@ -179,10 +203,18 @@ export class SecondScriptPass {
    * reader on 18 of 37 such pages.
    */
   private textHeight(image: RgbImage, quad: Quad): number {
-    return Math.max(lineGeometry(quad).thickness / this.config.boxToTextHeight, measureLineInk(image, quad)?.inkHeight ?? 0);
+    return Math.max(
+      lineGeometry(quad).thickness / this.config.boxToTextHeight,
+      measureLineInk(image, quad)?.inkHeight ?? 0,
+    );
   }
 
-  private suspectedLanguages(image: RgbImage, line: SecondScriptLine, text: RecognizedText, pageLatin: LatinLanguage | undefined): SecondScriptLanguage[] {
+  private suspectedLanguages(
+    image: RgbImage,
+    line: SecondScriptLine,
+    text: RecognizedText,
+    pageLatin: LatinLanguage | undefined,
+  ): SecondScriptLanguage[] {
     const vertical = line.direction === 'vertical';
     // Japanese and Korean ask the same of a line: measured once for both.
     let unread: boolean | undefined;
@@ -192,7 +224,9 @@ export class SecondScriptPass {
       // Tesseract has no vertical Korean, Cyrillic or Latin models; they are set across nearly always.
       if (vertical && !verticalModels[language]) return false;
       if (isLatinLanguage(language)) return language === pageLatin && isMostlyLatin(text.text);
-      return language === 'ukr' ? looksLikeMisreadCyrillic(text.text) : (unread ??= this.hasUnreadGlyphs(image, line.quad, text));
+      return language === 'ukr'
+        ? looksLikeMisreadCyrillic(text.text)
+        : (unread ??= this.hasUnreadGlyphs(image, line.quad, text));
     });
   }
 
@@ -200,9 +234,15 @@ export class SecondScriptPass {
     const vertical = line.direction === 'vertical';
     // jpn_vert reads a column upright; the recognizer's quad lies it on its side.
     // Room around a line helps Tesseract; around a column it would take in the next column.
-    const quad = vertical ? quarterTurnQuad(quarterTurnQuad(quarterTurnQuad(line.quad))) : growQuad(line.quad, this.config.margin);
+    const quad = vertical
+      ? quarterTurnQuad(quarterTurnQuad(quarterTurnQuad(line.quad)))
+      : growQuad(line.quad, this.config.margin);
     const { thickness, length } = lineGeometry(quad);
-    const picture = straightenQuad(image, quad, vertical ? Math.round((this.config.pictureHeight * thickness) / Math.max(1, length)) : this.config.pictureHeight);
+    const picture = straightenQuad(
+      image,
+      quad,
+      vertical ? Math.round((this.config.pictureHeight * thickness) / Math.max(1, length)) : this.config.pictureHeight,
+    );
     return this.reader.read(await encodePng(picture), vertical ? (verticalModels[language] ?? language) : language);
   }
 
@@ -236,7 +276,10 @@ export class SecondScriptPass {
   /** Hangul are the evidence: a few, and most of what was read, at a fair confidence. */
   private isKorean(reading: LineReading): boolean {
     const hangulCount = reading.text.match(hangul)?.length ?? 0;
-    return hangulCount >= this.config.minHangul && hangulCount >= this.config.minHangulShare * [...reading.text.replace(/[\s\p{P}\d]/gu, '')].length;
+    return (
+      hangulCount >= this.config.minHangul &&
+      hangulCount >= this.config.minHangulShare * [...reading.text.replace(/[\s\p{P}\d]/gu, '')].length
+    );
   }
 
   /**
@@ -246,7 +289,10 @@ export class SecondScriptPass {
    */
   private isJapanese(reading: LineReading, kanaCount: number, first: string): boolean {
     if (isMostlyLatin(first)) {
-      return kanaCount >= this.config.minKana && kanaCount >= this.config.minKanaShareInLatin * [...reading.text.replace(/\s/g, '')].length;
+      return (
+        kanaCount >= this.config.minKana &&
+        kanaCount >= this.config.minKanaShareInLatin * [...reading.text.replace(/\s/g, '')].length
+      );
     }
     return kanaCount >= this.config.minKana || (kanaCount >= 1 && reading.confidence >= this.config.sureConfidence);
   }
@@ -265,7 +311,11 @@ export class SecondScriptPass {
     if (text.score < this.config.doubtfulScore && han.test(text.text)) return true;
     const em = this.textHeight(image, quad);
     const pad = (thickness - em) / 2 / length;
-    const middles = [pad - 0.5 * (em / length), ...text.chars.filter((c) => c.char !== ' ').map((c) => (c.start + c.end) / 2), 1 - pad + 0.5 * (em / length)];
+    const middles = [
+      pad - 0.5 * (em / length),
+      ...text.chars.filter((c) => c.char !== ' ').map((c) => (c.start + c.end) / 2),
+      1 - pad + 0.5 * (em / length),
+    ];
     // Latin text has wider gaps of its own (tabs, spaced capitals): there it takes more.
     const maxGap = isMostlyLatin(text.text) ? this.config.maxGapEmInLatin : this.config.maxGapEm;
     let inkColumns: Uint8Array | undefined;
@@ -309,7 +359,10 @@ function tidyCyrillic(text: string, language: SecondScriptLanguage): string {
 
 /** Tesseract sets spaces between Japanese words; a Japanese line has none between its characters. */
 function withoutSpacesInCjk(text: string): string {
-  return text.replace(/(?<=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]) +(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])/gu, '');
+  return text.replace(
+    /(?<=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]) +(?=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])/gu,
+    '',
+  );
 }
 
 /** Most of the (non-space) characters are Latin letters. */
@@ -318,7 +371,8 @@ function isMostlyLatin(text: string): boolean {
   return letters * 2 > [...text.replace(/\s/g, '')].length;
 }
 
-const isLatinLanguage = (language: SecondScriptLanguage): language is LatinLanguage => (latinLanguages as readonly string[]).includes(language);
+const isLatinLanguage = (language: SecondScriptLanguage): language is LatinLanguage =>
+  (latinLanguages as readonly string[]).includes(language);
 
 /** Levenshtein distance between two strings, by code point. */
 function editDistance(a: string, b: string): number {
@@ -326,7 +380,8 @@ function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
     const current = [i];
-    for (let j = 1; j <= y.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    for (let j = 1; j <= y.length; j++)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
     previous = current;
   }
   return previous[y.length]!;

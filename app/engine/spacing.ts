@@ -41,7 +41,9 @@ const isHan = (char: string) => /\p{Script=Han}/u.test(char);
 
 /** Lines straight enough (within a degree) to measure with vertical columns of pixels. */
 function isLevel(quad: Quad): boolean {
-  return Math.abs(quad[1].y - quad[0].y) <= Math.max(1, 0.02 * Math.abs(quad[1].x - quad[0].x)) && quad[1].x > quad[0].x;
+  return (
+    Math.abs(quad[1].y - quad[0].y) <= Math.max(1, 0.02 * Math.abs(quad[1].x - quad[0].x)) && quad[1].x > quad[0].x
+  );
 }
 
 export interface LineInk {
@@ -60,7 +62,8 @@ export function measureLineInk(image: RgbImage, quad: Quad): LineInk | null {
   const right = Math.min(image.width, Math.ceil(Math.max(quad[1].x, quad[2].x)));
   const top = Math.max(0, Math.floor(Math.min(quad[0].y, quad[1].y)));
   const bottom = Math.min(image.height, Math.ceil(Math.max(quad[2].y, quad[3].y)));
-  const width = right - left, height = bottom - top;
+  const width = right - left,
+    height = bottom - top;
   if (width < 4 || height < 4) return null;
   const ink = inkMask(image, left, top, width, height);
   if (!ink) return null;
@@ -71,7 +74,8 @@ export function measureLineInk(image: RgbImage, quad: Quad): LineInk | null {
     inkHeight,
     length: span,
     widestGap(from: number, to: number) {
-      let best = 0, run = 0;
+      let best = 0,
+        run = 0;
       for (let x = Math.max(0, column(from)); x <= Math.min(width - 1, column(to)); x++) {
         run = columns[x] ? 0 : run + 1;
         if (run > best) best = run;
@@ -81,7 +85,12 @@ export function measureLineInk(image: RgbImage, quad: Quad): LineInk | null {
   };
 }
 
-export function restoreWordSpaces(image: RgbImage, quad: Quad, text: RecognizedText, config: SpacingConfig): RecognizedText {
+export function restoreWordSpaces(
+  image: RgbImage,
+  quad: Quad,
+  text: RecognizedText,
+  config: SpacingConfig,
+): RecognizedText {
   if (text.chars.length < 2) return text;
   const ink = measureLineInk(image, quad);
   if (!ink) return text;
@@ -98,7 +107,13 @@ export function restoreWordSpaces(image: RgbImage, quad: Quad, text: RecognizedT
   // JPEG noise hides some spaces of a line from it and not others ("You have3newmessages
   // and"). Punctuation is left out both ways: beside it a monospace font's gaps are wide.
   const narrowestWritten = sawSpaces ? narrowestWrittenSpace(text.chars, widestGap) : undefined;
-  const alnumSpace = narrowestWritten === undefined ? minSpace : Math.max(config.minSpaceFloor * inkHeight * scale, Math.min(minSpace, config.writtenSpaceShare * narrowestWritten));
+  const alnumSpace =
+    narrowestWritten === undefined
+      ? minSpace
+      : Math.max(
+          config.minSpaceFloor * inkHeight * scale,
+          Math.min(minSpace, config.writtenSpaceShare * narrowestWritten),
+        );
   const chars: RecognizedChar[] = [];
   const all = text.chars;
   for (let i = 0; i < all.length; i++) {
@@ -120,8 +135,22 @@ export function restoreWordSpaces(image: RgbImage, quad: Quad, text: RecognizedT
     if (previous && previous.char !== ' ' && !/^[)\]},.;:!?]$/.test(char.char) && !/^[([{]$/.test(previous.char)) {
       const gap = widestGap(previous, char);
       const cjkPair = isCjk(previous.char) && isCjk(char.char);
-      if (gap >= (cjkPair ? config.minCjkSpace * inkHeight : isAlnum(previous.char) && isAlnum(char.char) ? alnumSpace : minSpace)) {
-        chars.push({ char: ' ', score: 1, firstStep: previous.lastStep, lastStep: char.firstStep, start: previous.end, end: char.start });
+      if (
+        gap >=
+        (cjkPair
+          ? config.minCjkSpace * inkHeight
+          : isAlnum(previous.char) && isAlnum(char.char)
+            ? alnumSpace
+            : minSpace)
+      ) {
+        chars.push({
+          char: ' ',
+          score: 1,
+          firstStep: previous.lastStep,
+          lastStep: char.firstStep,
+          start: previous.end,
+          end: char.start,
+        });
       }
     }
     chars.push(char);
@@ -131,7 +160,10 @@ export function restoreWordSpaces(image: RgbImage, quad: Quad, text: RecognizedT
 }
 
 /** The narrowest gap (px) across a space the model wrote between two letters or digits; undefined when it wrote none there. */
-function narrowestWrittenSpace(chars: readonly RecognizedChar[], widestGap: (a: RecognizedChar, b: RecognizedChar) => number): number | undefined {
+function narrowestWrittenSpace(
+  chars: readonly RecognizedChar[],
+  widestGap: (a: RecognizedChar, b: RecognizedChar) => number,
+): number | undefined {
   let narrowest: number | undefined;
   for (let i = 1; i + 1 < chars.length; i++) {
     const [before, space, after] = [chars[i - 1]!, chars[i]!, chars[i + 1]!];
@@ -148,11 +180,22 @@ function narrowestWrittenSpace(chars: readonly RecognizedChar[], widestGap: (a: 
  * it ("Youmayconveyacoveredwork inobject"): its one or two spaces then say nothing of the
  * font's. A letter-spaced UI font leaves a gap or two out on its own ("Featu res").
  */
-function modelSawSpaces(chars: readonly RecognizedChar[], widestGap: (a: RecognizedChar, b: RecognizedChar) => number, minSpace: number): boolean {
-  let written = 0, leftOut = 0;
+function modelSawSpaces(
+  chars: readonly RecognizedChar[],
+  widestGap: (a: RecognizedChar, b: RecognizedChar) => number,
+  minSpace: number,
+): boolean {
+  let written = 0,
+    leftOut = 0;
   for (let i = 0; i < chars.length; i++) {
     if (chars[i]!.char === ' ') written++;
-    else if (i > 0 && isLatinLetter(chars[i - 1]!.char) && isLatinLetter(chars[i]!.char) && widestGap(chars[i - 1]!, chars[i]!) >= minSpace) leftOut++;
+    else if (
+      i > 0 &&
+      isLatinLetter(chars[i - 1]!.char) &&
+      isLatinLetter(chars[i]!.char) &&
+      widestGap(chars[i - 1]!, chars[i]!) >= minSpace
+    )
+      leftOut++;
   }
   return written > 0 && leftOut < Math.max(3, 2 * written);
 }
@@ -163,7 +206,13 @@ export const centre = (c: RecognizedChar) => (c.start + c.end) / 2;
  * Which columns of the box hold ink (pixels that differ clearly from the box's background),
  * and how tall the ink is: the text's own height, without the detector's margins.
  */
-function inkMask(image: RgbImage, left: number, top: number, width: number, height: number): { columns: Uint8Array; inkHeight: number } | null {
+function inkMask(
+  image: RgbImage,
+  left: number,
+  top: number,
+  width: number,
+  height: number,
+): { columns: Uint8Array; inkHeight: number } | null {
   const gray = new Uint8Array(width * height);
   const histogram = new Uint32Array(256);
   for (let y = 0; y < height; y++) {
@@ -190,8 +239,13 @@ function inkMask(image: RgbImage, left: number, top: number, width: number, heig
       }
     }
   }
-  let first = -1, last = -1;
-  for (let y = 0; y < height; y++) if (rows[y]) { if (first < 0) first = y; last = y; }
+  let first = -1,
+    last = -1;
+  for (let y = 0; y < height; y++)
+    if (rows[y]) {
+      if (first < 0) first = y;
+      last = y;
+    }
   if (first < 0) return null;
   return { columns, inkHeight: last - first + 1 };
 }

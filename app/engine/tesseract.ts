@@ -10,14 +10,30 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createWorker, PSM, type Worker } from 'tesseract.js';
 
-const languages = ['jpn', 'jpn_vert', 'kor', 'chi_tra', 'chi_tra_vert', 'ukr', 'fra', 'deu', 'spa', 'ita', 'por'] as const;
+const languages = [
+  'jpn',
+  'jpn_vert',
+  'kor',
+  'chi_tra',
+  'chi_tra_vert',
+  'ukr',
+  'fra',
+  'deu',
+  'spa',
+  'ita',
+  'por',
+] as const;
 export type SecondLanguage = (typeof languages)[number];
 
 const require = createRequire(import.meta.url);
 
 /** Where a language's traineddata lies: the package's int8 "best" models (gzipped, 2 MB). */
 function languageFile(language: SecondLanguage): string {
-  return path.join(path.dirname(require.resolve(`@tesseract.js-data/${language}/package.json`)), '4.0.0_best_int', `${language}.traineddata.gz`);
+  return path.join(
+    path.dirname(require.resolve(`@tesseract.js-data/${language}/package.json`)),
+    '4.0.0_best_int',
+    `${language}.traineddata.gz`,
+  );
 }
 
 /**
@@ -25,7 +41,10 @@ function languageFile(language: SecondLanguage): string {
  * own: a folder of links to them (in the temp folder, made once) lets one worker switch.
  */
 export async function languageFolder(): Promise<string> {
-  const folder = path.join(tmpdir(), `ocr-assistant-tessdata-${createHash('sha1').update(languageFile('jpn')).digest('hex').slice(0, 12)}`);
+  const folder = path.join(
+    tmpdir(),
+    `ocr-assistant-tessdata-${createHash('sha1').update(languageFile('jpn')).digest('hex').slice(0, 12)}`,
+  );
   await mkdir(folder, { recursive: true });
   for (const language of languages) {
     const link = path.join(folder, `${language}.traineddata.gz`);

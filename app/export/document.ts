@@ -52,15 +52,28 @@ export function documentOf(result: OcrResult): ExportDocument {
     return {
       kind: 'text',
       paragraphs: (result.autoText ?? '').split('\n').filter((p) => p.trim()),
-      lines: items.filter((i) => i.words.trim()).map((i) => ({ text: i.words, box: i.location, pageIndex: i.pageIndex ?? 0 })),
+      lines: items
+        .filter((i) => i.words.trim())
+        .map((i) => ({ text: i.words, box: i.location, pageIndex: i.pageIndex ?? 0 })),
     };
   }
-  const cells = items.map((i) => ({ text: i.words, row: i.row ?? 0, col: i.col ?? 0, rowSpan: i.rowSpan ?? 1, colSpan: i.colSpan ?? 1, box: i.location }));
+  const cells = items.map((i) => ({
+    text: i.words,
+    row: i.row ?? 0,
+    col: i.col ?? 0,
+    rowSpan: i.rowSpan ?? 1,
+    colSpan: i.colSpan ?? 1,
+    box: i.location,
+  }));
   const rowCount = Math.max(0, ...cells.map((c) => c.row + c.rowSpan));
   const colCount = Math.max(0, ...cells.map((c) => c.col + c.colSpan));
   let captionRows = 0;
   // A leading row that is one cell over the whole width is the table's title, not its header.
-  while (captionRows < rowCount - 1 && cells.some((c) => c.row === captionRows && c.col === 0 && c.colSpan === colCount && c.rowSpan === 1)) captionRows++;
+  while (
+    captionRows < rowCount - 1 &&
+    cells.some((c) => c.row === captionRows && c.col === 0 && c.colSpan === colCount && c.rowSpan === 1)
+  )
+    captionRows++;
   return { kind: 'table', rowCount, colCount, cells, captionRows };
 }
 

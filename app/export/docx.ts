@@ -4,13 +4,18 @@ import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, Width
 import type { TableDocument, TextDocument } from './document.js';
 
 export async function toDocx(doc: TextDocument | TableDocument): Promise<Buffer> {
-  const children = doc.kind === 'text' ? doc.paragraphs.map((text) => new Paragraph({ children: [new TextRun(text)] })) : tableChildren(doc);
+  const children =
+    doc.kind === 'text'
+      ? doc.paragraphs.map((text) => new Paragraph({ children: [new TextRun(text)] }))
+      : tableChildren(doc);
   const document = new Document({ creator: 'OCR Assistant', title: 'OCR result', sections: [{ children }] });
   return Packer.toBuffer(document);
 }
 
 function tableChildren(table: TableDocument): (Paragraph | Table)[] {
-  const captions = table.cells.filter((c) => c.row < table.captionRows).map((c) => new Paragraph({ children: [new TextRun({ text: c.text, bold: true })] }));
+  const captions = table.cells
+    .filter((c) => c.row < table.captionRows)
+    .map((c) => new Paragraph({ children: [new TextRun({ text: c.text, bold: true })] }));
   const rows: TableRow[] = [];
   for (let r = table.captionRows; r < table.rowCount; r++) {
     const header = r === table.captionRows;

@@ -6,14 +6,16 @@ import katex from 'katex';
 /** The formula as a MathML `<math>` element; null when KaTeX cannot parse the LaTeX. */
 export function formulaMathMl(latex: string): string | null {
   try {
-    return katex.renderToString(latex, { displayMode: true, output: 'mathml', throwOnError: true })
+    return katex
+      .renderToString(latex, { displayMode: true, output: 'mathml', throwOnError: true })
       .replace(/^<span class="katex">|<\/span>$/g, '');
   } catch {
     return null;
   }
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A whole page showing the formula typeset, with its LaTeX beneath; `stylesheet` is KaTeX's CSS URL. */
 export function formulaPage(latex: string, stylesheet: string): string {

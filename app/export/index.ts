@@ -6,7 +6,14 @@ import { toMarkdown, toTxt } from './text-files.js';
 import type { PageImage } from './pdf.js';
 
 export type { PageImage } from './pdf.js';
-export { documentOf, fullRows, type ExportDocument, type FormulaDocument, type TableDocument, type TextDocument } from './document.js';
+export {
+  documentOf,
+  fullRows,
+  type ExportDocument,
+  type FormulaDocument,
+  type TableDocument,
+  type TextDocument,
+} from './document.js';
 export { formulaMathMl, formulaPage, formulaSnippet } from './formula.js';
 
 export interface ResultFormat {
@@ -21,17 +28,51 @@ export interface ResultFormat {
 }
 
 const formats: Record<string, ResultFormat> = {
-  xlsx: { name: 'ocr.xlsx', fileType: FileType.excel, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', desc: 'Excel workbook', needsImage: false },
-  docx: { name: 'ocr.docx', fileType: FileType.word, mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', desc: 'Word document', needsImage: false },
-  pdf: { name: 'ocr.pdf', fileType: FileType.pdf, mimeType: 'application/pdf', desc: 'searchable PDF (the image with its text)', needsImage: true },
-  md: { name: 'ocr.md', fileType: FileType.markdown, mimeType: 'text/markdown; charset=utf-8', desc: 'Markdown', needsImage: false },
-  txt: { name: 'ocr.txt', fileType: FileType.txt, mimeType: 'text/plain; charset=utf-8', desc: 'plain text', needsImage: false },
+  xlsx: {
+    name: 'ocr.xlsx',
+    fileType: FileType.excel,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    desc: 'Excel workbook',
+    needsImage: false,
+  },
+  docx: {
+    name: 'ocr.docx',
+    fileType: FileType.word,
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    desc: 'Word document',
+    needsImage: false,
+  },
+  pdf: {
+    name: 'ocr.pdf',
+    fileType: FileType.pdf,
+    mimeType: 'application/pdf',
+    desc: 'searchable PDF (the image with its text)',
+    needsImage: true,
+  },
+  md: {
+    name: 'ocr.md',
+    fileType: FileType.markdown,
+    mimeType: 'text/markdown; charset=utf-8',
+    desc: 'Markdown',
+    needsImage: false,
+  },
+  txt: {
+    name: 'ocr.txt',
+    fileType: FileType.txt,
+    mimeType: 'text/plain; charset=utf-8',
+    desc: 'plain text',
+    needsImage: false,
+  },
 };
 
 /** The files a finished result offers: a table as a spreadsheet first, text without one, a formula as its source. */
 export function resultFormats(result: OcrResult): ResultFormat[] {
-  const kinds = result.resultType === ResultType.table ? ['xlsx', 'docx', 'pdf', 'md', 'txt']
-    : result.resultType === ResultType.webPage ? ['md', 'txt'] : ['docx', 'pdf', 'md', 'txt'];
+  const kinds =
+    result.resultType === ResultType.table
+      ? ['xlsx', 'docx', 'pdf', 'md', 'txt']
+      : result.resultType === ResultType.webPage
+        ? ['md', 'txt']
+        : ['docx', 'pdf', 'md', 'txt'];
   return kinds.map((k) => formats[k]!);
 }
 
@@ -45,7 +86,11 @@ export function formatNamed(result: OcrResult, name: string): ResultFormat | und
  * The Word, Excel and PDF writers load on first use: their libraries cost about 60 MB of memory,
  * which a run that never writes those files (the CLI without --out) should not pay.
  */
-export async function buildResultFile(result: OcrResult, format: ResultFormat, image?: PageImage | PageImage[]): Promise<Buffer> {
+export async function buildResultFile(
+  result: OcrResult,
+  format: ResultFormat,
+  image?: PageImage | PageImage[],
+): Promise<Buffer> {
   const doc = documentOf(result);
   switch (format.fileType) {
     case FileType.txt:

@@ -43,7 +43,10 @@ const fontName = 'GlyphLessFont';
  * The searchable PDF: one page per picture (a screenshot, or each page of a PDF that was
  * read), each with its lines' (or cells') text laid invisibly where the picture shows it.
  */
-export async function toSearchablePdf(doc: TextDocument | TableDocument, images: PageImage | PageImage[]): Promise<Buffer> {
+export async function toSearchablePdf(
+  doc: TextDocument | TableDocument,
+  images: PageImage | PageImage[],
+): Promise<Buffer> {
   const pictures = Array.isArray(images) ? images : [images];
   const pdf = await PDFDocument.create();
   pdf.setTitle('OCR result');
@@ -62,7 +65,9 @@ export async function toSearchablePdf(doc: TextDocument | TableDocument, images:
       doc.kind === 'text'
         ? doc.lines.filter((l) => l.pageIndex === index).map((l) => ({ text: l.text, box: l.box }))
         : index === 0
-          ? doc.cells.filter((c) => c.text.trim()).map((c) => ({ text: c.text.replace(/\s+/g, ' '), box: cellTextBox(c.text, c.box) }))
+          ? doc.cells
+              .filter((c) => c.text.trim())
+              .map((c) => ({ text: c.text.replace(/\s+/g, ' '), box: cellTextBox(c.text, c.box) }))
           : [];
     for (const span of spans) placeText(page, font, span.text, span.box, height);
   }

@@ -4,7 +4,11 @@ import { fullRows, type ExportDocument, type TableDocument } from './document.js
 export function toTxt(doc: ExportDocument): string {
   if (doc.kind === 'text') return doc.paragraphs.join('\n') + '\n';
   if (doc.kind === 'formula') return doc.latex + '\n';
-  return fullRows(doc).map((row) => row.map((cell) => cell.replace(/[\t\r\n]+/g, ' ')).join('\t')).join('\n') + '\n';
+  return (
+    fullRows(doc)
+      .map((row) => row.map((cell) => cell.replace(/[\t\r\n]+/g, ' ')).join('\t'))
+      .join('\n') + '\n'
+  );
 }
 
 export function toMarkdown(doc: ExportDocument): string {
@@ -28,7 +32,9 @@ function markdownTable(table: TableDocument): string {
 }
 
 function escapeCell(text: string): string {
-  return escapeMarkdownText(text).replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+  return escapeMarkdownText(text)
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ');
 }
 
 /** Characters that would start Markdown syntax where the screenshot had plain text. */

@@ -24,7 +24,12 @@ export async function toXlsx(table: TableDocument): Promise<Buffer> {
     column.width = Math.min(60, longest + 2);
   });
   for (const cell of table.cells) {
-    if (cell.rowSpan > 1 || cell.colSpan > 1) sheet.getCell(cell.row + 1, cell.col + 1).alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    if (cell.rowSpan > 1 || cell.colSpan > 1)
+      sheet.getCell(cell.row + 1, cell.col + 1).alignment = {
+        vertical: 'middle',
+        horizontal: 'center',
+        wrapText: true,
+      };
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -11,11 +11,15 @@ const BOX_MARGINS_PER_HEIGHT = 0.375;
  * lines start at more than one indentation.
  */
 export function monospaceAdvance(lines: readonly TextLine[]): number | null {
-  const measured = lines.filter((l) => l.direction === 'horizontal' && [...l.text.trim()].length >= 4 && ![...l.text].some(isCjk));
+  const measured = lines.filter(
+    (l) => l.direction === 'horizontal' && [...l.text.trim()].length >= 4 && ![...l.text].some(isCjk),
+  );
   if (measured.length < 3 || measured.length < lines.length * 0.8) return null;
   // The detector's box stands off the ink by about a fifth of its height each side: taken off,
   // so that a short line ("v = []") measures the same advance as a long one.
-  const advances = measured.map((l) => (l.box.width - BOX_MARGINS_PER_HEIGHT * l.box.height) / [...l.text.trim()].length);
+  const advances = measured.map(
+    (l) => (l.box.width - BOX_MARGINS_PER_HEIGHT * l.box.height) / [...l.text.trim()].length,
+  );
   const typical = median(advances);
   if (!(typical > 0)) return null;
   const consistent = advances.filter((a) => Math.abs(a - typical) <= 0.08 * typical).length;
@@ -25,7 +29,9 @@ export function monospaceAdvance(lines: readonly TextLine[]): number | null {
   // average a steady width per character in any font.
   const apart = (a: Box, b: Box) => Math.max(b.left - right(a), a.left - right(b)) > 3 * typical;
   const sameRow = (a: Box, b: Box) => verticalOverlap(a, b) >= 0.5 * Math.min(a.height, b.height);
-  const besideAnother = lines.filter((l) => lines.some((o) => o !== l && sameRow(l.box, o.box) && apart(l.box, o.box))).length;
+  const besideAnother = lines.filter((l) =>
+    lines.some((o) => o !== l && sameRow(l.box, o.box) && apart(l.box, o.box)),
+  ).length;
   if (besideAnother > lines.length * 0.2) return null;
   const blockLeft = Math.min(...lines.map((l) => l.box.left));
   const indented = lines.some((l) => l.box.left - blockLeft >= typical * 1.5);

@@ -5,13 +5,23 @@ import { flexibleRoles, fracAxis, type Context, type Level, type Node } from './
 
 /** The level's own size and baseline: those of its largest ordinary glyphs. */
 export function levelOf(nodes: Node[], context: Context): Level {
-  const glyphs = nodes.filter((n): n is Extract<Node, { type: 'glyph' }> => n.type === 'glyph' && !flexibleRoles.has(n.reading.role)
-    && n.reading.role !== 'accent' && n.reading.bottom - n.reading.top >= 0.3);
-  const measured = glyphs.map((n) => ({ em: impliedEm(n.box, n.reading), baseline: impliedBaseline(n.box, n.reading) }));
+  const glyphs = nodes.filter(
+    (n): n is Extract<Node, { type: 'glyph' }> =>
+      n.type === 'glyph' &&
+      !flexibleRoles.has(n.reading.role) &&
+      n.reading.role !== 'accent' &&
+      n.reading.bottom - n.reading.top >= 0.3,
+  );
+  const measured = glyphs.map((n) => ({
+    em: impliedEm(n.box, n.reading),
+    baseline: impliedBaseline(n.box, n.reading),
+  }));
   if (!measured.length) {
     const box = union(nodes.map((n) => n.box));
     const bars = nodes.filter((n) => n.type === 'frac' || n.type === 'bar');
-    const axis = bars.length ? median(bars.map((n) => n.type === 'frac' ? fracAxis(n) : centerY(n.box))) : centerY(box);
+    const axis = bars.length
+      ? median(bars.map((n) => (n.type === 'frac' ? fracAxis(n) : centerY(n.box))))
+      : centerY(box);
     const em = Math.min(context.em, Math.max(box.height, 4));
     return { em, axis, baseline: axis + em * 0.25 };
   }
@@ -24,8 +34,13 @@ export function levelOf(nodes: Node[], context: Context): Level {
 
 /** A level known to be `em` large: its axis where its relations, operators and fraction bars sit. */
 export function axisLevel(nodes: Node[], em: number): Level | undefined {
-  const axes = nodes.flatMap((n) => n.type === 'frac' ? [fracAxis(n)]
-    : n.type === 'bar' || (n.type === 'glyph' && (n.reading.role === 'rel' || n.reading.role === 'bin')) ? [centerY(n.box)] : []);
+  const axes = nodes.flatMap((n) =>
+    n.type === 'frac'
+      ? [fracAxis(n)]
+      : n.type === 'bar' || (n.type === 'glyph' && (n.reading.role === 'rel' || n.reading.role === 'bin'))
+        ? [centerY(n.box)]
+        : [],
+  );
   if (!axes.length) return undefined;
   const axis = median(axes);
   return { em, axis, baseline: axis + em * 0.25 };
@@ -45,11 +60,16 @@ export function placementOf(n: Node, level: Level): Placement {
       }
       // Scripts of the smallest size are no smaller than their base (TeX stops shrinking at half
       // size): there only the raise tells them.
-      if (e >= em * 0.83) return n.reading.role === 'ord' && impliedBaseline(n.box, n.reading) < baseline - Math.max(em * 0.2, 2.5) ? 'sup' : 'base';
+      if (e >= em * 0.83)
+        return n.reading.role === 'ord' && impliedBaseline(n.box, n.reading) < baseline - Math.max(em * 0.2, 2.5)
+          ? 'sup'
+          : 'base';
       // Relations and operators measured by their width are sized roughly; only off the axis are they scripts.
-      if ((n.reading.role === 'rel' || n.reading.role === 'bin') && Math.abs(centerY(n.box) - axis) < em * 0.2) return 'base';
+      if ((n.reading.role === 'rel' || n.reading.role === 'bin') && Math.abs(centerY(n.box) - axis) < em * 0.2)
+        return 'base';
       // A comma or full stop is small but sits on the baseline.
-      if (n.reading.role === 'punct' && Math.abs(impliedBaseline(n.box, n.reading) - baseline) < em * 0.12) return 'base';
+      if (n.reading.role === 'punct' && Math.abs(impliedBaseline(n.box, n.reading) - baseline) < em * 0.12)
+        return 'base';
       return side(centerY(n.box));
     }
     case 'bar':

@@ -2,11 +2,16 @@
 import { bottom, right } from './formula-symbols.js';
 import type { Level, Node } from './formula-nodes.js';
 
-export interface Grid { open: number; close: number; rows: Node[][] }
+export interface Grid {
+  open: number;
+  close: number;
+  rows: Node[][];
+}
 
 /** Rows of content stacked between a tall pair of delimiters: a binomial or a matrix. */
 export function findGrid(nodes: Node[], level: Level): Grid | null {
-  const isDelim = (n: Node, role: 'open' | 'close') => n.type === 'glyph' && (n.reading.role === role || n.reading.role === 'fence') && n.box.height > level.em * 1.1;
+  const isDelim = (n: Node, role: 'open' | 'close') =>
+    n.type === 'glyph' && (n.reading.role === role || n.reading.role === 'fence') && n.box.height > level.em * 1.1;
   for (let i = 0; i < nodes.length; i++) {
     if (!isDelim(nodes[i]!, 'open')) continue;
     for (let j = i + 1; j < nodes.length; j++) {
@@ -25,9 +30,13 @@ export function splitRows(nodes: Node[]): Node[][] {
   if (nodes.length < 2) return [nodes];
   const sorted = [...nodes].sort((a, b) => a.box.top - b.box.top);
   const rows: Node[][] = [];
-  let current: Node[] = [], reach = -Infinity;
+  let current: Node[] = [],
+    reach = -Infinity;
   for (const n of sorted) {
-    if (current.length && n.box.top > reach) { rows.push(current); current = []; }
+    if (current.length && n.box.top > reach) {
+      rows.push(current);
+      current = [];
+    }
     current.push(n);
     reach = Math.max(reach, bottom(n.box));
   }

@@ -48,4 +48,5 @@ export function uprightReading(best: GlyphReading, readings: GlyphReading[]): Gl
 }
 
 /** A glyph's size; other nodes have none of their own (Infinity: never smaller than a glyph). */
-export const nodeEm = (n: Node) => (n.type === 'glyph' && n.reading.bottom - n.reading.top >= 0.3 ? impliedEm(n.box, n.reading) : Infinity);
+export const nodeEm = (n: Node) =>
+  n.type === 'glyph' && n.reading.bottom - n.reading.top >= 0.3 ? impliedEm(n.box, n.reading) : Infinity;

@@ -8,7 +8,9 @@ import type { FormulaReading } from './formula.js';
 
 export function formulaResult(formula: FormulaReading, symbols: PlacedSymbol[]): OcrResult {
   const box = union(symbols.map((s) => s.box));
-  const cells = JSON.stringify([{ words: formula.latex, pageIndex: 0, location: toLocation(box) } satisfies TextCellInfo]);
+  const cells = JSON.stringify([
+    { words: formula.latex, pageIndex: 0, location: toLocation(box) } satisfies TextCellInfo,
+  ]);
   return {
     autoText: formula.latex,
     spiltText: formula.latex,

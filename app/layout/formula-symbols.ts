@@ -2,7 +2,12 @@
 // it may be (nearest first) and where such a glyph's ink stands against the baseline. The engine
 // produces these (app/engine/formula-symbols.ts); layout only reasons about their positions.
 
-export interface PlacedBox { left: number; top: number; width: number; height: number }
+export interface PlacedBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
 
 export type SymbolRole = 'ord' | 'word' | 'bin' | 'rel' | 'open' | 'close' | 'punct' | 'big' | 'accent' | 'fence';
 
@@ -29,7 +34,8 @@ export const centerX = (b: PlacedBox) => b.left + b.width / 2;
 export const centerY = (b: PlacedBox) => b.top + b.height / 2;
 
 export function union(boxes: PlacedBox[]): PlacedBox {
-  const left = Math.min(...boxes.map((b) => b.left)), top = Math.min(...boxes.map((b) => b.top));
+  const left = Math.min(...boxes.map((b) => b.left)),
+    top = Math.min(...boxes.map((b) => b.top));
   return { left, top, width: Math.max(...boxes.map(right)) - left, height: Math.max(...boxes.map(bottom)) - top };
 }
 

@@ -6,7 +6,15 @@
 // This file chooses glyph readings by size and writes the result out.
 import { centerY, impliedEm, median, right, type GlyphReading, type PlacedSymbol } from './formula-symbols.js';
 import { operatorName } from './formula-names.js';
-import { flexibleRoles, nodeEm, uprightReading, type Context, type Entry, type Level, type Node } from './formula-nodes.js';
+import {
+  flexibleRoles,
+  nodeEm,
+  uprightReading,
+  type Context,
+  type Entry,
+  type Level,
+  type Node,
+} from './formula-nodes.js';
 import { structure } from './formula-structure.js';
 import { axisLevel, levelOf, placementOf } from './formula-baselines.js';
 import { findGrid, splitColumns, type Grid } from './formula-grid.js';
@@ -34,7 +42,9 @@ export function readFormula(symbols: PlacedSymbol[]): FormulaReading | null {
 function mainEm(glyphs: PlacedSymbol[]): number {
   const ems = glyphs
     .map((s) => ({ s, r: s.readings[0]! }))
-    .filter(({ r }) => !flexibleRoles.has(r.role) && r.role !== 'accent' && r.bottom - r.top >= 0.3 && r.distance < 0.04)
+    .filter(
+      ({ r }) => !flexibleRoles.has(r.role) && r.role !== 'accent' && r.bottom - r.top >= 0.3 && r.distance < 0.04,
+    )
     .map(({ s, r }) => impliedEm(s.box, r))
     .sort((a, b) => b - a);
   if (!ems.length) return median(glyphs.map((s) => s.box.height)) || 10;
@@ -49,7 +59,8 @@ function mainEm(glyphs: PlacedSymbol[]): number {
 function preferFittingSize(symbol: PlacedSymbol, em: number): GlyphReading[] {
   const [best, ...rest] = symbol.readings;
   // Only letters and digits come in sizes that differ and nothing else (+ and ∓ are not a size apart).
-  const sized = (r: GlyphReading) => (r.role === 'ord' || r.role === 'word') && /^([a-zA-Z0-9]|\\[A-Za-z]+)$/.test(r.latex) && r.latex !== '\\infty';
+  const sized = (r: GlyphReading) =>
+    (r.role === 'ord' || r.role === 'word') && /^([a-zA-Z0-9]|\\[A-Za-z]+)$/.test(r.latex) && r.latex !== '\\infty';
   if (!best || !sized(best)) return symbol.readings;
   // A small glyph's height is known to a pixel either way: a size within that is no misfit.
   const misfit = (r: GlyphReading) => {
@@ -73,7 +84,7 @@ function writeSequence(nodes: Node[], context: Context, floorEm?: number): strin
   const measured = levelOf(nodes, context);
   // A baseline of few ordinary glyphs, (a/b)^2 say, may measure only its scripts: then its
   // axis is where its relations, operators and fraction bars sit.
-  const level = floorEm && measured.em < floorEm * 0.9 ? axisLevel(nodes, floorEm) ?? measured : measured;
+  const level = floorEm && measured.em < floorEm * 0.9 ? (axisLevel(nodes, floorEm) ?? measured) : measured;
   for (const n of nodes) if (n.type === 'glyph') placeMark(n, level);
   const grid = findGrid(nodes, level);
   if (grid) return writeGrid(nodes, grid, level, context);
@@ -81,12 +92,20 @@ function writeSequence(nodes: Node[], context: Context, floorEm?: number): strin
   for (const n of nodes) {
     let placement = placementOf(n, level);
     const last = entries[entries.length - 1];
-    if (placement === 'base' || !last) { entries.push({ base: n, sup: [], sub: [] }); continue; }
+    if (placement === 'base' || !last) {
+      entries.push({ base: n, sup: [], sub: [] });
+      continue;
+    }
     // A script smaller still than the script before it belongs to that script (z_j in e^{z_j}).
     const nested = (['sup', 'sub'] as const).find((side) => {
       const previous = last[side][last[side].length - 1];
-      return previous && previous.box.left <= n.box.left && Number.isFinite(nodeEm(previous)) && nodeEm(n) < nodeEm(previous) * 0.85
-        && Math.abs(centerY(n.box) - centerY(previous.box)) < previous.box.height * 1.2;
+      return (
+        previous &&
+        previous.box.left <= n.box.left &&
+        Number.isFinite(nodeEm(previous)) &&
+        nodeEm(n) < nodeEm(previous) * 0.85 &&
+        Math.abs(centerY(n.box) - centerY(previous.box)) < previous.box.height * 1.2
+      );
     });
     if (nested) placement = nested;
     last[placement].push(n);
@@ -103,11 +122,22 @@ const marks = new Set(['\\cdot', '\\dot', ',', "'", '.']);
 function placeMark(n: Extract<Node, { type: 'glyph' }>, level: Level): void {
   if (!marks.has(n.reading.latex) || n.box.width > level.em * 0.3 || n.box.height > level.em * 0.35) return;
   const middle = centerY(n.box);
-  const latex = Math.abs(middle - level.axis) < level.em * 0.15 ? '\\cdot'
-    : middle > level.baseline - level.em * 0.15 ? (n.box.top + n.box.height > level.baseline + level.em * 0.1 ? ',' : '.')
-      : middle < level.baseline - level.em * 0.45 ? "'" : n.reading.latex;
+  const latex =
+    Math.abs(middle - level.axis) < level.em * 0.15
+      ? '\\cdot'
+      : middle > level.baseline - level.em * 0.15
+        ? n.box.top + n.box.height > level.baseline + level.em * 0.1
+          ? ','
+          : '.'
+        : middle < level.baseline - level.em * 0.45
+          ? "'"
+          : n.reading.latex;
   if (latex === n.reading.latex) return;
-  const reading = n.readings.find((r) => r.latex === latex) ?? { ...n.reading, latex, role: latex === '\\cdot' ? 'bin' : latex === "'" ? 'ord' : 'punct' };
+  const reading = n.readings.find((r) => r.latex === latex) ?? {
+    ...n.reading,
+    latex,
+    role: latex === '\\cdot' ? 'bin' : latex === "'" ? 'ord' : 'punct',
+  };
   n.reading = reading;
 }
 
@@ -120,7 +150,10 @@ function writeGrid(nodes: Node[], grid: Grid, level: Level, context: Context): s
   if (open.reading.latex === '(' && cells.length === 2 && cells.every((r) => r.length === 1)) {
     middle = `\\binom{${cells[0]![0]}}{${cells[1]![0]}}`;
   } else {
-    const env = ({ '(': 'pmatrix', '[': 'bmatrix', '\\{': 'Bmatrix', '|': 'vmatrix' } as Record<string, string>)[open.reading.latex] ?? 'matrix';
+    const env =
+      ({ '(': 'pmatrix', '[': 'bmatrix', '\\{': 'Bmatrix', '|': 'vmatrix' } as Record<string, string>)[
+        open.reading.latex
+      ] ?? 'matrix';
     middle = `\\begin{${env}} ${cells.map((r) => r.join(' & ')).join(' \\\\ ')} \\end{${env}}`;
   }
   return joinTokens([before, middle, after].filter(Boolean));
@@ -140,7 +173,11 @@ function writeEntries(entries: Entry[], level: Level, context: Context): string 
     else if (e.base.reading.role === 'close' && openStack.length) pairs.set(openStack.pop()!, i);
   });
   const grown = new Set<number>();
-  for (const [o, c] of pairs) if (tall(entries[o]!.base) || tall(entries[c]!.base)) { grown.add(o); grown.add(c); }
+  for (const [o, c] of pairs)
+    if (tall(entries[o]!.base) || tall(entries[c]!.base)) {
+      grown.add(o);
+      grown.add(c);
+    }
 
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
@@ -149,9 +186,16 @@ function writeEntries(entries: Entry[], level: Level, context: Context): string 
     if (isWordLetter(base) && !entry.sub.length) {
       let j = i;
       let word = '';
-      while (j < entries.length && (isWordLetter(entries[j]!.base) || (j > i && wordReading(entries[j]!.base))) && (j === i || gapBefore(entries, j) < level.em * 0.25)) {
+      while (
+        j < entries.length &&
+        (isWordLetter(entries[j]!.base) || (j > i && wordReading(entries[j]!.base))) &&
+        (j === i || gapBefore(entries, j) < level.em * 0.25)
+      ) {
         word += wordReading(entries[j]!.base)!.latex;
-        if (entries[j]!.sup.length || entries[j]!.sub.length) { j++; break; }
+        if (entries[j]!.sup.length || entries[j]!.sub.length) {
+          j++;
+          break;
+        }
         j++;
       }
       const last = entries[j - 1]!;
@@ -174,11 +218,26 @@ function writeEntries(entries: Entry[], level: Level, context: Context): string 
     if (base.type === 'glyph') {
       const latex = base.reading.latex;
       if (grown.has(i)) text = `${base.reading.role === 'open' ? '\\left' : '\\right'}${latex}`;
-      if (latex === '|' && !grown.has(i) && gapBefore(entries, i) > level.em * 0.18 && gapAfter(entries, i) > level.em * 0.18) text = '\\mid';
+      if (
+        latex === '|' &&
+        !grown.has(i) &&
+        gapBefore(entries, i) > level.em * 0.18 &&
+        gapAfter(entries, i) > level.em * 0.18
+      )
+        text = '\\mid';
       if (latex === '\\cdot' && centerY(base.box) > level.axis + level.em * 0.15) text = '.';
       // The differential of an integral is set off by a thin space (\, dx).
-      if (hasIntegral && latex === 'd' && i > 0 && isLetter(entries[i + 1]?.base)
-        && !(entries[i - 1]!.base.type === 'glyph' && (entries[i - 1]!.base as Extract<Node, { type: 'glyph' }>).reading.role === 'big')) tokens.push('\\,');
+      if (
+        hasIntegral &&
+        latex === 'd' &&
+        i > 0 &&
+        isLetter(entries[i + 1]?.base) &&
+        !(
+          entries[i - 1]!.base.type === 'glyph' &&
+          (entries[i - 1]!.base as Extract<Node, { type: 'glyph' }>).reading.role === 'big'
+        )
+      )
+        tokens.push('\\,');
     }
     tokens.push(withScripts(text, entry, context));
   }
@@ -195,18 +254,25 @@ function withScripts(text: string, entry: Entry, context: Context): string {
   return out;
 }
 
-const group = (latex: string) => (/^([a-zA-Z0-9]|\\[a-zA-Z]+)$/.test(latex) ? (latex.length === 1 ? latex : `{${latex}}`) : `{${latex}}`);
+const group = (latex: string) =>
+  /^([a-zA-Z0-9]|\\[a-zA-Z]+)$/.test(latex) ? (latex.length === 1 ? latex : `{${latex}}`) : `{${latex}}`;
 
 function writeNode(n: Node, context: Context): string {
   switch (n.type) {
-    case 'glyph': return n.reading.role === 'word' && !n.reading.latex.startsWith('\\') ? `\\mathrm{${n.reading.latex}}` : n.reading.latex;
-    case 'bar': return '-';
-    case 'frac': return `\\frac{${writeLevel(n.num, context)}}{${writeLevel(n.den, context)}}`;
+    case 'glyph':
+      return n.reading.role === 'word' && !n.reading.latex.startsWith('\\')
+        ? `\\mathrm{${n.reading.latex}}`
+        : n.reading.latex;
+    case 'bar':
+      return '-';
+    case 'frac':
+      return `\\frac{${writeLevel(n.num, context)}}{${writeLevel(n.den, context)}}`;
     case 'sqrt': {
       const index = n.index.length ? `[${writeLevel(n.index, context)}]` : '';
       return `\\sqrt${index}{${writeLevel(n.body, context)}}`;
     }
-    case 'accent': return `${n.accent}{${writeLevel(n.base, context)}}`;
+    case 'accent':
+      return `${n.accent}{${writeLevel(n.base, context)}}`;
     case 'limits': {
       const under = n.under.length ? `_${group(writeLevel(n.under, context))}` : '';
       const over = n.over.length ? `^${group(writeLevel(n.over, context))}` : '';
@@ -216,25 +282,68 @@ function writeNode(n: Node, context: Context): string {
 }
 
 const isWordLetter = (n: Node) => n.type === 'glyph' && n.reading.role === 'word' && !n.reading.latex.startsWith('\\');
-const wordReading = (n: Node): GlyphReading | undefined => (n.type === 'glyph' ? uprightReading(n.reading, n.readings) : undefined);
-const isLetter = (n: Node | undefined) => n?.type === 'glyph' && n.reading.role === 'ord' && /^([a-zA-Z]|\\[a-z]+)$/.test(n.reading.latex);
-const gapBefore = (entries: Entry[], i: number) => (i > 0 ? entries[i]!.base.box.left - right(entries[i - 1]!.base.box) : Infinity);
-const gapAfter = (entries: Entry[], i: number) => (i + 1 < entries.length ? entries[i + 1]!.base.box.left - right(entries[i]!.base.box) : Infinity);
+const wordReading = (n: Node): GlyphReading | undefined =>
+  n.type === 'glyph' ? uprightReading(n.reading, n.readings) : undefined;
+const isLetter = (n: Node | undefined) =>
+  n?.type === 'glyph' && n.reading.role === 'ord' && /^([a-zA-Z]|\\[a-z]+)$/.test(n.reading.latex);
+const gapBefore = (entries: Entry[], i: number) =>
+  i > 0 ? entries[i]!.base.box.left - right(entries[i - 1]!.base.box) : Infinity;
+const gapAfter = (entries: Entry[], i: number) =>
+  i + 1 < entries.length ? entries[i + 1]!.base.box.left - right(entries[i]!.base.box) : Infinity;
 
-const spaced = new Set(['=', '<', '>', '+', '-', '\\pm', '\\mp', '\\le', '\\ge', '\\ne', '\\approx', '\\equiv', '\\to', '\\times', '\\cdot', '\\mid', '\\in', '\\sim', '\\Rightarrow', '\\Leftrightarrow', '\\leftarrow', '\\mapsto', '\\subset', '\\subseteq', '\\propto', '\\simeq', '\\div', '\\notin', '\\ll', '\\gg']);
+const spaced = new Set([
+  '=',
+  '<',
+  '>',
+  '+',
+  '-',
+  '\\pm',
+  '\\mp',
+  '\\le',
+  '\\ge',
+  '\\ne',
+  '\\approx',
+  '\\equiv',
+  '\\to',
+  '\\times',
+  '\\cdot',
+  '\\mid',
+  '\\in',
+  '\\sim',
+  '\\Rightarrow',
+  '\\Leftrightarrow',
+  '\\leftarrow',
+  '\\mapsto',
+  '\\subset',
+  '\\subseteq',
+  '\\propto',
+  '\\simeq',
+  '\\div',
+  '\\notin',
+  '\\ll',
+  '\\gg',
+]);
 
 /** Tokens as a person would type them: spaces around relations and operators, and wherever a command would run into a letter. */
 function joinTokens(tokens: string[]): string {
   let out = '';
   for (const t of tokens) {
-    if (!out) { out = t; continue; }
+    if (!out) {
+      out = t;
+      continue;
+    }
     const previous = lastToken(out);
     // A minus that opens a group is a sign, written against its number (-b, not - b).
     const sign = previous === '-' && (out === '-' || /[({[]\s*-$/.test(out));
     // Also between a command or group and what follows it (\\sigma \\sqrt, \\frac{1}{2} x): easier to read, same formula.
-    const needsSpace = !sign && (spaced.has(t) || spaced.has(previous) || t === '\\,' || previous === ','
-      || ((/\\[a-zA-Z]+$/.test(out) || /[}\]]$/.test(out)) && /^[a-zA-Z\\]/.test(t) && !t.startsWith('\\right'))
-      || (/[\^_][a-zA-Z0-9]$/.test(out) && /^[a-zA-Z0-9\\]/.test(t)));
+    const needsSpace =
+      !sign &&
+      (spaced.has(t) ||
+        spaced.has(previous) ||
+        t === '\\,' ||
+        previous === ',' ||
+        ((/\\[a-zA-Z]+$/.test(out) || /[}\]]$/.test(out)) && /^[a-zA-Z\\]/.test(t) && !t.startsWith('\\right')) ||
+        (/[\^_][a-zA-Z0-9]$/.test(out) && /^[a-zA-Z0-9\\]/.test(t)));
     out += needsSpace ? ` ${t}` : t;
   }
   return out;

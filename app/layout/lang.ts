@@ -5,7 +5,12 @@ import { isTraditionalOnly, minTraditionalShare } from '../text/traditional-chin
 import { isCommonHan } from '../text/script.js';
 
 export function detectLanguage(text: string): string {
-  let han = 0, traditional = 0, kana = 0, hangul = 0, latin = 0, cyrillic = 0;
+  let han = 0,
+    traditional = 0,
+    kana = 0,
+    hangul = 0,
+    latin = 0,
+    cyrillic = 0;
   for (const char of text) {
     const c = char.codePointAt(0)!;
     if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x31f0 && c <= 0x31ff)) kana++;
@@ -13,8 +18,7 @@ export function detectLanguage(text: string): string {
     else if (isCommonHan(char)) {
       han++;
       if (isTraditionalOnly(char)) traditional++;
-    }
-    else if (/\p{Script=Latin}/u.test(char)) latin++;
+    } else if (/\p{Script=Latin}/u.test(char)) latin++;
     else if (/\p{Script=Cyrillic}/u.test(char)) cyrillic++;
   }
   // Any kana makes a text Japanese; Han alone is Chinese, Traditional when enough of its

@@ -23,7 +23,11 @@ export function analyzeLayout(fragments: readonly TextFragment[], options: Layou
   const paragraphs = options.order ? forceOrder(lines, options.order).flatMap(blockParagraphs) : readParagraphs(lines);
   if (!options.duplicate) return { paragraphs };
   // Lines stay as found (they are what the boxes show); the running text is made whole.
-  return { paragraphs: paragraphs.map((p) => (p.lines.length > 1 ? { ...p, text: joinLines(rejoinHyphenation(p.lines.map((l) => l.text))) } : p)) };
+  return {
+    paragraphs: paragraphs.map((p) =>
+      p.lines.length > 1 ? { ...p, text: joinLines(rejoinHyphenation(p.lines.map((l) => l.text))) } : p,
+    ),
+  };
 }
 
 /**
@@ -37,19 +41,25 @@ function readParagraphs(lines: readonly TextLine[]): Paragraph[] {
   // A lone glyph has no direction of its own: among columns (the た that ends a wrapped
   // column) it is a column, read in its place right to left.
   const vertical = lines.filter((l) => l.direction === 'vertical' || isGlyphAmongColumns(l, standing));
-  const groups: { top: number; paragraphs: Paragraph[] }[] = readingOrder(lines.filter((l) => !vertical.includes(l))).map((block) => ({
+  const groups: { top: number; paragraphs: Paragraph[] }[] = readingOrder(
+    lines.filter((l) => !vertical.includes(l)),
+  ).map((block) => ({
     top: Math.min(...block.map((l) => l.box.top)),
     paragraphs: blockParagraphs(block),
   }));
   const columns = verticalColumns(vertical);
-  groups.push({ top: Math.min(...columns.map((c) => c.box.top)), paragraphs: columns.map((c) => ({ lines: [c], text: c.text, box: c.box })) });
+  groups.push({
+    top: Math.min(...columns.map((c) => c.box.top)),
+    paragraphs: columns.map((c) => ({ lines: [c], text: c.text, box: c.box })),
+  });
   return groups.sort((a, b) => a.top - b.top).flatMap((g) => g.paragraphs);
 }
 
 /** One or two characters in a squarish box, between the leftmost and rightmost columns and level with their tops. */
 function isGlyphAmongColumns(line: TextLine, columns: readonly TextLine[]): boolean {
   const { left, top, width, height } = line.box;
-  if ([...line.text.replace(/\s/g, '')].length > 2 || Math.max(width, height) > 1.6 * Math.min(width, height)) return false;
+  if ([...line.text.replace(/\s/g, '')].length > 2 || Math.max(width, height) > 1.6 * Math.min(width, height))
+    return false;
   const middle = left + width / 2;
   const columnsLeft = Math.min(...columns.map((c) => c.box.left));
   const columnsRight = Math.max(...columns.map((c) => c.box.left + c.box.width));
@@ -73,5 +83,11 @@ export function withTextOptions(layout: Layout, options: TextOptions): Layout {
 
 /** The same layout with every paragraph and line box moved by `map` (e.g. back out of a rotation). */
 export function mapLayoutBoxes(layout: Layout, map: (box: Box) => Box): Layout {
-  return { paragraphs: layout.paragraphs.map((p) => ({ ...p, box: map(p.box), lines: p.lines.map((l) => ({ ...l, box: map(l.box) })) })) };
+  return {
+    paragraphs: layout.paragraphs.map((p) => ({
+      ...p,
+      box: map(p.box),
+      lines: p.lines.map((l) => ({ ...l, box: map(l.box) })),
+    })),
+  };
 }

@@ -12,7 +12,10 @@ export interface LineMergeConfig {
 
 export const defaultLineMergeConfig: LineMergeConfig = { minVerticalOverlap: 0.6, maxGap: 1.0 };
 
-export function mergeFragmentsIntoLines(fragments: readonly TextFragment[], config = defaultLineMergeConfig): TextLine[] {
+export function mergeFragmentsIntoLines(
+  fragments: readonly TextFragment[],
+  config = defaultLineMergeConfig,
+): TextLine[] {
   const horizontal = fragments.filter((f) => f.direction === 'horizontal').sort((a, b) => a.box.left - b.box.left);
   const lines: TextFragment[][] = [];
   for (const fragment of horizontal) {
@@ -24,7 +27,13 @@ export function mergeFragmentsIntoLines(fragments: readonly TextFragment[], conf
       const height = Math.min(last.box.height, fragment.box.height);
       const overlap = verticalOverlap(last.box, fragment.box);
       const similar = Math.max(last.box.height, fragment.box.height) / Math.max(1, height) < 1.6;
-      if (overlap >= config.minVerticalOverlap * height && similar && gap > -0.5 * height && gap <= config.maxGap * height && gap < bestGap) {
+      if (
+        overlap >= config.minVerticalOverlap * height &&
+        similar &&
+        gap > -0.5 * height &&
+        gap <= config.maxGap * height &&
+        gap < bestGap
+      ) {
         best = line;
         bestGap = gap;
       }

@@ -14,7 +14,12 @@ export interface OrderConfig {
   proseLineLength: number;
 }
 
-export const defaultOrderConfig: OrderConfig = { minColumnGap: 1.1, rowAlignment: 0.2, gridShare: 0.8, proseLineLength: 24 };
+export const defaultOrderConfig: OrderConfig = {
+  minColumnGap: 1.1,
+  rowAlignment: 0.2,
+  gridShare: 0.8,
+  proseLineLength: 24,
+};
 
 export interface Orderable {
   box: Box;
@@ -90,10 +95,17 @@ function isGrid<T extends Orderable>(items: readonly T[], columnGaps: readonly G
   const [fewer, more] = leftSide.length <= rightSide.length ? [leftSide, rightSide] : [rightSide, leftSide];
   if (fewer.length < 1) return false;
   const meanLength = (side: T[]) => side.reduce((s, i) => s + [...i.text].length, 0) / side.length;
-  if (fewer.length >= 3 && meanLength(leftSide) >= config.proseLineLength && meanLength(rightSide) >= config.proseLineLength) return false;
+  if (
+    fewer.length >= 3 &&
+    meanLength(leftSide) >= config.proseLineLength &&
+    meanLength(rightSide) >= config.proseLineLength
+  )
+    return false;
   const centre = (b: Box) => b.top + b.height / 2;
   const aligned = fewer.filter((a) =>
-    more.some((b) => Math.abs(centre(a.box) - centre(b.box)) <= config.rowAlignment * Math.min(a.box.height, b.box.height)),
+    more.some(
+      (b) => Math.abs(centre(a.box) - centre(b.box)) <= config.rowAlignment * Math.min(a.box.height, b.box.height),
+    ),
   ).length;
   return aligned / fewer.length >= config.gridShare;
 }

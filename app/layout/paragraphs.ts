@@ -32,7 +32,8 @@ function continues(previous: TextLine, line: TextLine, tightestGap: number, conf
   const gap = line.box.top - bottom(previous.box);
   if (gap < -0.5 * height) return false; // side by side on one row: separate items
   if (gap > config.maxLineGap * height || gap > tightestGap + 0.3 * height) return false;
-  if (Math.max(previous.box.height, line.box.height) / Math.min(previous.box.height, line.box.height) > 1.3) return false; // a heading and its text
+  if (Math.max(previous.box.height, line.box.height) / Math.min(previous.box.height, line.box.height) > 1.3)
+    return false; // a heading and its text
   if (Math.abs(line.box.left - previous.box.left) > config.maxIndent * height) return false;
   if (line.box.left > right(previous.box)) return false;
   return true;

@@ -20,7 +20,9 @@ export function textResult(layout: Layout, pageIndex = 0): OcrResult {
   const lines = layout.paragraphs.flatMap((p) => p.lines);
   const autoText = layout.paragraphs.map((p) => p.text).join('\n');
   const cells = (items: readonly { text: string; box: Box }[]): string =>
-    JSON.stringify(items.map((item): TextCellInfo => ({ words: item.text, pageIndex, location: toLocation(item.box) })));
+    JSON.stringify(
+      items.map((item): TextCellInfo => ({ words: item.text, pageIndex, location: toLocation(item.box) })),
+    );
   return {
     autoText,
     spiltText: lines.map((l) => `${l.text}\t\n`).join(''),

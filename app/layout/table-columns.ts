@@ -14,7 +14,11 @@ export interface TableColumnsConfig {
 // Measured between the characters' middles on the bench's borderless tables (1x, 2x, JPEG):
 // column gaps are 0.8 to 1.6 line heights, word spaces up to 0.65 (where CTC places a space's
 // neighbours unevenly); the rare wider one leaves a column of one cell, which a table has not.
-export const defaultTableColumnsConfig: TableColumnsConfig = { minColumnGap: 0.6, minRowOverlap: 0.5, minColumnCells: 2 };
+export const defaultTableColumnsConfig: TableColumnsConfig = {
+  minColumnGap: 0.6,
+  minRowOverlap: 0.5,
+  minColumnCells: 2,
+};
 
 /** Fragments side by side on one visual row, left to right. */
 export interface FragmentRow {
@@ -56,7 +60,8 @@ export function columnBoundaries(fragments: readonly TextFragment[], config = de
   const covered = new Uint8Array(width + 1);
   for (const f of fragments) {
     for (const word of words(f)) {
-      for (let x = Math.max(0, Math.round(word.left - left)); x < Math.min(width, Math.round(word.right - left)); x++) covered[x] = 1;
+      for (let x = Math.max(0, Math.round(word.left - left)); x < Math.min(width, Math.round(word.right - left)); x++)
+        covered[x] = 1;
     }
   }
 

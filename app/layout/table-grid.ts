@@ -47,7 +47,10 @@ export function rulingGrid(rulings: RulingLines): Grid | null {
       rulings.horizontal.some((h) => Math.abs(h.position - v.end) <= tolerance && meets(h, v.position)),
   );
   const horizontal = rulings.horizontal.filter(
-    (h) => vertical.filter((v) => meets(h, v.position) && v.start - tolerance <= h.position && h.position <= v.end + tolerance).length >= 2,
+    (h) =>
+      vertical.filter(
+        (v) => meets(h, v.position) && v.start - tolerance <= h.position && h.position <= v.end + tolerance,
+      ).length >= 2,
   );
   const xs = gridLines(vertical.map((v) => v.position));
   const ys = gridLines(horizontal.map((h) => h.position));
@@ -58,7 +61,9 @@ export function rulingGrid(rulings: RulingLines): Grid | null {
   // A separator exists where a stroke on the grid line covers the middle of the unit's side.
   const hasVertical = (r: number, c: number) => {
     const mid = (ys[r]! + ys[r + 1]!) / 2;
-    return vertical.some((v) => Math.abs(v.position - xs[c]!) <= tolerance && v.start - tolerance <= mid && mid <= v.end + tolerance);
+    return vertical.some(
+      (v) => Math.abs(v.position - xs[c]!) <= tolerance && v.start - tolerance <= mid && mid <= v.end + tolerance,
+    );
   };
   const hasHorizontal = (r: number, c: number) => {
     const mid = (xs[c]! + xs[c + 1]!) / 2;
@@ -68,7 +73,9 @@ export function rulingGrid(rulings: RulingLines): Grid | null {
   // Units joined where their separator is missing; each group is one cell.
   const parent = Array.from({ length: rows * cols }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  const join = (a: number, b: number) => { parent[find(a)] = find(b); };
+  const join = (a: number, b: number) => {
+    parent[find(a)] = find(b);
+  };
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       if (c + 1 < cols && !hasVertical(r, c + 1)) join(r * cols + c, r * cols + c + 1);
@@ -82,8 +89,10 @@ export function rulingGrid(rulings: RulingLines): Grid | null {
       const g = groups.get(root);
       if (!g) groups.set(root, { r0: r, r1: r, c0: c, c1: c });
       else {
-        g.r0 = Math.min(g.r0, r); g.r1 = Math.max(g.r1, r);
-        g.c0 = Math.min(g.c0, c); g.c1 = Math.max(g.c1, c);
+        g.r0 = Math.min(g.r0, r);
+        g.r1 = Math.max(g.r1, r);
+        g.c0 = Math.min(g.c0, c);
+        g.c1 = Math.max(g.c1, c);
       }
     }
   }

@@ -46,9 +46,17 @@ export function analyzeTable(fragments: readonly TextFragment[], rulings?: Rulin
   return grid ? borderedTable(horizontal, grid) : borderlessTable(horizontal);
 }
 
-function borderedTable(fragments: readonly TextFragment[], grid: { xs: number[]; ys: number[]; cells: GridCell[] }): Table | null {
+function borderedTable(
+  fragments: readonly TextFragment[],
+  grid: { xs: number[]; ys: number[]; cells: GridCell[] },
+): Table | null {
   const inner = grid.xs.slice(1, -1);
-  const tableBox: Box = { left: grid.xs[0]!, top: grid.ys[0]!, width: grid.xs[grid.xs.length - 1]! - grid.xs[0]!, height: grid.ys[grid.ys.length - 1]! - grid.ys[0]! };
+  const tableBox: Box = {
+    left: grid.xs[0]!,
+    top: grid.ys[0]!,
+    width: grid.xs[grid.xs.length - 1]! - grid.xs[0]!,
+    height: grid.ys[grid.ys.length - 1]! - grid.ys[0]!,
+  };
   const inCell = new Map<GridCell, Piece[]>(grid.cells.map((c) => [c, []]));
   const above: Piece[] = [];
   const below: Piece[] = [];
@@ -66,12 +74,27 @@ function borderedTable(fragments: readonly TextFragment[], grid: { xs: number[];
   const top = outsideRows(above);
   const cells: TableCell[] = top.map((line, i) => ({ row: i, col: 0, rowSpan: 1, colSpan: colCount, ...line }));
   for (const cell of grid.cells) {
-    cells.push({ row: cell.row + top.length, col: cell.col, rowSpan: cell.rowSpan, colSpan: cell.colSpan, text: cellText(inCell.get(cell)!), box: cell.box });
+    cells.push({
+      row: cell.row + top.length,
+      col: cell.col,
+      rowSpan: cell.rowSpan,
+      colSpan: cell.colSpan,
+      text: cellText(inCell.get(cell)!),
+      box: cell.box,
+    });
   }
   const gridRows = grid.ys.length - 1;
   const bottomRows = outsideRows(below);
-  bottomRows.forEach((line, i) => cells.push({ row: top.length + gridRows + i, col: 0, rowSpan: 1, colSpan: colCount, ...line }));
-  return { rowCount: top.length + gridRows + bottomRows.length, colCount, cells, kind: 'bordered', captionRows: top.length };
+  bottomRows.forEach((line, i) =>
+    cells.push({ row: top.length + gridRows + i, col: 0, rowSpan: 1, colSpan: colCount, ...line }),
+  );
+  return {
+    rowCount: top.length + gridRows + bottomRows.length,
+    colCount,
+    cells,
+    kind: 'bordered',
+    captionRows: top.length,
+  };
 }
 
 /** Most difference (in line heights) between the middles of the cells of one row. */
@@ -87,9 +110,12 @@ function borderlessTable(fragments: readonly TextFragment[]): Table | null {
   const rows = mergeWrappedRows(
     fragmentRows(fragments).map((row) => {
       const byColumn: Piece[][] = Array.from({ length: colCount }, () => []);
-      for (const piece of row.fragments.flatMap((f) => splitAtColumns(f, boundaries))) byColumn[columnOf(piece.box.left + piece.box.width / 2, boundaries)]!.push(piece);
+      for (const piece of row.fragments.flatMap((f) => splitAtColumns(f, boundaries)))
+        byColumn[columnOf(piece.box.left + piece.box.width / 2, boundaries)]!.push(piece);
       const middles = row.fragments.map((f) => f.box.top + f.box.height / 2);
-      const aligned = byColumn.filter((pieces) => pieces.length).length >= 2 && Math.max(...middles) - Math.min(...middles) <= maxRowMisalignment * height;
+      const aligned =
+        byColumn.filter((pieces) => pieces.length).length >= 2 &&
+        Math.max(...middles) - Math.min(...middles) <= maxRowMisalignment * height;
       return { row, byColumn, aligned };
     }),
   );
@@ -137,7 +163,11 @@ function mergeWrappedRows(rows: ColumnRow[]): ColumnRow[] {
       continue;
     }
     r.byColumn.forEach((pieces, c) => previous.byColumn[c]!.push(...pieces));
-    previous.row = { ...previous.row, bottom: Math.max(previous.row.bottom, r.row.bottom), fragments: [...previous.row.fragments, ...r.row.fragments] };
+    previous.row = {
+      ...previous.row,
+      bottom: Math.max(previous.row.bottom, r.row.bottom),
+      fragments: [...previous.row.fragments, ...r.row.fragments],
+    };
   }
   return out;
 }
@@ -155,17 +185,25 @@ function columnOf(x: number, boundaries: readonly number[]): number {
 export function splitAtColumns(fragment: TextFragment, boundaries: readonly number[]): Piece[] {
   const whole = [{ text: fragment.text.trim(), box: fragment.box }];
   const chars = fragment.chars;
-  if (!boundaries.length || !chars.length || chars.map((c) => c.char).join('') !== fragment.text) return whole.filter((p) => p.text);
+  if (!boundaries.length || !chars.length || chars.map((c) => c.char).join('') !== fragment.text)
+    return whole.filter((p) => p.text);
   const column = (i: number) => columnOf(chars[i]!.box.left + chars[i]!.box.width / 2, boundaries);
   const pieces: Piece[] = [];
   let start = 0;
   for (let i = 1; i <= chars.length; i++) {
     if (i < chars.length && column(i) === column(start)) continue;
-    const text = chars.slice(start, i).map((c) => c.char).join('').trim();
+    const text = chars
+      .slice(start, i)
+      .map((c) => c.char)
+      .join('')
+      .trim();
     if (text) {
       const from = start === 0 ? fragment.box.left : chars[start]!.box.left;
       const to = i === chars.length ? right(fragment.box) : right(chars[i - 1]!.box);
-      pieces.push({ text, box: { left: from, top: fragment.box.top, width: Math.max(1, to - from), height: fragment.box.height } });
+      pieces.push({
+        text,
+        box: { left: from, top: fragment.box.top, width: Math.max(1, to - from), height: fragment.box.height },
+      });
     }
     start = i;
   }
@@ -174,7 +212,9 @@ export function splitAtColumns(fragment: TextFragment, boundaries: readonly numb
 
 /** Pieces grouped into visual lines (top to bottom), each left to right. */
 function linesOf(pieces: readonly Piece[]): Piece[][] {
-  const rows = fragmentRows(pieces.map((p) => ({ text: p.text, box: p.box, score: 1, direction: 'horizontal' as const, chars: [] })));
+  const rows = fragmentRows(
+    pieces.map((p) => ({ text: p.text, box: p.box, score: 1, direction: 'horizontal' as const, chars: [] })),
+  );
   return rows.map((r) => r.fragments.map((f) => ({ text: f.text, box: f.box })));
 }
 

@@ -45,7 +45,10 @@ export const bottom = (b: Box) => b.top + b.height;
 export const verticalOverlap = (a: Box, b: Box) => Math.min(bottom(a), bottom(b)) - Math.max(a.top, b.top);
 
 export function unionBox(boxes: readonly Box[]): Box {
-  let left = Infinity, top = Infinity, r = -Infinity, btm = -Infinity;
+  let left = Infinity,
+    top = Infinity,
+    r = -Infinity,
+    btm = -Infinity;
   for (const b of boxes) {
     left = Math.min(left, b.left);
     top = Math.min(top, b.top);

@@ -23,7 +23,12 @@ export function verticalColumns(lines: readonly TextLine[]): TextLine[] {
       continue;
     }
     const column = columns[index]!;
-    columns[index] = { ...column, text: column.text + line.text, box: unionBox([column.box, line.box]), fragments: [...column.fragments, ...line.fragments] };
+    columns[index] = {
+      ...column,
+      text: column.text + line.text,
+      box: unionBox([column.box, line.box]),
+      fragments: [...column.fragments, ...line.fragments],
+    };
   }
   return columns.sort((a, b) => right(b) - right(a) || a.box.top - b.box.top);
 }

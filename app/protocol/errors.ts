@@ -6,7 +6,8 @@ import { State } from './types.js';
  */
 export class OcrError extends Error {
   constructor(
-    readonly state: typeof State.failed | typeof State.timedOut | typeof State.tooManyRequests | typeof State.unsupported,
+    readonly state:
+      typeof State.failed | typeof State.timedOut | typeof State.tooManyRequests | typeof State.unsupported,
     message: string,
   ) {
     super(message);

@@ -14,7 +14,12 @@ export function processInfo(nodeIndex: number): ProcessInfo {
   return { processId, processName: `OCR-Node-${String(processId).padStart(2, '0')}` };
 }
 
-export function doneResponse(ocrType: number, result: OcrResult, node: ProcessInfo, id: string = randomUUID()): OcrResponse {
+export function doneResponse(
+  ocrType: number,
+  result: OcrResult,
+  node: ProcessInfo,
+  id: string = randomUUID(),
+): OcrResponse {
   return { id, ocrType, ...node, state: State.done, result: withoutNulls(result) };
 }
 

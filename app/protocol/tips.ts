@@ -4,7 +4,8 @@ import type { OcrResponse, QuotaCount, TipsResponse } from './types.js';
 export type TokenRefusal = 'invalid-token' | 'quota-exhausted';
 
 export const tipsMessages: Record<TokenRefusal, string> = {
-  'invalid-token': 'The token is invalid: check the token parameter, or ask the server operator for a token (ocr-assistant token add).',
+  'invalid-token':
+    'The token is invalid: check the token parameter, or ask the server operator for a token (ocr-assistant token add).',
   'quota-exhausted': "Today's API quota has been exhausted, please recharge and continue to use it!",
 };
 

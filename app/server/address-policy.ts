@@ -47,10 +47,17 @@ export function ipv6Bytes(address: string): Uint8Array | undefined {
     text = `${text.slice(0, dotted.index)}0:0`;
   }
   const [head, rest] = text.split('::') as [string, string | undefined];
-  const groups = (s: string | undefined) => (s ? s.split(':').filter(Boolean).map((g) => parseInt(g, 16)) : []);
+  const groups = (s: string | undefined) =>
+    s
+      ? s
+          .split(':')
+          .filter(Boolean)
+          .map((g) => parseInt(g, 16))
+      : [];
   const before = groups(head);
   const after = groups(rest);
-  const all = rest === undefined ? before : [...before, ...Array<number>(8 - before.length - after.length).fill(0), ...after];
+  const all =
+    rest === undefined ? before : [...before, ...Array<number>(8 - before.length - after.length).fill(0), ...after];
   const bytes = new Uint8Array(16);
   all.forEach((group, i) => {
     bytes[2 * i] = group >> 8;

@@ -102,7 +102,11 @@ export function admission(app: FastifyInstance, config: ServerConfig, tokens: To
     const bytes = Number.isFinite(declared) && declared >= 0 ? declared : config.bodyLimit;
     if (!budget.tryReserve(account, bytes)) {
       const message = 'the server is receiving too many images at once; try again in a moment';
-      return answerAndClose(reply, op === 'code' ? 200 : 429, op === 'code' ? failedResponse(ocrType, State.tooManyRequests, message) : 'no');
+      return answerAndClose(
+        reply,
+        op === 'code' ? 200 : 429,
+        op === 'code' ? failedResponse(ocrType, State.tooManyRequests, message) : 'no',
+      );
     }
     reserved.set(request, { account, bytes });
   });

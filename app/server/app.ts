@@ -53,7 +53,13 @@ export function localBackend({ config, tokens, pool }: LocalParts, onError: (err
   const sourceImages = new SourceImageStore(join(config.dataDir, 'results'), config.resultTtlMs, config.maxResults);
   const files = new ResultFiles(results, sourceImages, resolveEngineConfig(), onError);
   const runner = new LocalJobRunner(pool, new JobFinisher(results, tokens, files));
-  return { tokens, results, uploads: new ImageBed(join(config.dataDir, 'uploads'), config.uploads, limits), files, runner };
+  return {
+    tokens,
+    results,
+    uploads: new ImageBed(join(config.dataDir, 'uploads'), config.uploads, limits),
+    files,
+    runner,
+  };
 }
 
 export async function buildServer(parts: ServerParts): Promise<FastifyInstance> {
@@ -84,7 +90,11 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
             ...parts.logger,
             // Never log a URL as sent: its query string carries the token.
             serializers: {
-              req: (request: FastifyRequest) => ({ method: request.method, url: redactTokens(request.url), remoteAddress: request.ip }),
+              req: (request: FastifyRequest) => ({
+                method: request.method,
+                url: redactTokens(request.url),
+                remoteAddress: request.ip,
+              }),
             },
           },
     // The API's paths come from ASP.NET, where /code.ashx and /Code.ashx are one page.
@@ -93,8 +103,10 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
   });
 
   // A plain-text body holds base64 or a URL; raw image bytes are accepted as they come.
-  app.addContentTypeParser(['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/bmp', 'image/tiff', 'application/octet-stream'], { parseAs: 'buffer' }, (_request, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/bmp', 'image/tiff', 'application/octet-stream'],
+    { parseAs: 'buffer' },
+    (_request, body, done) => done(null, body),
   );
   // Anything else is read as text, and so is a body sent with no content type at all
   // (Fastify would not parse that one: it is given one here).
@@ -108,7 +120,10 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
     limits: { fileSize: config.bodyLimit, fieldSize: config.bodyLimit, files: 1, fields: 20, parts: 21 },
   });
 
-  const backend = 'backend' in parts ? parts.backend : localBackend(parts, (error) => app.log.warn({ err: error }, 'could not keep the screenshot for its PDF'));
+  const backend =
+    'backend' in parts
+      ? parts.backend
+      : localBackend(parts, (error) => app.log.warn({ err: error }, 'could not keep the screenshot for its PDF'));
   const { tokens, results, uploads, files, runner } = backend;
   admission(app, config, tokens);
   const service = new RecognitionService(config, tokens, runner, results, uploads);
@@ -126,11 +141,21 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.warn({ code: error.code, message: error.message }, 'bad request');
     const op = (lowerCaseQuery(request.query).op ?? 'code').toLowerCase();
-    if (op === 'imgupload' || op === 'idcode') return reply.code(tooLarge ? 413 : status).type('text/plain; charset=utf-8').send('no');
-    return reply.code(tooLarge ? 413 : status).send(failedResponse(0, status >= 500 ? State.failed : State.unsupported, message));
+    if (op === 'imgupload' || op === 'idcode')
+      return reply
+        .code(tooLarge ? 413 : status)
+        .type('text/plain; charset=utf-8')
+        .send('no');
+    return reply
+      .code(tooLarge ? 413 : status)
+      .send(failedResponse(0, status >= 500 ? State.failed : State.unsupported, message));
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ message: `no such endpoint: ${request.method} ${redactTokens(request.url)}; the API lives at /Code.ashx and /Code.aspx` }),
+    reply
+      .code(404)
+      .send({
+        message: `no such endpoint: ${request.method} ${redactTokens(request.url)}; the API lives at /Code.ashx and /Code.aspx`,
+      }),
   );
 
   await app.register(openApiRoutes, { service, config });

@@ -82,9 +82,22 @@ export function resolveServerConfig(given: ServerConfigOverrides & { dataDir: st
     ...overrides,
     nodes,
     // A connection is silent while its request waits for the engine: longer than the wait budget.
-    timeouts: { headersMs: 15_000, requestMs: 120_000, idleMs: (overrides.waitBudgetMs ?? 20_000) + 30_000, keepAliveMs: 5_000, ...overrides.timeouts },
+    timeouts: {
+      headersMs: 15_000,
+      requestMs: 120_000,
+      idleMs: (overrides.waitBudgetMs ?? 20_000) + 30_000,
+      keepAliveMs: 5_000,
+      ...overrides.timeouts,
+    },
     threadsPerNode: overrides.threadsPerNode ?? Math.max(1, Math.floor(cores / nodes)),
     urlFetch: { timeoutMs: 15_000, maxBytes: 50 * MB, maxRedirects: 3, ...overrides.urlFetch },
-    uploads: { maxBytes: 50 * MB, ttlMs: 24 * 3600_000, maxFiles: 1000, maxTotalBytes: 2048 * MB, dailyBytesPerAccount: 500 * MB, ...overrides.uploads },
+    uploads: {
+      maxBytes: 50 * MB,
+      ttlMs: 24 * 3600_000,
+      maxFiles: 1000,
+      maxTotalBytes: 2048 * MB,
+      dailyBytesPerAccount: 500 * MB,
+      ...overrides.uploads,
+    },
   };
 }

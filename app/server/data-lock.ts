@@ -36,7 +36,10 @@ export class DataFolderLock {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         const fd = openSync(file, 'wx');
-        writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname(), startedAt: now().toISOString() } satisfies LockOwner));
+        writeSync(
+          fd,
+          JSON.stringify({ pid: process.pid, host: hostname(), startedAt: now().toISOString() } satisfies LockOwner),
+        );
         closeSync(fd);
         return new DataFolderLock(file);
       } catch (error) {
@@ -65,7 +68,9 @@ export class DataFolderLock {
 function readOwner(file: string): LockOwner | undefined {
   try {
     const owner = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockOwner>;
-    return typeof owner.pid === 'number' ? { pid: owner.pid, host: String(owner.host ?? ''), startedAt: String(owner.startedAt ?? '') } : undefined;
+    return typeof owner.pid === 'number'
+      ? { pid: owner.pid, host: String(owner.host ?? ''), startedAt: String(owner.startedAt ?? '') }
+      : undefined;
   } catch {
     // Empty or half-written: a starting server died between creating and writing it.
     return undefined;

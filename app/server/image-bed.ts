@@ -11,7 +11,14 @@ import { unsupported } from '../protocol/index.js';
 import type { LimitsConfig } from '../engine/config.js';
 import type { UploadKeeper } from './backend.js';
 
-const extensions: Record<string, string> = { png: 'png', jpeg: 'jpg', webp: 'webp', gif: 'gif', tiff: 'tif', bmp: 'bmp' };
+const extensions: Record<string, string> = {
+  png: 'png',
+  jpeg: 'jpg',
+  webp: 'webp',
+  gif: 'gif',
+  tiff: 'tif',
+  bmp: 'bmp',
+};
 const mimeTypes: Record<string, string> = {
   png: 'image/png',
   jpg: 'image/jpeg',
@@ -32,7 +39,8 @@ export async function checkUpload(bytes: Uint8Array, maxBytes: number, imageLimi
   if (bytes.length > maxBytes) throw unsupported(`the image is ${bytes.length} bytes; the limit is ${maxBytes}`);
   const { format } = await probeImage(bytes, imageLimits);
   const extension = extensions[format];
-  if (!extension) throw unsupported(`${format} images are not kept by the image bed; send PNG, JPEG, WebP, GIF, TIFF or BMP`);
+  if (!extension)
+    throw unsupported(`${format} images are not kept by the image bed; send PNG, JPEG, WebP, GIF, TIFF or BMP`);
   await decodeImage(bytes, imageLimits);
   return extension;
 }

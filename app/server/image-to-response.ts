@@ -32,13 +32,19 @@ export interface RecognizeOutcome {
   engineMs?: number;
 }
 
-export async function recognize(engine: OcrEngine, request: RecognizeRequest, node: ProcessInfo): Promise<RecognizeOutcome> {
+export async function recognize(
+  engine: OcrEngine,
+  request: RecognizeRequest,
+  node: ProcessInfo,
+): Promise<RecognizeOutcome> {
   const { type, id } = request;
   try {
     // Type 1 reads like type 0, whose analysis already finds vertical columns and reads them
     // top to bottom, right to left.
     if (type !== OcrType.text && type !== OcrType.vertical && type !== OcrType.table && type !== OcrType.formula) {
-      throw unsupported(`type ${type} is not a recognition type; use 0 (text), 1 (vertical text), 2 (table) or 3 (formula)`);
+      throw unsupported(
+        `type ${type} is not a recognition type; use 0 (text), 1 (vertical text), 2 (table) or 3 (formula)`,
+      );
     }
     if (type === OcrType.formula && !isPdf(request.image)) {
       // A snip that holds no typeset formula (ordinary text, a photo) answers as text mode does.
@@ -49,17 +55,31 @@ export async function recognize(engine: OcrEngine, request: RecognizeRequest, no
       }
     }
     const wantsTable = type === OcrType.table;
-    const pages = await engine.recognizeDocument(request.image, { autodirection: request.options.autodirection, rulings: wantsTable });
+    const pages = await engine.recognizeDocument(request.image, {
+      autodirection: request.options.autodirection,
+      rulings: wantsTable,
+    });
     if (pages.length !== 1) {
       // A PDF: its pages as text, one after another, each line with its page's index.
       const results = pages.map((page, index) => textOutcome(page, request.options, index));
-      return { response: withCodes(doneResponse(type, joinPages(results), node, id), pages.flatMap((p) => p.codes ?? [])), engine: pages[0], engineMs: pages.reduce((ms, p) => ms + p.timings.totalMs, 0) };
+      return {
+        response: withCodes(
+          doneResponse(type, joinPages(results), node, id),
+          pages.flatMap((p) => p.codes ?? []),
+        ),
+        engine: pages[0],
+        engineMs: pages.reduce((ms, p) => ms + p.timings.totalMs, 0),
+      };
     }
     const output = pages[0]!;
     // A table request on an image without a table answers as text mode would (resultType 0).
     const table = wantsTable ? analyzeTable(output.lines, output.rulings) : null;
     const result = table ? tableOutcome(table, output, request.options) : textOutcome(output, request.options);
-    return { response: withCodes(doneResponse(type, result, node, id), output.codes), engine: output, engineMs: output.timings.totalMs };
+    return {
+      response: withCodes(doneResponse(type, result, node, id), output.codes),
+      engine: output,
+      engineMs: output.timings.totalMs,
+    };
   } catch (error) {
     if (error instanceof OcrError) {
       // A refused input never reached a node's models: leave the node out, as the API does.
@@ -90,7 +110,8 @@ function textOutcome(output: EngineOutput, options: RecognizeOptions, pageIndex 
 
 /** A document's pages as one result: texts one after another (a blank line between pages), boxes by page. */
 function joinPages(pages: OcrResult[]): OcrResult {
-  const concat = (field: 'verticalText' | 'spiltLocText') => JSON.stringify(pages.flatMap((p) => JSON.parse(p[field] ?? '[]') as unknown[]));
+  const concat = (field: 'verticalText' | 'spiltLocText') =>
+    JSON.stringify(pages.flatMap((p) => JSON.parse(p[field] ?? '[]') as unknown[]));
   const autoText = pages.map((p) => p.autoText ?? '').join('\n\n');
   return {
     autoText,
@@ -118,6 +139,10 @@ function withCodes(response: OcrResponse, codes: EngineOutput['codes']): OcrResp
   const found: CodeInfo[] = codes.map((c) => ({ format: c.format, text: c.text, location: toLocation(c.box) }));
   const result = response.result.autoText?.trim()
     ? response.result
-    : { ...response.result, autoText: codes.map((c) => c.text).join('\n'), spiltText: codes.map((c) => `${c.text}\t\n`).join('') };
+    : {
+        ...response.result,
+        autoText: codes.map((c) => c.text).join('\n'),
+        spiltText: codes.map((c) => `${c.text}\t\n`).join(''),
+      };
   return { ...response, result, desc: JSON.stringify(found) };
 }

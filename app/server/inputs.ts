@@ -32,8 +32,11 @@ const looksLikeUrl = (text: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(text.trim
 
 /** A plain-text body holds base64 or a URL; tell which. */
 export function inputFromText(text: string): ImageInput {
-  if (!text.trim()) throw unsupported('the request has no image: send a file, a url field, a code field (base64) or a plain-text body');
-  return looksLikeUrl(text) ? { kind: 'url', url: text.trim() } : { kind: 'bytes', bytes: decodeBase64Image(text, 'the plain-text body') };
+  if (!text.trim())
+    throw unsupported('the request has no image: send a file, a url field, a code field (base64) or a plain-text body');
+  return looksLikeUrl(text)
+    ? { kind: 'url', url: text.trim() }
+    : { kind: 'bytes', bytes: decodeBase64Image(text, 'the plain-text body') };
 }
 
 export function inputFromFields(fields: InputFields): ImageInput | undefined {

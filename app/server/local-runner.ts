@@ -13,7 +13,10 @@ export class LocalJobRunner implements JobRunner {
   async submit(job: Job, context: JobContext): Promise<SubmittedJob> {
     // pool.run throws QueueFullError at once when its queue is full.
     const answered = this.pool.run(job);
-    return { finished: answered.then((response) => this.finisher.finish(response, job.image, context)), expectedWaitMs: 0 };
+    return {
+      finished: answered.then((response) => this.finisher.finish(response, job.image, context)),
+      expectedWaitMs: 0,
+    };
   }
 
   status() {

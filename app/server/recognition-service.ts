@@ -16,7 +16,14 @@ import {
   type TipsResponse,
 } from '../protocol/index.js';
 import type { ServerConfig } from './config.js';
-import { QueueFullError, type Job, type JobRunner, type ResultKeeper, type TokenAuthority, type UploadKeeper } from './backend.js';
+import {
+  QueueFullError,
+  type Job,
+  type JobRunner,
+  type ResultKeeper,
+  type TokenAuthority,
+  type UploadKeeper,
+} from './backend.js';
 import { fetchImageUrl } from './url-fetch.js';
 import type { ImageInput } from './inputs.js';
 
@@ -84,7 +91,15 @@ export class RecognitionService {
       const pending: OcrResponse = { id, ocrType: type, state: State.pending };
       await this.results.put(account, pending);
       pendingStored = true;
-      return answer(await this.runWithinBudget({ image, type, options: admitted.options, id, signal: request.signal }, account, request.origin, pending, slot));
+      return answer(
+        await this.runWithinBudget(
+          { image, type, options: admitted.options, id, signal: request.signal },
+          account,
+          request.origin,
+          pending,
+          slot,
+        ),
+      );
     } catch (error) {
       await slot.release().catch(() => undefined);
       const failed = refusal(type, error, id);
@@ -150,13 +165,25 @@ export class RecognitionService {
    * Queues the job and waits for it up to the wait budget: the finished response, or the pending
    * one (state 0, poll idcode) when the budget runs out or the queue is too deep to make it.
    */
-  private async runWithinBudget(job: Job, account: string, origin: string, pending: OcrResponse, slot: Slot): Promise<OcrResponse> {
+  private async runWithinBudget(
+    job: Job,
+    account: string,
+    origin: string,
+    pending: OcrResponse,
+    slot: Slot,
+  ): Promise<OcrResponse> {
     let submitted;
     try {
       submitted = await this.runner.submit(job, { account, origin, resultTtlMs: this.config.resultTtlMs });
     } catch (error) {
       if (!(error instanceof QueueFullError)) throw error;
-      const busy = failedResponse(job.type, State.tooManyRequests, `the server is busy (${error.message}); try again in a moment`, undefined, job.id);
+      const busy = failedResponse(
+        job.type,
+        State.tooManyRequests,
+        `the server is busy (${error.message}); try again in a moment`,
+        undefined,
+        job.id,
+      );
       await this.results.put(account, busy);
       await slot.release();
       return busy;
@@ -198,7 +225,11 @@ export class RecognitionService {
   }
 
   /** Stores an upload; the absolute URL that serves it, or 'no' as the API answers failures. */
-  async upload(token: string | undefined, readFile: () => Promise<Uint8Array | undefined>, origin: string): Promise<string> {
+  async upload(
+    token: string | undefined,
+    readFile: () => Promise<Uint8Array | undefined>,
+    origin: string,
+  ): Promise<string> {
     // The token first: a stranger's upload is not even read.
     const account = await this.tokens.accountOf(token);
     if (!account) return 'no';
@@ -207,7 +238,8 @@ export class RecognitionService {
     try {
       // Checked whole before it is charged, charged before it is written.
       await this.uploads.check(bytes);
-      if (!(await this.tokens.chargeUpload(account, bytes.length, this.config.uploads.dailyBytesPerAccount))) return 'no';
+      if (!(await this.tokens.chargeUpload(account, bytes.length, this.config.uploads.dailyBytesPerAccount)))
+        return 'no';
       return `${origin}/uploads/${await this.uploads.store(bytes)}`;
     } catch {
       return 'no';
@@ -219,7 +251,11 @@ export class RecognitionService {
     const own = this.ownUpload(input.url, origin);
     if (own) {
       const stored = await this.uploads.read(own);
-      if (!stored) throw new OcrError(State.unsupported, 'the uploaded image at this URL has expired or never existed; upload it again');
+      if (!stored)
+        throw new OcrError(
+          State.unsupported,
+          'the uploaded image at this URL has expired or never existed; upload it again',
+        );
       return stored.bytes;
     }
     const { urlFetch, allowPrivateUrls } = this.config;
@@ -239,11 +275,18 @@ export class RecognitionService {
 }
 
 function refusal(ocrType: number, error: unknown, id?: string): OcrResponse {
-  if (error instanceof OcrError) return failedResponse(ocrType, error.state as Exclude<State, 0 | 2>, error.message, undefined, id);
+  if (error instanceof OcrError)
+    return failedResponse(ocrType, error.state as Exclude<State, 0 | 2>, error.message, undefined, id);
   return failedResponse(ocrType, State.failed, `the request failed: ${(error as Error).message}`, undefined, id);
 }
 
 /** A store or queue that did not answer (Redis restarting): state 3, worth retrying. */
 export function unreachable(ocrType: number, error: unknown, id?: string): OcrResponse {
-  return failedResponse(ocrType, State.failed, `the server cannot reach its job queue or stores right now (${(error as Error).message}); try again shortly`, undefined, id);
+  return failedResponse(
+    ocrType,
+    State.failed,
+    `the server cannot reach its job queue or stores right now (${(error as Error).message}); try again shortly`,
+    undefined,
+    id,
+  );
 }

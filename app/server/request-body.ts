@@ -24,7 +24,8 @@ export async function readBody(request: FastifyRequest, bodyLimit: number): Prom
     if (error instanceof OcrError) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw unsupported('the file is larger than the request body limit');
-    if (code === 'FST_FILES_LIMIT') throw unsupported('the request holds more than one file: send one image per request');
+    if (code === 'FST_FILES_LIMIT')
+      throw unsupported('the request holds more than one file: send one image per request');
     throw unsupported(`the request body could not be read: ${(error as Error).message}`);
   }
 }
@@ -36,7 +37,8 @@ async function readParts(request: FastifyRequest, bodyLimit: number): Promise<Bo
     let total = 0;
     const add = (bytes: number) => {
       total += bytes;
-      if (total > bodyLimit) throw unsupported(`the request body is larger than the limit of ${Math.round(bodyLimit / 2 ** 20)} MB`);
+      if (total > bodyLimit)
+        throw unsupported(`the request body is larger than the limit of ${Math.round(bodyLimit / 2 ** 20)} MB`);
     };
     for await (const part of request.parts()) {
       if (part.type === 'file') {

@@ -2,7 +2,14 @@
 // Word, a searchable PDF, Markdown, TXT) at URLs of this server. Files are made when they are
 // asked for, from the stored result (and the stored screenshot, for the PDF), so a client
 // that never downloads one costs nothing but the screenshot's write to disk.
-import { buildResultFile, formatNamed, formulaPage, formulaSnippet, resultFormats, type ResultFormat } from '../export/index.js';
+import {
+  buildResultFile,
+  formatNamed,
+  formulaPage,
+  formulaSnippet,
+  resultFormats,
+  type ResultFormat,
+} from '../export/index.js';
 import { pagePictures } from '../engine/pages.js';
 import type { EngineConfig } from '../engine/config.js';
 import { ResultType, State, type DownLoadInfo, type OcrResponse, type OcrResult } from '../protocol/index.js';
@@ -21,17 +28,23 @@ export class ResultFiles {
     if (response.state !== State.done || !response.result) return response;
     const formats = resultFormats(response.result);
     // Only a result that offers a PDF needs its screenshot (a formula's files do not).
-    const kept = formats.some((f) => f.needsImage) && await this.images.put(response.id, image, ttlMs).then(
-      () => true,
-      (error: unknown) => {
-        // A full disk costs the PDF, not the answer.
-        this.onError(error);
-        return false;
-      },
-    );
+    const kept =
+      formats.some((f) => f.needsImage) &&
+      (await this.images.put(response.id, image, ttlMs).then(
+        () => true,
+        (error: unknown) => {
+          // A full disk costs the PDF, not the answer.
+          this.onError(error);
+          return false;
+        },
+      ));
     const files: DownLoadInfo[] = formats
       .filter((format) => kept || !format.needsImage)
-      .map((format) => ({ url: `${origin}/files/${response.id}/${format.name}`, fileType: format.fileType, desc: format.desc }));
+      .map((format) => ({
+        url: `${origin}/files/${response.id}/${format.name}`,
+        fileType: format.fileType,
+        desc: format.desc,
+      }));
     const result = { ...response.result, files };
     if (result.resultType === ResultType.webPage && result.autoText) {
       // A formula: a page of ours that typesets it, and its MathML to paste into Word.
@@ -66,9 +79,14 @@ export class ResultFiles {
 }
 
 /** Every file a result offers, made at once from the result and its screenshot (the CLI's `--out`). */
-export async function makeResultFiles(result: OcrResult, image: Uint8Array, config: EngineConfig): Promise<{ format: ResultFormat; body: Buffer }[]> {
+export async function makeResultFiles(
+  result: OcrResult,
+  image: Uint8Array,
+  config: EngineConfig,
+): Promise<{ format: ResultFormat; body: Buffer }[]> {
   const page = await pagePictures(image, config);
   const out = [];
-  for (const format of resultFormats(result)) out.push({ format, body: await buildResultFile(result, format, format.needsImage ? page : undefined) });
+  for (const format of resultFormats(result))
+    out.push({ format, body: await buildResultFile(result, format, format.needsImage ? page : undefined) });
   return out;
 }

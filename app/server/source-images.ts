@@ -22,7 +22,9 @@ export class SourceImageStore implements SourceImageKeeper {
     /** The file system's write (a test gives one that fails as a full disk does). */
     private readonly write: (file: string, bytes: Uint8Array) => Promise<void> = writeFile,
   ) {
-    this.ready = rm(dir, { recursive: true, force: true }).then(() => mkdir(dir, { recursive: true })).then(() => undefined);
+    this.ready = rm(dir, { recursive: true, force: true })
+      .then(() => mkdir(dir, { recursive: true }))
+      .then(() => undefined);
   }
 
   async put(id: string, bytes: Uint8Array): Promise<void> {

@@ -44,8 +44,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     deadlineMs: config.jobDeadlineMs,
     maxQueued: config.maxQueued,
     onEvent: (event) => {
-      if (event.kind === 'ready') app?.log.info({ node: event.node, loadMs: Math.round(event.loadMs) }, 'engine node ready');
-      else if (event.kind === 'died') app?.log.warn({ node: event.node, reason: event.reason }, 'engine node died; replacing it');
+      if (event.kind === 'ready')
+        app?.log.info({ node: event.node, loadMs: Math.round(event.loadMs) }, 'engine node ready');
+      else if (event.kind === 'died')
+        app?.log.warn({ node: event.node, reason: event.reason }, 'engine node died; replacing it');
       else app?.log.warn({ node: event.node, id: event.jobId }, 'engine node missed the deadline; replacing it');
     },
   });

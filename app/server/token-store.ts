@@ -47,7 +47,8 @@ export const tokenHash = (token: string): string => digest(token).toString('hex'
  * store hands out. Only its digest is stored, so the caller must show it now or never.
  */
 export function newToken(dailyLimit: number): { token: string; label: string } {
-  if (!Number.isInteger(dailyLimit) || dailyLimit < 1) throw new Error('the daily limit must be a whole number of at least 1');
+  if (!Number.isInteger(dailyLimit) || dailyLimit < 1)
+    throw new Error('the daily limit must be a whole number of at least 1');
   const token = `ocr_${randomBytes(24).toString('base64url')}`;
   return { token, label: token.slice(0, labelLength) };
 }
@@ -90,7 +91,9 @@ export class TokenStore implements TokenAuthority {
   }
 
   list(): TokenInfo[] {
-    const rows = this.db.prepare('SELECT hash, label, daily_limit, created_at FROM tokens ORDER BY created_at').all() as unknown as TokenRow[];
+    const rows = this.db
+      .prepare('SELECT hash, label, daily_limit, created_at FROM tokens ORDER BY created_at')
+      .all() as unknown as TokenRow[];
     return rows.map((row) => ({
       label: row.label,
       dailyLimit: row.daily_limit,
@@ -103,7 +106,9 @@ export class TokenStore implements TokenAuthority {
   remove(tokenOrLabel: string): 'removed' | 'not-found' | 'ambiguous' {
     const byHash = this.db.prepare('DELETE FROM tokens WHERE hash = ?').run(digest(tokenOrLabel).toString('hex'));
     if (byHash.changes) return 'removed';
-    const matches = this.db.prepare('SELECT hash FROM tokens WHERE label = ?').all(tokenOrLabel) as unknown as { hash: string }[];
+    const matches = this.db.prepare('SELECT hash FROM tokens WHERE label = ?').all(tokenOrLabel) as unknown as {
+      hash: string;
+    }[];
     if (matches.length > 1) return 'ambiguous';
     if (!matches[0]) return 'not-found';
     this.db.prepare('DELETE FROM tokens WHERE hash = ?').run(matches[0].hash);
@@ -125,7 +130,8 @@ export class TokenStore implements TokenAuthority {
     const hex = hash.toString('hex');
     const launch = this.launchTokens.get(hex);
     if (launch) return launch;
-    const row = this.db.prepare('SELECT hash, daily_limit FROM tokens WHERE hash = ?').get(hex) as unknown as TokenRow | undefined;
+    const row = this.db.prepare('SELECT hash, daily_limit FROM tokens WHERE hash = ?').get(hex) as unknown as
+      TokenRow | undefined;
     if (!row || !timingSafeEqual(Buffer.from(row.hash, 'hex'), hash)) return undefined;
     return { account: row.hash, dailyLimit: row.daily_limit };
   }
@@ -146,7 +152,8 @@ export class TokenStore implements TokenAuthority {
     const found = this.find(token);
     if (!found) return { ok: false, refusal: 'invalid-token' };
     const held = this.reserved.get(found.account) ?? new Set<string>();
-    if (this.todayCount(found.account) + held.size >= found.dailyLimit) return { ok: false, refusal: 'quota-exhausted' };
+    if (this.todayCount(found.account) + held.size >= found.dailyLimit)
+      return { ok: false, refusal: 'quota-exhausted' };
     held.add(ticket);
     this.reserved.set(found.account, held);
     return { ok: true, account: found.account };
@@ -162,7 +169,9 @@ export class TokenStore implements TokenAuthority {
   /** `TodayCount` counts successful recognitions only. */
   recordSuccess(account: string): void {
     this.db
-      .prepare('INSERT INTO usage (account, day, count) VALUES (?, ?, 1) ON CONFLICT (account, day) DO UPDATE SET count = count + 1')
+      .prepare(
+        'INSERT INTO usage (account, day, count) VALUES (?, ?, 1) ON CONFLICT (account, day) DO UPDATE SET count = count + 1',
+      )
       .run(account, localDay(this.now()));
   }
 
@@ -186,9 +195,9 @@ export class TokenStore implements TokenAuthority {
   }
 
   private todayCount(account: string): number {
-    const row = this.db.prepare('SELECT count FROM usage WHERE account = ? AND day = ?').get(account, localDay(this.now())) as unknown as
-      | { count: number }
-      | undefined;
+    const row = this.db
+      .prepare('SELECT count FROM usage WHERE account = ? AND day = ?')
+      .get(account, localDay(this.now())) as unknown as { count: number } | undefined;
     return row?.count ?? 0;
   }
 

@@ -23,7 +23,8 @@ function guardedLookup(hostname: string, options: { all?: boolean }, callback: L
   dnsLookup(hostname, { all: true }, (error, addresses) => {
     if (error) return callback(error, []);
     const refused = addresses.find((a) => !isPublicAddress(a.address));
-    if (refused) return callback(Object.assign(new Error(`refused`), { code: 'EPRIVATEADDRESS', address: refused.address }), []);
+    if (refused)
+      return callback(Object.assign(new Error(`refused`), { code: 'EPRIVATEADDRESS', address: refused.address }), []);
     if (options.all) return callback(null, addresses);
     const first = addresses[0]!;
     callback(null, first.address, first.family);
@@ -31,7 +32,9 @@ function guardedLookup(hostname: string, options: { all?: boolean }, callback: L
 }
 
 const privateRefusal = (host: string) =>
-  unsupported(`the URL's host ${host} is a loopback, private or link-local address; this server does not fetch from those`);
+  unsupported(
+    `the URL's host ${host} is a loopback, private or link-local address; this server does not fetch from those`,
+  );
 
 export async function fetchImageUrl(raw: string, limits: UrlFetchLimits): Promise<Uint8Array> {
   let url: URL;
@@ -43,7 +46,8 @@ export async function fetchImageUrl(raw: string, limits: UrlFetchLimits): Promis
   for (let redirects = 0; ; redirects++) {
     const outcome = await fetchOnce(url, limits);
     if ('bytes' in outcome) return outcome.bytes;
-    if (redirects >= limits.maxRedirects) throw unsupported(`the URL redirected more than ${limits.maxRedirects} times`);
+    if (redirects >= limits.maxRedirects)
+      throw unsupported(`the URL redirected more than ${limits.maxRedirects} times`);
     url = new URL(outcome.location, url);
   }
 }
@@ -62,46 +66,53 @@ function fetchOnce(url: URL, limits: UrlFetchLimits): Promise<{ bytes: Uint8Arra
       reject(error);
     };
     // One deadline for the whole exchange: a server that drips one byte a second is cut off too.
-    const timer = setTimeout(() => fail(engineFailure(`the URL did not answer within ${limits.timeoutMs / 1000} s`)), limits.timeoutMs);
-    const request = client.get(url, { lookup: limits.allowPrivate ? undefined : guardedLookup, headers: { accept: 'image/*' } }, (response) => {
-      const status = response.statusCode ?? 0;
-      if (status >= 300 && status < 400 && response.headers.location) {
-        clearTimeout(timer);
-        response.resume();
-        resolve({ location: response.headers.location });
-        return;
-      }
-      if (status < 200 || status >= 300) {
-        clearTimeout(timer);
-        fail(unsupported(`the URL answered HTTP ${status}, not an image`));
-        return;
-      }
-      const declared = Number(response.headers['content-length']);
-      if (declared > limits.maxBytes) {
-        clearTimeout(timer);
-        fail(unsupported(`the image at the URL is ${declared} bytes; the limit is ${limits.maxBytes}`));
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let received = 0;
-      response.on('data', (chunk: Buffer) => {
-        received += chunk.length;
-        if (received > limits.maxBytes) {
+    const timer = setTimeout(
+      () => fail(engineFailure(`the URL did not answer within ${limits.timeoutMs / 1000} s`)),
+      limits.timeoutMs,
+    );
+    const request = client.get(
+      url,
+      { lookup: limits.allowPrivate ? undefined : guardedLookup, headers: { accept: 'image/*' } },
+      (response) => {
+        const status = response.statusCode ?? 0;
+        if (status >= 300 && status < 400 && response.headers.location) {
           clearTimeout(timer);
-          fail(unsupported(`the image at the URL is larger than the limit of ${limits.maxBytes} bytes`));
+          response.resume();
+          resolve({ location: response.headers.location });
           return;
         }
-        chunks.push(chunk);
-      });
-      response.on('end', () => {
-        clearTimeout(timer);
-        resolve({ bytes: Buffer.concat(chunks) });
-      });
-      response.on('error', (error) => {
-        clearTimeout(timer);
-        fail(engineFailure(`reading the URL failed: ${error.message}`));
-      });
-    });
+        if (status < 200 || status >= 300) {
+          clearTimeout(timer);
+          fail(unsupported(`the URL answered HTTP ${status}, not an image`));
+          return;
+        }
+        const declared = Number(response.headers['content-length']);
+        if (declared > limits.maxBytes) {
+          clearTimeout(timer);
+          fail(unsupported(`the image at the URL is ${declared} bytes; the limit is ${limits.maxBytes}`));
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let received = 0;
+        response.on('data', (chunk: Buffer) => {
+          received += chunk.length;
+          if (received > limits.maxBytes) {
+            clearTimeout(timer);
+            fail(unsupported(`the image at the URL is larger than the limit of ${limits.maxBytes} bytes`));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        response.on('end', () => {
+          clearTimeout(timer);
+          resolve({ bytes: Buffer.concat(chunks) });
+        });
+        response.on('error', (error) => {
+          clearTimeout(timer);
+          fail(engineFailure(`reading the URL failed: ${error.message}`));
+        });
+      },
+    );
     request.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       if (error.code === 'EPRIVATEADDRESS') reject(privateRefusal(url.hostname));

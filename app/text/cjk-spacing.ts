@@ -18,7 +18,8 @@ export function spaceCjk(text: string): string {
       while (chars[end + 1] === ' ' || chars[end + 1] === '\t') end++;
       const next = chars[end + 1] ?? '';
       // A run of spaces stays (as one) only where neither side's script spaces itself.
-      const keep = previous && next && !(cjk(previous) && cjk(next)) && !isCjkPunctuation(previous) && !isCjkPunctuation(next);
+      const keep =
+        previous && next && !(cjk(previous) && cjk(next)) && !isCjkPunctuation(previous) && !isCjkPunctuation(next);
       if (keep) out += ' ';
       i = end;
       continue;
@@ -27,5 +28,8 @@ export function spaceCjk(text: string): string {
     out += c;
   }
   // A number recognition split apart: "3 . 14", "1 , 000", "12 : 30".
-  return out.replace(/(\d)(?: ([.,:]) ?| ?([.,:]) )(?=\d)/g, (_m, digit: string, a?: string, b?: string) => `${digit}${a ?? b}`);
+  return out.replace(
+    /(\d)(?: ([.,:]) ?| ?([.,:]) )(?=\d)/g,
+    (_m, digit: string, a?: string, b?: string) => `${digit}${a ?? b}`,
+  );
 }

@@ -9,15 +9,41 @@ export type LatinLanguage = (typeof latinLanguages)[number];
 /** Short words each language uses on every line and the others (and English) rarely do. */
 const commonWords: Record<LatinLanguage | 'eng', Set<string>> = {
   eng: new Set('the and of to is in for that with this are be not you your on from or can will was have it'.split(' ')),
-  fra: new Set('le la les des du de et est une un pour dans que qui pas sur avec ce cette ces cet vous votre vos au aux sont ont ete etre avez peut nous tous aucun ne ou plus impossible fichier'.split(' ')),
-  deu: new Set('der die das und ist nicht ein eine zu mit den dem des von fur auf sie ich wird werden wurde sind haben alle bei nach sich auch noch uber kann konnen oder datei bitte'.split(' ')),
-  spa: new Set('el la los las de del y es un una para que en con por no se su sus al lo como esta este son fue hay desde todos pero ya archivo puede'.split(' ')),
-  ita: new Set('il lo gli le di del della dei delle degli nel nella e un una che con sono al alla da questo questa stato stata state piu anche impossibile salvare modifiche impostazioni'.split(' ')),
-  por: new Set('o os da dos das um uma em na nos nas ao com nao sao foi foram voce deseja pode arquivo ficheiro possivel alteracoes configuracoes'.split(' ')),
+  fra: new Set(
+    'le la les des du de et est une un pour dans que qui pas sur avec ce cette ces cet vous votre vos au aux sont ont ete etre avez peut nous tous aucun ne ou plus impossible fichier'.split(
+      ' ',
+    ),
+  ),
+  deu: new Set(
+    'der die das und ist nicht ein eine zu mit den dem des von fur auf sie ich wird werden wurde sind haben alle bei nach sich auch noch uber kann konnen oder datei bitte'.split(
+      ' ',
+    ),
+  ),
+  spa: new Set(
+    'el la los las de del y es un una para que en con por no se su sus al lo como esta este son fue hay desde todos pero ya archivo puede'.split(
+      ' ',
+    ),
+  ),
+  ita: new Set(
+    'il lo gli le di del della dei delle degli nel nella e un una che con sono al alla da questo questa stato stata state piu anche impossibile salvare modifiche impostazioni'.split(
+      ' ',
+    ),
+  ),
+  por: new Set(
+    'o os da dos das um uma em na nos nas ao com nao sao foi foram voce deseja pode arquivo ficheiro possivel alteracoes configuracoes'.split(
+      ' ',
+    ),
+  ),
 };
 
 /** Letters that survive the recognizer now and then and name their language. */
-const ownLetters: Record<LatinLanguage, RegExp> = { fra: /[çœèêëàâîïôùû]/giu, deu: /[äöüß]/giu, spa: /[ñ¿¡]/giu, ita: /[ìò]/giu, por: /[ãõ]/giu };
+const ownLetters: Record<LatinLanguage, RegExp> = {
+  fra: /[çœèêëàâîïôùû]/giu,
+  deu: /[äöüß]/giu,
+  spa: /[ñ¿¡]/giu,
+  ita: /[ìò]/giu,
+  por: /[ãõ]/giu,
+};
 
 /** Without accents, lower case: how the recognizer's reading and the truth compare. */
 export function withoutAccents(text: string): string {
@@ -30,7 +56,10 @@ export function withoutAccents(text: string): string {
  * text of too few words give undefined.
  */
 export function latinLanguageOf(text: string): LatinLanguage | undefined {
-  const words = withoutAccents(text).toLowerCase().match(/\p{L}+/gu) ?? [];
+  const words =
+    withoutAccents(text)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? [];
   const hits = (language: LatinLanguage | 'eng') => words.filter((w) => commonWords[language].has(w)).length;
   const english = hits('eng');
   let best: LatinLanguage | undefined;

@@ -33,8 +33,10 @@ export function fixPunctuation(text: string): string {
     const { before, after, afterSkippingSpace } = around(chars, i);
     // A mark between two Latin characters is part of a word or number (3.14, a.b, 1,000).
     // So is one of a run of marks ("...", "?!", ".."): an ellipsis is not two full stops.
-    const insideWord = (latinWord.test(before) && latinWord.test(after)) || Boolean(toCjk[chars[i - 1] ?? ''] || toCjk[after]);
-    const afterChinese = isCjkLetter(before) && (!afterSkippingSpace || cjkText(afterSkippingSpace) || !latinWord.test(after));
+    const insideWord =
+      (latinWord.test(before) && latinWord.test(after)) || Boolean(toCjk[chars[i - 1] ?? ''] || toCjk[after]);
+    const afterChinese =
+      isCjkLetter(before) && (!afterSkippingSpace || cjkText(afterSkippingSpace) || !latinWord.test(after));
     const inChineseSentence = chinese && !insideWord && (!afterSkippingSpace || isCjkLetter(afterSkippingSpace));
     if (toCjk[c] && (afterChinese || inChineseSentence)) {
       // A sentence mark after Chinese; "3.14" or "a.b" never reach here (before is Latin).
@@ -51,7 +53,12 @@ export function fixPunctuation(text: string): string {
       out.push('）');
       continue;
     }
-    if (toAscii[c] && !chinese && latinWord.test(before) && (!afterSkippingSpace || latinWord.test(afterSkippingSpace))) {
+    if (
+      toAscii[c] &&
+      !chinese &&
+      latinWord.test(before) &&
+      (!afterSkippingSpace || latinWord.test(afterSkippingSpace))
+    ) {
       out.push(toAscii[c]);
       // English puts a space after a sentence mark when a word follows.
       if (after && after !== ' ' && latinWord.test(after)) out.push(' ');
@@ -72,7 +79,18 @@ export function fixPunctuation(text: string): string {
 
 const openers: Record<string, string> = { '(': ')', '（': '）', '[': ']', '【': '】', '「': '」' };
 const closers: Record<string, string> = { ')': '(', '）': '（', ']': '[', '】': '【', '」': '「' };
-const sameKind: Record<string, string> = { ')': 'round', '）': 'round', '(': 'round', '（': 'round', ']': 'square', '[': 'square', '】': 'square', '【': 'square', '「': 'corner', '」': 'corner' };
+const sameKind: Record<string, string> = {
+  ')': 'round',
+  '）': 'round',
+  '(': 'round',
+  '（': 'round',
+  ']': 'square',
+  '[': 'square',
+  '】': 'square',
+  '【': 'square',
+  '「': 'corner',
+  '」': 'corner',
+};
 
 /**
  * Curly quotes alternate open, close; a closing bracket takes the width of the bracket it

@@ -53,5 +53,12 @@ export function isCjkLetter(char: string): boolean {
  */
 export function isCjkPunctuation(char: string): boolean {
   const c = char.codePointAt(0) ?? 0;
-  return (c >= 0x3000 && c <= 0x303f) || c === 0x30fb || (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65);
+  return (
+    (c >= 0x3000 && c <= 0x303f) ||
+    c === 0x30fb ||
+    (c >= 0xff01 && c <= 0xff0f) ||
+    (c >= 0xff1a && c <= 0xff20) ||
+    (c >= 0xff3b && c <= 0xff40) ||
+    (c >= 0xff5b && c <= 0xff65)
+  );
 }

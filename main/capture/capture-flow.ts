@@ -45,7 +45,14 @@ export class CaptureFlow {
     const frozen = displayId === undefined ? undefined : this.frozen.get(displayId);
     if (!frozen) throw new CaptureError('no capture is in progress for this window');
     const { display, capture } = frozen;
-    return { displayId: display.id, image: capture.png, width: display.bounds.width, height: display.bounds.height, scaleFactor: display.scaleFactor, mode: this.mode };
+    return {
+      displayId: display.id,
+      image: capture.png,
+      width: display.bounds.width,
+      height: display.bounds.height,
+      scaleFactor: display.scaleFactor,
+      mode: this.mode,
+    };
   }
 
   /** The user confirmed a region: cut it, close the overlays, recognize. */
@@ -83,7 +90,10 @@ export class CaptureFlow {
     if (!region) return false;
     const frozen = (await this.freeze()).get(region.displayId);
     if (!frozen) throw new CaptureError('the display of the last region is no longer connected');
-    await this.recognize(await cropPng(frozen.capture.png, regionToPixels(region, frozen.display, frozen.capture)), mode);
+    await this.recognize(
+      await cropPng(frozen.capture.png, regionToPixels(region, frozen.display, frozen.capture)),
+      mode,
+    );
     return true;
   }
 

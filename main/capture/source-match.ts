@@ -12,12 +12,20 @@ export interface SourceShape {
   height: number;
 }
 
-const nativeSize = (d: DisplayInfo) => ({ width: Math.round(d.bounds.width * d.scaleFactor), height: Math.round(d.bounds.height * d.scaleFactor) });
+const nativeSize = (d: DisplayInfo) => ({
+  width: Math.round(d.bounds.width * d.scaleFactor),
+  height: Math.round(d.bounds.height * d.scaleFactor),
+});
 const aspectOf = (size: { width: number; height: number }) => size.width / size.height;
 
 /** For each source, the display it shows, or undefined when none can be told. */
-export function matchSourcesToDisplays(sources: SourceShape[], displays: DisplayInfo[]): Array<DisplayInfo | undefined> {
-  const matched: Array<DisplayInfo | undefined> = sources.map((s) => (s.displayId ? displays.find((d) => String(d.id) === s.displayId) : undefined));
+export function matchSourcesToDisplays(
+  sources: SourceShape[],
+  displays: DisplayInfo[],
+): Array<DisplayInfo | undefined> {
+  const matched: Array<DisplayInfo | undefined> = sources.map((s) =>
+    s.displayId ? displays.find((d) => String(d.id) === s.displayId) : undefined,
+  );
   const free = () => displays.filter((d) => !matched.includes(d));
   sources.forEach((source, index) => {
     if (source.displayId || matched[index]) return;
@@ -26,7 +34,14 @@ export function matchSourcesToDisplays(sources: SourceShape[], displays: Display
     // a single display left is the one whatever its shape.
     const sameSize = left.filter((d) => nativeSize(d).width === source.width && nativeSize(d).height === source.height);
     const sameShape = left.filter((d) => Math.abs(aspectOf(nativeSize(d)) / aspectOf(source) - 1) < 0.01);
-    matched[index] = sameSize.length === 1 ? sameSize[0] : sameShape.length === 1 ? sameShape[0] : left.length === 1 ? left[0] : (sameSize[0] ?? sameShape[0]);
+    matched[index] =
+      sameSize.length === 1
+        ? sameSize[0]
+        : sameShape.length === 1
+          ? sameShape[0]
+          : left.length === 1
+            ? left[0]
+            : (sameSize[0] ?? sameShape[0]);
   });
   return matched;
 }

@@ -36,7 +36,8 @@ function parseRecord(line: string): LogRecord | undefined {
   }
   const record = value as Partial<LogRecord> & { entry?: Partial<IndexEntry>; id?: unknown };
   if (record?.op === 'clear') return { op: 'clear' };
-  if (record?.op === 'delete' && typeof record.id === 'string' && uuid.test(record.id)) return { op: 'delete', id: record.id };
+  if (record?.op === 'delete' && typeof record.id === 'string' && uuid.test(record.id))
+    return { op: 'delete', id: record.id };
   const entry = record?.entry;
   if (
     record?.op === 'add' &&
@@ -47,7 +48,10 @@ function parseRecord(line: string): LogRecord | undefined {
     typeof entry.createdAt === 'string' &&
     typeof entry.text === 'string'
   ) {
-    return { op: 'add', entry: { id: entry.id, mode: entry.mode as Mode, createdAt: entry.createdAt, text: entry.text } };
+    return {
+      op: 'add',
+      entry: { id: entry.id, mode: entry.mode as Mode, createdAt: entry.createdAt, text: entry.text },
+    };
   }
   return undefined;
 }
@@ -91,7 +95,10 @@ export class HistoryLog {
   /** The log as just these entries (oldest first), through a temporary file and a rename. */
   compact(entries: IndexEntry[]): void {
     const temporary = `${this.file}.tmp`;
-    writeFileSync(temporary, entries.map((entry) => `${JSON.stringify({ op: 'add', entry } satisfies LogRecord)}\n`).join(''));
+    writeFileSync(
+      temporary,
+      entries.map((entry) => `${JSON.stringify({ op: 'add', entry } satisfies LogRecord)}\n`).join(''),
+    );
     renameSync(temporary, this.file);
   }
 
@@ -104,4 +111,8 @@ export class HistoryLog {
 }
 
 /** A time for a file name: 2026-12-01T11-22-33Z. */
-export const fileTime = (date: Date) => date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+export const fileTime = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/:/g, '-');

@@ -8,7 +8,13 @@
 // way the app starts, and `problems` says what happened, for the user to be told once.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { historyTitle, matchesHistoryQuery, recognitionOf, type HistorySummary, type Recognition } from '../../app/ipc.js';
+import {
+  historyTitle,
+  matchesHistoryQuery,
+  recognitionOf,
+  type HistorySummary,
+  type Recognition,
+} from '../../app/ipc.js';
 import { EntryFiles } from './entry-files.js';
 import { HistoryLog, type IndexEntry } from './history-log.js';
 import { readLegacyHistory, type LegacyEntry, type Migration } from './legacy-history.js';
@@ -50,9 +56,18 @@ export class HistoryStore {
   }
 
   add(recognition: Recognition, thumbnail: string): IndexEntry {
-    const entry: IndexEntry = { id: recognition.id, mode: recognition.mode, createdAt: recognition.createdAt, text: recognition.text };
+    const entry: IndexEntry = {
+      id: recognition.id,
+      mode: recognition.mode,
+      createdAt: recognition.createdAt,
+      text: recognition.text,
+    };
     const { lang, width, height, elapsedMs, response, mode } = recognition;
-    this.files.write(entry.id, { image: recognition.image, thumbnail, detail: { lang, width, height, elapsedMs, response, mode } });
+    this.files.write(entry.id, {
+      image: recognition.image,
+      thumbnail,
+      detail: { lang, width, height, elapsedMs, response, mode },
+    });
     this.log.append({ op: 'add', entry });
     this.entries = [entry, ...this.entries.filter((e) => e.id !== entry.id)];
     this.trim();
@@ -65,7 +80,13 @@ export class HistoryStore {
     for (const e of this.entries) {
       if (found.length >= limit) break;
       if (!matchesHistoryQuery(e.text, query)) continue;
-      found.push({ id: e.id, mode: e.mode, createdAt: e.createdAt, title: historyTitle(e.text), thumbnail: this.files.thumbnail(e.id) });
+      found.push({
+        id: e.id,
+        mode: e.mode,
+        createdAt: e.createdAt,
+        title: historyTitle(e.text),
+        thumbnail: this.files.thumbnail(e.id),
+      });
     }
     return found;
   }
@@ -76,7 +97,11 @@ export class HistoryStore {
     const detail = this.files.detail(id);
     const image = this.files.image(id);
     if (!detail || !image) return undefined;
-    return recognitionOf(detail.response, { bytes: image, width: detail.width, height: detail.height }, { id, mode: entry.mode, createdAt: entry.createdAt, elapsedMs: detail.elapsedMs });
+    return recognitionOf(
+      detail.response,
+      { bytes: image, width: detail.width, height: detail.height },
+      { id, mode: entry.mode, createdAt: entry.createdAt, elapsedMs: detail.elapsedMs },
+    );
   }
 
   delete(id: string): void {
@@ -107,7 +132,8 @@ export class HistoryStore {
       );
     }
     // A torn last line must go before anything is appended after it; dead lines go when they outnumber live ones.
-    if (contents.damagedLines || contents.tornTail || contents.records > 2 * this.entries.length + 100) this.log.compact([...this.entries].reverse());
+    if (contents.damagedLines || contents.tornTail || contents.records > 2 * this.entries.length + 100)
+      this.log.compact([...this.entries].reverse());
     this.files.sweep(new Set(this.entries.map((e) => e.id)));
   }
 
@@ -115,7 +141,9 @@ export class HistoryStore {
   private importLegacy(dir: string, migrations: Record<number, Migration>, now: Date): void {
     const legacy = readLegacyHistory(dir, migrations, now);
     if (legacy.kind === 'set-aside') {
-      this.problems.push(`The history could not be read: ${legacy.why}. It is kept as ${path.basename(legacy.keptAs)}, and a new history has begun.`);
+      this.problems.push(
+        `The history could not be read: ${legacy.why}. It is kept as ${path.basename(legacy.keptAs)}, and a new history has begun.`,
+      );
       return;
     }
     if (legacy.kind === 'none') return;

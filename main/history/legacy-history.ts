@@ -34,7 +34,13 @@ export type LegacyHistory =
 
 const isEntry = (e: unknown): e is LegacyEntry => {
   const entry = e as Partial<LegacyEntry> | null;
-  return typeof entry?.id === 'string' && /^[0-9a-f-]{36}$/.test(entry.id) && typeof entry.text === 'string' && modes.includes(entry.mode as Mode) && typeof entry.createdAt === 'string';
+  return (
+    typeof entry?.id === 'string' &&
+    /^[0-9a-f-]{36}$/.test(entry.id) &&
+    typeof entry.text === 'string' &&
+    modes.includes(entry.mode as Mode) &&
+    typeof entry.createdAt === 'string'
+  );
 };
 
 export function readLegacyHistory(dir: string, migrations: Record<number, Migration>, now: Date): LegacyHistory {
@@ -57,14 +63,19 @@ export function readLegacyHistory(dir: string, migrations: Record<number, Migrat
     // Written by a newer version of the app: kept whole rather than misread.
     writeFileSync(`${file}.v${version}.bak`, JSON.stringify(data));
     rmSync(file);
-    return { kind: 'set-aside', keptAs: `${file}.v${version}.bak`, why: `it was written by a newer version of OCR Assistant (layout ${version})` };
+    return {
+      kind: 'set-aside',
+      keptAs: `${file}.v${version}.bak`,
+      why: `it was written by a newer version of OCR Assistant (layout ${version})`,
+    };
   }
   for (; version < legacySchemaVersion; version++) {
     const step = migrations[version];
     if (step) data = step(data);
   }
   const entries = data.entries;
-  if (!Array.isArray(entries) || !entries.every(isEntry)) return setAside(`damaged-${fileTime(now)}`, 'its list of entries is missing or malformed');
+  if (!Array.isArray(entries) || !entries.every(isEntry))
+    return setAside(`damaged-${fileTime(now)}`, 'its list of entries is missing or malformed');
   const images = path.join(dir, 'history-images');
   return {
     kind: 'entries',

@@ -6,7 +6,11 @@ import type { GlobalHotkeys } from '../platform/types.js';
 import { likelyOwner, normalizeAccelerator } from './owners.js';
 
 export type HotkeyAction = keyof Settings['hotkeys'];
-const actionNames: Record<HotkeyAction, string> = { capture: 'Capture a region', clipboard: 'Recognize the clipboard image', repeat: 'Repeat the last region' };
+const actionNames: Record<HotkeyAction, string> = {
+  capture: 'Capture a region',
+  clipboard: 'Recognize the clipboard image',
+  repeat: 'Repeat the last region',
+};
 
 export class HotkeyManager {
   private problems: HotkeyProblem[] = [];
@@ -30,7 +34,11 @@ export class HotkeyManager {
       const accelerator = accelerators[action];
       const twin = seen.get(normalizeAccelerator(accelerator));
       if (twin) {
-        this.fail({ action, accelerator, message: `${this.label(accelerator)} is already used for "${actionNames[twin]}" in OCR Assistant; choose another key in Settings.` });
+        this.fail({
+          action,
+          accelerator,
+          message: `${this.label(accelerator)} is already used for "${actionNames[twin]}" in OCR Assistant; choose another key in Settings.`,
+        });
         continue;
       }
       seen.set(normalizeAccelerator(accelerator), action);

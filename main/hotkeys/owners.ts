@@ -40,7 +40,10 @@ const modifierNames: Record<string, string> = {
 };
 
 export function normalizeAccelerator(accelerator: string): string {
-  const parts = accelerator.split('+').map((p) => p.trim()).filter(Boolean);
+  const parts = accelerator
+    .split('+')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const key = parts.pop() ?? '';
   const modifiers = parts.map((p) => modifierNames[p.toLowerCase()] ?? p);
   // Electron reads keys case-insensitively (f8 is F8): so does the comparison.

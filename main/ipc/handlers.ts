@@ -15,10 +15,18 @@ export interface IpcMainLike {
 }
 
 export type Handlers = {
-  [K in InvokeName]: (args: z.output<(typeof invokeChannels)[K]['args']>, event: InvokeEvent) => Promise<InvokeResults[K]> | InvokeResults[K];
+  [K in InvokeName]: (
+    args: z.output<(typeof invokeChannels)[K]['args']>,
+    event: InvokeEvent,
+  ) => Promise<InvokeResults[K]> | InvokeResults[K];
 };
 
-export function registerHandlers(ipc: IpcMainLike, handlers: Handlers, isTrusted: (event: InvokeEvent) => boolean, log: (message: string) => void): void {
+export function registerHandlers(
+  ipc: IpcMainLike,
+  handlers: Handlers,
+  isTrusted: (event: InvokeEvent) => boolean,
+  log: (message: string) => void,
+): void {
   for (const name of Object.keys(invokeChannels) as InvokeName[]) {
     const { channel, args } = invokeChannels[name];
     const handler = handlers[name] as (args: unknown, event: InvokeEvent) => unknown;
@@ -29,7 +37,13 @@ export function registerHandlers(ipc: IpcMainLike, handlers: Handlers, isTrusted
       }
       const parsed = args.safeParse(raw);
       if (!parsed.success) {
-        return { ok: false, error: { kind: 'invalid', message: parsed.error.issues.map((i) => `${i.path.join('.') || 'argument'}: ${i.message}`).join('; ') } };
+        return {
+          ok: false,
+          error: {
+            kind: 'invalid',
+            message: parsed.error.issues.map((i) => `${i.path.join('.') || 'argument'}: ${i.message}`).join('; '),
+          },
+        };
       }
       try {
         return { ok: true, value: await handler(parsed.data, event) };

@@ -7,14 +7,16 @@ export interface ClipboardContent {
   html?: string;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Table rows from `spiltText`, which in table mode is a JSON array of rows of cells. */
 export function tableRows(response: OcrResponse): string[][] | undefined {
   if (response.result?.resultType !== ResultType.table || !response.result.spiltText) return undefined;
   try {
     const rows = JSON.parse(response.result.spiltText) as unknown;
-    if (Array.isArray(rows) && rows.every((r) => Array.isArray(r))) return rows.map((r) => (r as unknown[]).map((c) => String(c ?? '')));
+    if (Array.isArray(rows) && rows.every((r) => Array.isArray(r)))
+      return rows.map((r) => (r as unknown[]).map((c) => String(c ?? '')));
   } catch {
     // not a table after all: fall through to text
   }

@@ -2,7 +2,15 @@
 // renderer hands over), the API client, then the clipboard, a notification, history and the
 // result panel. Main never calls the engine itself (DESIGN rule 3): only the client.
 import { randomUUID } from 'node:crypto';
-import { modeTypes, recognitionOf, type EventName, type EventPayloads, type Mode, type Recognition, type Settings } from '../../app/ipc.js';
+import {
+  modeTypes,
+  recognitionOf,
+  type EventName,
+  type EventPayloads,
+  type Mode,
+  type Recognition,
+  type Settings,
+} from '../../app/ipc.js';
 import { OcrClientError, type OcrClient } from '../../app/client/index.js';
 import type { RecognizeOptions } from '../../app/protocol/index.js';
 import type { ClipboardAccess, Notifier } from '../platform/types.js';
@@ -50,7 +58,12 @@ export class RecognitionFlow {
       const recognition = recognitionOf(
         response,
         { bytes: png, width, height },
-        { id: randomUUID(), mode: chosenMode, createdAt: new Date().toISOString(), elapsedMs: Math.round(performance.now() - started) },
+        {
+          id: randomUUID(),
+          mode: chosenMode,
+          createdAt: new Date().toISOString(),
+          elapsedMs: Math.round(performance.now() - started),
+        },
       );
       this.current = recognition;
       await this.deliver(recognition, settings);
@@ -59,7 +72,10 @@ export class RecognitionFlow {
       this.deps.afterRecognition(recognition);
       return recognition;
     } catch (error) {
-      const message = error instanceof OcrClientError || error instanceof RecognitionError ? error.message : `Recognition failed: ${(error as Error).message}`;
+      const message =
+        error instanceof OcrClientError || error instanceof RecognitionError
+          ? error.message
+          : `Recognition failed: ${(error as Error).message}`;
       if (settings.notify) this.deps.notifier.show('OCR Assistant could not read that', message);
       if (error instanceof OcrClientError) this.deps.afterRecognition(undefined);
       this.deps.emit('onFailure', { kind: 'recognition', message });

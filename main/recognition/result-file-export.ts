@@ -35,7 +35,10 @@ export class ResultFileExport {
     if (!kind) throw new Error(`OCR Assistant makes no files of type ${fileType}.`);
     // The dialog first: the person sees their click answered at once.
     const stamp = recognition.createdAt.slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
-    const path = await this.deps.saver.chooseSavePath(`ocr-${stamp}.${kind.extension}`, { name: kind.name, extensions: [kind.extension] });
+    const path = await this.deps.saver.chooseSavePath(`ocr-${stamp}.${kind.extension}`, {
+      name: kind.name,
+      extensions: [kind.extension],
+    });
     if (!path) return { saved: null };
     await this.deps.saver.write(path, await this.fetchFile(recognition, fileType, kind.name));
     return { saved: path };
@@ -51,7 +54,10 @@ export class ResultFileExport {
         if (!(error instanceof OcrClientError && error.kind === 'expired')) throw error;
       }
     }
-    const fresh = await client.recognize(recognition.image, { type: recognition.response.ocrType as 0 | 1 | 2 | 3, options: this.deps.settings().options });
+    const fresh = await client.recognize(recognition.image, {
+      type: recognition.response.ocrType as 0 | 1 | 2 | 3,
+      options: this.deps.settings().options,
+    });
     const file = fileOf(fresh.result?.files, fileType);
     if (!file) throw new Error(`The OCR server offers no ${name} file for this result.`);
     return client.download(file.url);

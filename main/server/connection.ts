@@ -22,10 +22,12 @@ export class ServerConnection {
       if (!token) throw new Error('Settings name a remote server but no token: add the token in Settings → Server.');
       return new OcrClient({ baseUrl: server.url, token });
     }
-    this.embedded ??= this.closing.then(() => this.startEmbedded(this.settings().readingLanguage)).catch((error: Error) => {
-      this.embedded = undefined;
-      throw new Error(`The built-in OCR server could not start: ${error.message}`);
-    });
+    this.embedded ??= this.closing
+      .then(() => this.startEmbedded(this.settings().readingLanguage))
+      .catch((error: Error) => {
+        this.embedded = undefined;
+        throw new Error(`The built-in OCR server could not start: ${error.message}`);
+      });
     const { url, token } = await this.embedded;
     return new OcrClient({ baseUrl: url, token });
   }

@@ -4,7 +4,15 @@
 import Store from 'electron-store';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { defaultSettingsFor, desktopPlatformOf, formerDefaultHotkeys, settingsSchema, type DesktopPlatform, type Settings, type SettingsPatch } from '../../app/ipc.js';
+import {
+  defaultSettingsFor,
+  desktopPlatformOf,
+  formerDefaultHotkeys,
+  settingsSchema,
+  type DesktopPlatform,
+  type Settings,
+  type SettingsPatch,
+} from '../../app/ipc.js';
 import type { SecretBox } from '../platform/types.js';
 
 interface StoredSettings {
@@ -41,7 +49,11 @@ export class SettingsStore {
   /** The settings; anything in the file that no longer validates falls back to its default. */
   get(): Settings {
     const stored = this.store.get('settings') as Partial<Settings>;
-    const merged = { ...this.defaults, ...stored, hotkeys: { ...this.defaults.hotkeys, ...this.ownHotkeys(stored.hotkeys) } };
+    const merged = {
+      ...this.defaults,
+      ...stored,
+      hotkeys: { ...this.defaults.hotkeys, ...this.ownHotkeys(stored.hotkeys) },
+    };
     const parsed = settingsSchema.safeParse(merged);
     if (parsed.success) return parsed.data;
     const repaired: Record<string, unknown> = { ...merged };
@@ -58,24 +70,34 @@ export class SettingsStore {
    */
   private ownHotkeys(stored: Partial<Settings['hotkeys']> | undefined): Partial<Settings['hotkeys']> {
     if (!stored || this.platform !== 'win32') return stored ?? {};
-    return Object.fromEntries(Object.entries(stored).filter(([action, accelerator]) => formerDefaultHotkeys[action as keyof Settings['hotkeys']] !== accelerator));
+    return Object.fromEntries(
+      Object.entries(stored).filter(
+        ([action, accelerator]) => formerDefaultHotkeys[action as keyof Settings['hotkeys']] !== accelerator,
+      ),
+    );
   }
 
   update(patch: SettingsPatch): Settings {
     const current = this.get();
     const { serverToken, server, hotkeys, ...rest } = patch;
     if (serverToken !== undefined) {
-      if (!this.secrets.isAvailable()) throw new SettingsError('the system keychain is not available, so the token cannot be stored safely');
+      if (!this.secrets.isAvailable())
+        throw new SettingsError('the system keychain is not available, so the token cannot be stored safely');
       this.store.set('sealedToken', this.secrets.encrypt(serverToken));
     }
     const next = {
       ...current,
       ...rest,
       hotkeys: { ...current.hotkeys, ...hotkeys },
-      server: server ? (server.kind === 'remote' ? { ...server, tokenSet: this.store.has('sealedToken') } : server) : current.server,
+      server: server
+        ? server.kind === 'remote'
+          ? { ...server, tokenSet: this.store.has('sealedToken') }
+          : server
+        : current.server,
     };
     const parsed = settingsSchema.safeParse(next);
-    if (!parsed.success) throw new SettingsError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    if (!parsed.success)
+      throw new SettingsError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     this.store.set('settings', parsed.data);
     return parsed.data;
   }

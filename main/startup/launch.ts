@@ -18,8 +18,23 @@ export function launchAction(argv: readonly string[]): LaunchAction {
  * switch would silently drop the first. On Wayland (GNOME, and KDE since Electron 38 runs
  * natively there) capture goes through PipeWire and global shortcuts through the portal.
  */
-export function chromiumFeatures(platform: DesktopPlatform, env: Record<string, string | undefined>, given = ''): string | undefined {
-  const wanted = platform === 'linux' && env.XDG_SESSION_TYPE === 'wayland' ? ['WebRTCPipeWireCapturer', 'GlobalShortcutsPortal'] : [];
+export function chromiumFeatures(
+  platform: DesktopPlatform,
+  env: Record<string, string | undefined>,
+  given = '',
+): string | undefined {
+  const wanted =
+    platform === 'linux' && env.XDG_SESSION_TYPE === 'wayland'
+      ? ['WebRTCPipeWireCapturer', 'GlobalShortcutsPortal']
+      : [];
   if (!wanted.length) return undefined;
-  return [...new Set([...given.split(',').map((f) => f.trim()).filter(Boolean), ...wanted])].join(',');
+  return [
+    ...new Set([
+      ...given
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean),
+      ...wanted,
+    ]),
+  ].join(',');
 }

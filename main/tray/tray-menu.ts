@@ -28,7 +28,12 @@ export function trayMenu(settings: Settings, quota: QuotaView | undefined, actio
     {
       label: `${labels.mode}: ${labels.modes[settings.mode]}`,
       type: 'submenu',
-      submenu: modes.map((mode) => ({ label: labels.modes[mode], type: 'radio' as const, checked: settings.mode === mode, click: () => actions.setMode(mode) })),
+      submenu: modes.map((mode) => ({
+        label: labels.modes[mode],
+        type: 'radio' as const,
+        checked: settings.mode === mode,
+        click: () => actions.setMode(mode),
+      })),
     },
     { label: '', type: 'separator' },
     { label: labels.history, click: actions.showHistory },

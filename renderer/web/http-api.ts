@@ -39,14 +39,19 @@ const settingsKey = 'ocr-assistant.settings';
 
 export function createHttpApi(config: WebConfig): OcrApi {
   const events = new EventTarget();
-  const emit = <K extends EventName>(name: K, payload: EventPayloads[K]) => events.dispatchEvent(new CustomEvent(name, { detail: payload }));
+  const emit = <K extends EventName>(name: K, payload: EventPayloads[K]) =>
+    events.dispatchEvent(new CustomEvent(name, { detail: payload }));
   const history = new WebHistory();
   const client = () => new OcrClient({ baseUrl: config.baseUrl, token: config.token });
   let current: Recognition | null = null;
   const capture = new WebCapture(config.screenUrl);
 
   // The browser build has no hotkeys of its own; it shows the ones the desktop app would have here.
-  const platform: DesktopPlatform = /Mac/.test(navigator.platform) ? 'darwin' : /Win/.test(navigator.platform) ? 'win32' : 'linux';
+  const platform: DesktopPlatform = /Mac/.test(navigator.platform)
+    ? 'darwin'
+    : /Win/.test(navigator.platform)
+      ? 'win32'
+      : 'linux';
   const defaultSettings = defaultSettingsFor(platform);
   const readSettings = (): Settings => {
     try {
@@ -75,11 +80,19 @@ export function createHttpApi(config: WebConfig): OcrApi {
       const bitmap = await createImageBitmap(new Blob([new Uint8Array(image)])).catch(() => {
         throw new Error('That is not an image the browser can read.');
       });
-      const response = await client().recognize(image, { type: modeTypes[chosen], options: options ?? settings.options });
+      const response = await client().recognize(image, {
+        type: modeTypes[chosen],
+        options: options ?? settings.options,
+      });
       const recognition = recognitionOf(
         response,
         { bytes: image, width: bitmap.width, height: bitmap.height },
-        { id: crypto.randomUUID(), mode: chosen, createdAt: new Date().toISOString(), elapsedMs: Math.round(performance.now() - started) },
+        {
+          id: crypto.randomUUID(),
+          mode: chosen,
+          createdAt: new Date().toISOString(),
+          elapsedMs: Math.round(performance.now() - started),
+        },
       );
       current = recognition;
       await history.add(recognition, settings.historyLimit);
@@ -95,7 +108,8 @@ export function createHttpApi(config: WebConfig): OcrApi {
   }
 
   const handlers: { [K in keyof InvokeResults]: (args: never) => Promise<InvokeResults[K]> } = {
-    recognizeImage: async ({ image, mode, options }: { image: Uint8Array; mode?: Mode; options?: RecognizeOptions }) => recognize(image, mode, options),
+    recognizeImage: async ({ image, mode, options }: { image: Uint8Array; mode?: Mode; options?: RecognizeOptions }) =>
+      recognize(image, mode, options),
     recognizeClipboard: async () => {
       const items = await navigator.clipboard.read().catch(() => {
         throw new Error('The browser did not allow reading the clipboard: paste the image with Ctrl+V instead.');
@@ -113,7 +127,13 @@ export function createHttpApi(config: WebConfig): OcrApi {
     },
     startCapture: async (args?: { mode?: Mode }) => capture.start(args?.mode ?? readSettings().mode),
     captureFrame: async (): Promise<CaptureFrame> => capture.frame(readSettings().mode),
-    confirmCapture: async ({ region, mode }: { region: { x: number; y: number; width: number; height: number }; mode: Mode }) => {
+    confirmCapture: async ({
+      region,
+      mode,
+    }: {
+      region: { x: number; y: number; width: number; height: number };
+      mode: Mode;
+    }) => {
       await recognize(await capture.confirm(region), mode);
     },
     cancelCapture: async () => capture.cancel(),
@@ -124,10 +144,20 @@ export function createHttpApi(config: WebConfig): OcrApi {
       if (!recognition) throw new Error('That result is no longer in the history.');
       const fileOf = (response: OcrResponse) => response.result?.files?.find((f) => f.fileType === fileType);
       const offered = fileOf(recognition.response);
-      let download = offered && { url: offered.url, bytes: await client().download(offered.url).catch(() => undefined) };
+      let download = offered && {
+        url: offered.url,
+        bytes: await client()
+          .download(offered.url)
+          .catch(() => undefined),
+      };
       if (!download?.bytes) {
         // Expired with its result on the server: read the image again for fresh files.
-        const fresh = fileOf(await client().recognize(recognition.image, { type: recognition.response.ocrType as 0 | 1 | 2 | 3, options: readSettings().options }));
+        const fresh = fileOf(
+          await client().recognize(recognition.image, {
+            type: recognition.response.ocrType as 0 | 1 | 2 | 3,
+            options: readSettings().options,
+          }),
+        );
         if (!fresh) throw new Error('The OCR server offers no such file for this result.');
         download = { url: fresh.url, bytes: await client().download(fresh.url) };
       }
@@ -141,7 +171,8 @@ export function createHttpApi(config: WebConfig): OcrApi {
     },
     currentResult: async () => current,
     copyText: async ({ text }: { text: string }) => navigator.clipboard.writeText(text),
-    listHistory: async (args?: { query?: string; limit?: number }): Promise<HistorySummary[]> => history.list(args?.query, args?.limit),
+    listHistory: async (args?: { query?: string; limit?: number }): Promise<HistorySummary[]> =>
+      history.list(args?.query, args?.limit),
     openHistory: async ({ id }: { id: string }) => {
       const entry = await history.get(id);
       if (!entry) throw new Error('That entry is no longer in the history.');

@@ -8,7 +8,11 @@ const open = (name: string) =>
     request.onerror = () => reject(request.error);
   });
 
-function run<T>(db: Promise<IDBDatabase>, mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+function run<T>(
+  db: Promise<IDBDatabase>,
+  mode: IDBTransactionMode,
+  work: (store: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
   return db.then(
     (database) =>
       new Promise<T>((resolve, reject) => {

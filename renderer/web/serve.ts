@@ -28,7 +28,8 @@ const types: Record<string, string> = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
 };
-const csp = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const csp =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface WebServer {
   url: string;
@@ -36,7 +37,13 @@ export interface WebServer {
 }
 
 export async function startWebServer(options: { port?: number; dataDir?: string } = {}): Promise<WebServer> {
-  const api = await startServer({ port: 0, nodes: 1, dataDir: options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'ocr-web-')), logger: false, waitForNodes: true });
+  const api = await startServer({
+    port: 0,
+    nodes: 1,
+    dataDir: options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'ocr-web-')),
+    logger: false,
+    waitForNodes: true,
+  });
   const token = `launch_${randomBytes(24).toString('base64url')}`;
   api.tokens.addLaunchToken(token, { account: 'launch:web', dailyLimit: 1_000_000 });
 
@@ -45,7 +52,13 @@ export async function startWebServer(options: { port?: number; dataDir?: string 
     if (!file.startsWith(root + path.sep)) return response.writeHead(404).end();
     try {
       const body = await readFile(file);
-      response.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': csp, 'x-content-type-options': 'nosniff' }).end(body);
+      response
+        .writeHead(200, {
+          'content-type': types[path.extname(file)] ?? 'application/octet-stream',
+          'content-security-policy': csp,
+          'x-content-type-options': 'nosniff',
+        })
+        .end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
@@ -64,10 +77,15 @@ export async function startWebServer(options: { port?: number; dataDir?: string 
         });
         const disposition = answer.headers.get('content-disposition');
         response
-          .writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain', ...(disposition && { 'content-disposition': disposition }) })
+          .writeHead(answer.status, {
+            'content-type': answer.headers.get('content-type') ?? 'text/plain',
+            ...(disposition && { 'content-disposition': disposition }),
+          })
           .end(Buffer.from(await answer.arrayBuffer()));
       } else if (url.pathname === '/web-config.json') {
-        response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ token }));
+        response
+          .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+          .end(JSON.stringify({ token }));
       } else if (url.pathname.startsWith('/bench/formulas/')) {
         await serveFile(formulaDir, url.pathname.slice('/bench/formulas'.length), response);
       } else if (url.pathname.startsWith('/bench/')) {
@@ -76,7 +94,9 @@ export async function startWebServer(options: { port?: number; dataDir?: string 
         await serveFile(rendererDir, url.pathname === '/' ? '/web.html' : url.pathname, response);
       }
     } catch (error) {
-      response.writeHead(502, { 'content-type': 'text/plain' }).end(`the OCR server did not answer: ${(error as Error).message}`);
+      response
+        .writeHead(502, { 'content-type': 'text/plain' })
+        .end(`the OCR server did not answer: ${(error as Error).message}`);
     }
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -94,7 +114,9 @@ export async function startWebServer(options: { port?: number; dataDir?: string 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const port = Number(process.argv.find((a) => a.startsWith('--port='))?.slice(7) ?? 5173);
   const web = await startWebServer({ port });
-  console.log(`OCR Assistant in the browser: ${web.url}/web.html  (try the overlay: ${web.url}/web.html?screen=/bench/public-018-doc-en.png#/overlay)`);
+  console.log(
+    `OCR Assistant in the browser: ${web.url}/web.html  (try the overlay: ${web.url}/web.html?screen=/bench/public-018-doc-en.png#/overlay)`,
+  );
   const stop = async () => {
     await web.close();
     process.exit(0);

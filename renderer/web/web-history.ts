@@ -1,7 +1,13 @@
 // History in the browser build: each recognition kept in IndexedDB with its thumbnail, newest
 // first, capped by Settings' limit. Entries are read back through recognitionOf, so those kept
 // by earlier versions (without the parsed rows and codes) open like new ones.
-import { historyTitle, matchesHistoryQuery, recognitionOf, type HistorySummary, type Recognition } from '../../app/ipc.js';
+import {
+  historyTitle,
+  matchesHistoryQuery,
+  recognitionOf,
+  type HistorySummary,
+  type Recognition,
+} from '../../app/ipc.js';
 import { thumbnail } from './canvas-png.js';
 import { EntryStore } from './idb.js';
 
@@ -22,7 +28,13 @@ export class WebHistory {
       .filter((e) => matchesHistoryQuery(e.text, query))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
       .slice(0, limit)
-      .map((e) => ({ id: e.id, mode: e.mode, createdAt: e.createdAt, title: historyTitle(e.text), thumbnail: e.thumbnail }));
+      .map((e) => ({
+        id: e.id,
+        mode: e.mode,
+        createdAt: e.createdAt,
+        title: historyTitle(e.text),
+        thumbnail: e.thumbnail,
+      }));
   }
 
   async get(id: string): Promise<Recognition | undefined> {

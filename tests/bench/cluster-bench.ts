@@ -25,15 +25,26 @@ if (!hasBench()) {
 const { dir, items } = readGroundTruth('screens');
 const images = items.map((g) => readFileSync(path.join(dir, g.image)));
 
-async function recognize(url: string, token: string, image: Buffer): Promise<{ ms: number; state: number; node?: string }> {
+async function recognize(
+  url: string,
+  token: string,
+  image: Buffer,
+): Promise<{ ms: number; state: number; node?: string }> {
   const started = performance.now();
-  const response = await fetch(`${url}/Code.ashx?op=code&app=api&token=${token}`, { method: 'POST', body: image.toString('base64'), headers: { 'content-type': 'text/plain' } });
+  const response = await fetch(`${url}/Code.ashx?op=code&app=api&token=${token}`, {
+    method: 'POST',
+    body: image.toString('base64'),
+    headers: { 'content-type': 'text/plain' },
+  });
   const body = (await response.json()) as { state: number; processName?: string };
   return { ms: performance.now() - started, state: body.state, node: body.processName };
 }
 
 /** Every image `rounds` times through `clients` clients at once: images/s, and who did the work. */
-async function throughput(url: string, token: string): Promise<{ rate: number; failed: number; nodes: Record<string, number> }> {
+async function throughput(
+  url: string,
+  token: string,
+): Promise<{ rate: number; failed: number; nodes: Record<string, number> }> {
   const work = Array.from({ length: rounds }, () => images).flat();
   let next = 0;
   let failed = 0;
@@ -70,7 +81,9 @@ const stop = (child: ChildProcess) =>
   });
 
 function spawnHost(redisUrl: string, name: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [bin, 'node', '--redis', redisUrl, '--nodes', '1', '--name', name], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'node', '--redis', redisUrl, '--nodes', '1', '--name', name], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let log = '';
   return new Promise((resolve, reject) => {
     child.stderr.on('data', (chunk) => {
@@ -101,7 +114,10 @@ await stop(single.process);
 
 // 2. A Redis front with one, then two engine node hosts.
 const redis = await startRedis();
-const token = (await cli('token', 'add', '--redis', redis.url, '--limit', '10000000')).stdout.trim().split('\n').at(-1)!;
+const token = (await cli('token', 'add', '--redis', redis.url, '--limit', '10000000')).stdout
+  .trim()
+  .split('\n')
+  .at(-1)!;
 const front = await spawnServe(['--redis', redis.url, '--port', '0', '--log-level', 'warn', '--wait-budget', '120']);
 const hostA = await spawnHost(redis.url, 'hostA');
 await warm(front.url, token);
@@ -114,13 +130,19 @@ await Promise.all([stop(front.process), stop(hostA), stop(hostB)]);
 await redis.stop();
 
 const line = (name: string, run: { rate: number; failed: number; nodes: Record<string, number> }) =>
-  console.log(`${name.padEnd(44)} ${run.rate.toFixed(2).padStart(6)} images/s   failed ${run.failed}   by node ${JSON.stringify(run.nodes)}`);
+  console.log(
+    `${name.padEnd(44)} ${run.rate.toFixed(2).padStart(6)} images/s   failed ${run.failed}   by node ${JSON.stringify(run.nodes)}`,
+  );
 console.log(`${images.length * rounds} screenshots per run, ${clients} clients at once\n`);
 line('single machine (serve, default pool)', localRun);
 line('Redis front + 1 node host (1 node process)', oneHost);
 line('Redis front + 2 node hosts (1 node process each)', twoHosts);
-console.log(`\nratio 2 hosts / 1 host: ${(twoHosts.rate / oneHost.rate).toFixed(2)}   Redis (1 host) / single machine: ${(oneHost.rate / localRun.rate).toFixed(2)}`);
-console.log(`median latency, one image at a time, one node with both cores: single machine ${localLatency.toFixed(0)} ms, Redis front ${queueLatency.toFixed(0)} ms: queue overhead ${(queueLatency - localLatency).toFixed(0)} ms per request`);
+console.log(
+  `\nratio 2 hosts / 1 host: ${(twoHosts.rate / oneHost.rate).toFixed(2)}   Redis (1 host) / single machine: ${(oneHost.rate / localRun.rate).toFixed(2)}`,
+);
+console.log(
+  `median latency, one image at a time, one node with both cores: single machine ${localLatency.toFixed(0)} ms, Redis front ${queueLatency.toFixed(0)} ms: queue overhead ${(queueLatency - localLatency).toFixed(0)} ms per request`,
+);
 console.log(
   '\nOn this 2-core machine every host shares the same two cores, so a second host adds no\n' +
     'compute: the 2-host figure shows the queue spreading work, not more capacity. On N machines\n' +

@@ -9,12 +9,18 @@ import path from 'node:path';
 import type { Recognition } from '../../app/ipc.js';
 import { HistoryStore } from '../../main/history/history-store.js';
 
-const words = 'error warning build failed cannot open file 第二季度 报表 Invoice total settings network proxy'.split(' ');
+const words = 'error warning build failed cannot open file 第二季度 报表 Invoice total settings network proxy'.split(
+  ' ',
+);
 const sentence = (n: number) => Array.from({ length: n }, (_, i) => words[(i * 7 + n) % words.length]).join(' ');
 
 /** A recognition of about a full screen: 95 lines, a 40 kB response, a 300 kB image. */
 function fullScreen(): Recognition {
-  const lines = Array.from({ length: 95 }, (_, i) => ({ words: sentence(6 + (i % 9)), pageIndex: 0, location: { left: 10, top: 20 * i, width: 600, height: 18 } }));
+  const lines = Array.from({ length: 95 }, (_, i) => ({
+    words: sentence(6 + (i % 9)),
+    pageIndex: 0,
+    location: { left: 10, top: 20 * i, width: 600, height: 18 },
+  }));
   const text = lines.map((l) => l.words).join('\n');
   return {
     id: randomUUID(),
@@ -27,7 +33,12 @@ function fullScreen(): Recognition {
     lines,
     lang: 'eng',
     elapsedMs: 900,
-    response: { id: randomUUID(), ocrType: 0, state: 2, result: { autoText: text, spiltText: text, verticalText: JSON.stringify(lines) } },
+    response: {
+      id: randomUUID(),
+      ocrType: 0,
+      state: 2,
+      result: { autoText: text, spiltText: text, verticalText: JSON.stringify(lines) },
+    },
 
     rows: null,
     codes: [],
@@ -38,7 +49,14 @@ function fullScreen(): Recognition {
 /** A small entry, to fill the store quickly: the index still holds its text. */
 function small(i: number): Recognition {
   const text = `${sentence(40)} #${i}\n${sentence(60)}\n${sentence(50)}`;
-  return { ...fullScreen(), id: randomUUID(), image: new Uint8Array(2000), text, lines: [], response: { id: randomUUID(), ocrType: 0, state: 2, result: { autoText: text } } };
+  return {
+    ...fullScreen(),
+    id: randomUUID(),
+    image: new Uint8Array(2000),
+    text,
+    lines: [],
+    response: { id: randomUUID(), ocrType: 0, state: 2, result: { autoText: text } },
+  };
 }
 
 const thumbnail = `data:image/png;base64,${Buffer.alloc(6000, 3).toString('base64')}`;
@@ -69,7 +87,9 @@ try {
   const opened = timed(3, () => new HistoryStore(folder, cap));
   console.log('history store, main process (median / p95):');
   console.log(`  add(), full-screen entry, at 10 entries:   ${ms(median(addAtTen))} / ${ms(p95(addAtTen))}`);
-  console.log(`  add(), full-screen entry, at ${cap} entries: ${ms(median(addAtCap))} / ${ms(p95(addAtCap))}  (target: under 20 ms)`);
+  console.log(
+    `  add(), full-screen entry, at ${cap} entries: ${ms(median(addAtCap))} / ${ms(p95(addAtCap))}  (target: under 20 ms)`,
+  );
   console.log(`  list(), first 200, at ${cap}:                ${ms(median(list))} / ${ms(p95(list))}`);
   console.log(`  list(query), at ${cap}:                      ${ms(median(search))} / ${ms(p95(search))}`);
   console.log(`  get(), at ${cap}:                            ${ms(median(get))} / ${ms(p95(get))}`);

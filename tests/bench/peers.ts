@@ -7,7 +7,11 @@ import type { GroundTruth, Prediction } from './bench-data.js';
 const run = promisify(execFile);
 
 /** Runs `read` on each image in order, timing each one: the latency the scorer reports. */
-async function timed(dir: string, items: readonly GroundTruth[], read: (imagePath: string) => Promise<string>): Promise<Prediction[]> {
+async function timed(
+  dir: string,
+  items: readonly GroundTruth[],
+  read: (imagePath: string) => Promise<string>,
+): Promise<Prediction[]> {
   const out: Prediction[] = [];
   for (const item of items) {
     const started = performance.now();
@@ -34,7 +38,8 @@ export async function gutenyePeer(): Promise<Peer | null> {
   const ocr = await Ocr.create();
   return {
     name: '@gutenye/ocr-node',
-    predict: (dir, items) => timed(dir, items, async (image) => (await ocr.detect(image)).map((l) => l.text).join('\n')),
+    predict: (dir, items) =>
+      timed(dir, items, async (image) => (await ocr.detect(image)).map((l) => l.text).join('\n')),
   };
 }
 
@@ -49,6 +54,11 @@ export async function tesseractPeer(): Promise<Peer | null> {
   return {
     name: 'tesseract eng+chi_sim',
     predict: (dir, items) =>
-      timed(dir, items, async (image) => (await run('tesseract', [image, 'stdout', '-l', 'eng+chi_sim'], { maxBuffer: 16 << 20 })).stdout),
+      timed(
+        dir,
+        items,
+        async (image) =>
+          (await run('tesseract', [image, 'stdout', '-l', 'eng+chi_sim'], { maxBuffer: 16 << 20 })).stdout,
+      ),
   };
 }

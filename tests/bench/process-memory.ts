@@ -33,7 +33,10 @@ export function sampleTreeMemory(rootPid: number, everyMs: number): { stop(): { 
     for (let i = 0; i < pids.length; i++) pids.push(...childrenOf(pids[i]!));
     const own = rssMb(rootPid);
     root = Math.max(root, own);
-    tree = Math.max(tree, pids.reduce((sum, pid) => sum + rssMb(pid), 0));
+    tree = Math.max(
+      tree,
+      pids.reduce((sum, pid) => sum + rssMb(pid), 0),
+    );
   };
   sample();
   const timer = setInterval(sample, everyMs);

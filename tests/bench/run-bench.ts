@@ -29,7 +29,11 @@ interface ScoreRow {
   ms_p90?: number;
 }
 
-async function score(gt: readonly GroundTruth[], predictions: readonly Prediction[], name: string): Promise<{ table: string; rows: ScoreRow[] }> {
+async function score(
+  gt: readonly GroundTruth[],
+  predictions: readonly Prediction[],
+  name: string,
+): Promise<{ table: string; rows: ScoreRow[] }> {
   const gtFile = path.join(outDir, `${name}.gt.jsonl`);
   const predFile = path.join(outDir, `${name}.pred.jsonl`);
   writeFileSync(gtFile, gt.map((g) => JSON.stringify(g)).join('\n') + '\n');
@@ -46,7 +50,12 @@ async function score(gt: readonly GroundTruth[], predictions: readonly Predictio
  * Our engine, in-process, through the same `recognize()` the server and CLI use. Table
  * screenshots are sent in table mode (type 2), as a user who wants their cells would.
  */
-async function ourPredictions(engine: OcrEngine, dir: string, items: readonly GroundTruth[], options: RecognizeOptions = {}): Promise<Prediction[]> {
+async function ourPredictions(
+  engine: OcrEngine,
+  dir: string,
+  items: readonly GroundTruth[],
+  options: RecognizeOptions = {},
+): Promise<Prediction[]> {
   const out: Prediction[] = [];
   for (const item of items) {
     const started = performance.now();
@@ -57,13 +66,23 @@ async function ourPredictions(engine: OcrEngine, dir: string, items: readonly Gr
     // Text mode: the visual lines in reading order, as the ground truth lists them (one line
     // per line). Table mode: the cells row by row, one a line, as the table kinds' truth does.
     const lines = (JSON.parse(response.result?.verticalText ?? '[]') as TextCellInfo[]).filter((l) => l.words);
-    const cells = response.result?.resultType === ResultType.table ? (JSON.parse(response.result.spiltText ?? '[]') as string[][]) : undefined;
+    const cells =
+      response.result?.resultType === ResultType.table
+        ? (JSON.parse(response.result.spiltText ?? '[]') as string[][])
+        : undefined;
     out.push({
       id: item.id,
       ms,
       text: lines.map((l) => l.words).join('\n'),
       // A cell's box is the cell, not its text's line: line_f1 would measure nothing there.
-      ...(cells ? { cells } : { lines: lines.map((l) => ({ text: l.words, box: [l.location.left, l.location.top, l.location.width, l.location.height] })) }),
+      ...(cells
+        ? { cells }
+        : {
+            lines: lines.map((l) => ({
+              text: l.words,
+              box: [l.location.left, l.location.top, l.location.width, l.location.height],
+            })),
+          }),
     });
   }
   return out;
@@ -102,14 +121,18 @@ export async function runBenchmark(args: string[] = process.argv.slice(2)): Prom
   const sets = quick ? ['screens'] : ['screens', 'screens-x2', 'screens-q70'];
 
   const engine = await OcrEngine.load();
-  console.log(`OCR Assistant engine: models loaded in ${engine.loadMs.toFixed(0)} ms (${engine.config.runtime.intraOpThreads} threads)\n`);
+  console.log(
+    `OCR Assistant engine: models loaded in ${engine.loadMs.toFixed(0)} ms (${engine.config.runtime.intraOpThreads} threads)\n`,
+  );
   const ours = new Map<string, Prediction[]>();
   for (const set of sets) {
     const { dir, items } = readGroundTruth(set);
     const predictions = await ourPredictions(engine, dir, items);
     ours.set(set, predictions);
     const { table } = await score(items, predictions, `${set}-ours`);
-    console.log(`== ours on ${set} (${items.length} images, ${(items.length / totalSeconds(predictions)).toFixed(2)} images/s)\n${table}`);
+    console.log(
+      `== ours on ${set} (${items.length} images, ${(items.length / totalSeconds(predictions)).toFixed(2)} images/s)\n${table}`,
+    );
   }
   // Turned screenshots with autodirection=1, as a client that asks for it would send them.
   {
@@ -120,7 +143,9 @@ export async function runBenchmark(args: string[] = process.argv.slice(2)): Prom
     console.log(`== ours on the turned screens with autodirection=1 (target: cer <= 0.03 per kind)\n${table}`);
   }
   // Formulas (type 3), with the peers' text scored alongside.
-  const peers = withPeers ? (await Promise.all([gutenyePeer(), tesseractPeer()])).filter((p): p is Peer => p !== null) : [];
+  const peers = withPeers
+    ? (await Promise.all([gutenyePeer(), tesseractPeer()])).filter((p): p is Peer => p !== null)
+    : [];
   await runFormulaBench(engine, peers, { outDir, repoRoot, generated: quick ? 0 : 60 });
   await engine.dispose();
 
@@ -138,7 +163,11 @@ export async function runBenchmark(args: string[] = process.argv.slice(2)): Prom
   console.log('subset\tcer\tcer_ws\tline_f1\ttarget');
   for (const [name, gt] of subsets) {
     const ids = new Set(gt.map((g) => g.id));
-    const { rows } = await score(gt, predictions.filter((p) => ids.has(p.id)), `target-${name.replace(/\W+/g, '-')}`);
+    const { rows } = await score(
+      gt,
+      predictions.filter((p) => ids.has(p.id)),
+      `target-${name.replace(/\W+/g, '-')}`,
+    );
     const all = rows.find((r) => r.group === 'ALL')!;
     const target = name === 'doc' ? 'cer <= 0.005' : 'cer <= 0.02, cer_ws <= 0.03, line_f1 >= 0.90';
     console.log(`${name}\t${fmt(all.cer)}\t${fmt(all.cer_ws)}\t${fmt(all.line_f1)}\t${target}`);
@@ -152,10 +181,17 @@ export async function runBenchmark(args: string[] = process.argv.slice(2)): Prom
       const peerPredictions = await peer.predict(dir, screens);
       const { table } = await score(screens, peerPredictions, `screens-${peer.name.replace(/\W+/g, '-')}`);
       const peerSeconds = totalSeconds(peerPredictions);
-      console.log(`== ${peer.name} on screens (${screens.length} images, ${(screens.length / peerSeconds).toFixed(2)} images/s)\n${table}`);
-      console.log(`speed: ours ${(screens.length / ourSeconds).toFixed(2)} images/s vs ${peer.name} ${(screens.length / peerSeconds).toFixed(2)} images/s = ${(peerSeconds / ourSeconds).toFixed(2)}x${peer.name === '@gutenye/ocr-node' ? ' (target >= 3x)' : ''}\n`);
+      console.log(
+        `== ${peer.name} on screens (${screens.length} images, ${(screens.length / peerSeconds).toFixed(2)} images/s)\n${table}`,
+      );
+      console.log(
+        `speed: ours ${(screens.length / ourSeconds).toFixed(2)} images/s vs ${peer.name} ${(screens.length / peerSeconds).toFixed(2)} images/s = ${(peerSeconds / ourSeconds).toFixed(2)}x${peer.name === '@gutenye/ocr-node' ? ' (target >= 3x)' : ''}\n`,
+      );
     }
-    if (!peers.some((p) => p.name.startsWith('tesseract'))) console.log('(tesseract with eng+chi_sim is not installed: apt-get install tesseract-ocr tesseract-ocr-chi-sim to compare)\n');
+    if (!peers.some((p) => p.name.startsWith('tesseract')))
+      console.log(
+        '(tesseract with eng+chi_sim is not installed: apt-get install tesseract-ocr tesseract-ocr-chi-sim to compare)\n',
+      );
   }
 
   const paths = sets.flatMap((set) => {

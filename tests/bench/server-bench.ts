@@ -15,7 +15,6 @@ import { hasBench, benchRoot, readGroundTruth } from './bench-data.js';
 import { sampleTreeMemory } from './process-memory.js';
 import { cli, spawnServe } from '../cli/cli-helpers.js';
 
-
 const { values } = parseArgs({
   options: { duration: { type: 'string' }, connections: { type: 'string' }, nodes: { type: 'string' } },
 });
@@ -38,7 +37,9 @@ const started = performance.now();
 for (const image of images) await recognize(engine, { image, type: 0, options: {} }, processInfo(0));
 const inProcessRate = images.length / ((performance.now() - started) / 1000);
 await engine.dispose();
-console.log(`in-process engine (${engine.config.runtime.intraOpThreads} threads): ${inProcessRate.toFixed(2)} images/s over ${images.length} screenshots`);
+console.log(
+  `in-process engine (${engine.config.runtime.intraOpThreads} threads): ${inProcessRate.toFixed(2)} images/s over ${images.length} screenshots`,
+);
 
 // 2. The server as an operator runs it: its own process, a token from the CLI.
 const data = mkdtempSync(path.join(tmpdir(), 'ocr-bench-server-'));
@@ -82,9 +83,21 @@ server.kill('SIGTERM');
 const done = states.get('2') ?? 0;
 const serverRate = done / result.duration;
 console.log(`\nserver: ${nodes} engine nodes, ${connections} connections, ${result.duration.toFixed(0)} s`);
-console.log(`  requests/s ${result.requests.average.toFixed(2)}  (${result.requests.total} answered, ${done} recognized)`);
-console.log(`  latency p50 ${result.latency.p50} ms  p90 ${result.latency.p90} ms  p99 ${result.latency.p99} ms  max ${result.latency.max} ms`);
-console.log(`  errors ${result.errors}  timeouts ${result.timeouts}  non-2xx ${result.non2xx}  states ${JSON.stringify(Object.fromEntries(states))}`);
-console.log(`  peak RSS: server process ${peaks.root} MB, server + engine nodes ${peaks.tree} MB (sampled every 250 ms)`);
-console.log(`\nthroughput ratio server / in-process engine: ${(serverRate / inProcessRate).toFixed(2)} (target >= 0.8)`);
-console.log(`  (the in-process engine gives all ${availableParallelism()} cores to one image; the server runs ${nodes} images at once, one core each)`);
+console.log(
+  `  requests/s ${result.requests.average.toFixed(2)}  (${result.requests.total} answered, ${done} recognized)`,
+);
+console.log(
+  `  latency p50 ${result.latency.p50} ms  p90 ${result.latency.p90} ms  p99 ${result.latency.p99} ms  max ${result.latency.max} ms`,
+);
+console.log(
+  `  errors ${result.errors}  timeouts ${result.timeouts}  non-2xx ${result.non2xx}  states ${JSON.stringify(Object.fromEntries(states))}`,
+);
+console.log(
+  `  peak RSS: server process ${peaks.root} MB, server + engine nodes ${peaks.tree} MB (sampled every 250 ms)`,
+);
+console.log(
+  `\nthroughput ratio server / in-process engine: ${(serverRate / inProcessRate).toFixed(2)} (target >= 0.8)`,
+);
+console.log(
+  `  (the in-process engine gives all ${availableParallelism()} cores to one image; the server runs ${nodes} images at once, one core each)`,
+);

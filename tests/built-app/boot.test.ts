@@ -31,7 +31,7 @@ beforeAll(async () => {
 afterAll(() => app?.kill());
 
 describe('the built app (out/main) started as users start it', () => {
-  it('starts its own server and shows today\'s quota in the tray as numbers', async () => {
+  it("starts its own server and shows today's quota in the tray as numbers", async () => {
     const shown = await app.waitFor(quotaShown, 60_000);
     const node = appNode();
     // A figure for the README, not a timed assertion.
@@ -45,16 +45,24 @@ describe('the built app (out/main) started as users start it', () => {
   });
 
   it('serves the built renderer through its app:// handler, with the CSP, and nothing outside it', async () => {
-    const page = await app.command<{ status: number; headers: Record<string, string>; text: string }>('fetchApp', { url: 'app://ocr/index.html' });
+    const page = await app.command<{ status: number; headers: Record<string, string>; text: string }>('fetchApp', {
+      url: 'app://ocr/index.html',
+    });
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     const script = /<script[^>]+src="\.\/(assets\/[^"]+\.js)"/.exec(page.text)?.[1];
     expect(script).toBeTruthy();
-    const asset = await app.command<{ status: number; headers: Record<string, string>; text: string }>('fetchApp', { url: `app://ocr/${script}` });
+    const asset = await app.command<{ status: number; headers: Record<string, string>; text: string }>('fetchApp', {
+      url: `app://ocr/${script}`,
+    });
     expect(asset.status).toBe(200);
     expect(asset.headers['content-type']).toMatch(/javascript/);
     expect(asset.text).toMatch(/import|function/);
-    for (const outside of ['app://ocr/..%2f..%2fpackage.json', 'app://ocr/no-such-page.html', 'app://elsewhere/index.html']) {
+    for (const outside of [
+      'app://ocr/..%2f..%2fpackage.json',
+      'app://ocr/no-such-page.html',
+      'app://elsewhere/index.html',
+    ]) {
       expect((await app.command<{ status: number }>('fetchApp', { url: outside })).status, outside).toBe(404);
     }
   });
@@ -63,11 +71,16 @@ describe('the built app (out/main) started as users start it', () => {
     const { truth } = screenOf('public-001-ui-en');
     const { text } = await app.captureWholeScreen('text');
     expect(cer(text, truth.text)).toBeLessThan(0.05);
-    const history = await app.invokeFromMainWindow<Array<{ id: string; title: string; mode: Mode }>>(invokeChannels.listHistory.channel, undefined);
+    const history = await app.invokeFromMainWindow<Array<{ id: string; title: string; mode: Mode }>>(
+      invokeChannels.listHistory.channel,
+      undefined,
+    );
     expect(history).toHaveLength(1);
     expect(history[0]!.mode).toBe('text');
     expect(text.startsWith(history[0]!.title)).toBe(true);
-    const entry = await app.invokeFromMainWindow<{ text: string }>(invokeChannels.openHistory.channel, { id: history[0]!.id });
+    const entry = await app.invokeFromMainWindow<{ text: string }>(invokeChannels.openHistory.channel, {
+      id: history[0]!.id,
+    });
     expect(entry.text).toBe(text);
     const tray = await app.waitFor(quotaShown, 10_000, app.events.length - 1);
     expect(tray.labels).toContain('Used today 1 · Left 999999');
@@ -90,7 +103,10 @@ describe('the built app (out/main) started as users start it', () => {
     await app.invokeFromMainWindow(invokeChannels.updateSettings.channel, { mode: 'formula' });
     const { text } = await app.captureWholeScreen('formula');
     expect(text.replace(/\s+/g, '')).toBe(truth.text.replace(/\s+/g, ''));
-    const history = await app.invokeFromMainWindow<Array<{ mode: Mode }>>(invokeChannels.listHistory.channel, undefined);
+    const history = await app.invokeFromMainWindow<Array<{ mode: Mode }>>(
+      invokeChannels.listHistory.channel,
+      undefined,
+    );
     expect(history.map((entry) => entry.mode)).toEqual(['formula', 'table', 'text']);
   });
 
@@ -115,7 +131,11 @@ describe('the built app on GNOME under Wayland, with no tray and a damaged histo
       userData,
       screen: screenOf('public-001-ui-en').file,
       // No session bus to ask for a StatusNotifier host: GNOME is taken to have no tray.
-      env: { XDG_SESSION_TYPE: 'wayland', XDG_CURRENT_DESKTOP: 'GNOME', DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' },
+      env: {
+        XDG_SESSION_TYPE: 'wayland',
+        XDG_CURRENT_DESKTOP: 'GNOME',
+        DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus',
+      },
     });
   }, 60_000);
 
@@ -129,7 +149,12 @@ describe('the built app on GNOME under Wayland, with no tray and a damaged histo
 
   it('opens its window at launch, since no tray shows, and says why there', async () => {
     const shown = await gnome.waitFor((e) => e.kind === 'window-loaded' && String(e.url).endsWith('#/result'));
-    const status = await gnome.invoke<Outcome<{ trayAvailable: boolean }>>(invokeChannels.appStatus.channel, undefined, shown.window as number, shown.url as string);
+    const status = await gnome.invoke<Outcome<{ trayAvailable: boolean }>>(
+      invokeChannels.appStatus.channel,
+      undefined,
+      shown.window as number,
+      shown.url as string,
+    );
     expect(status).toEqual({ ok: true, value: { platform: 'linux', trayAvailable: false } });
   });
 
@@ -140,11 +165,16 @@ describe('the built app on GNOME under Wayland, with no tray and a damaged histo
     expect(await gnome.invokeFromMainWindow(invokeChannels.listHistory.channel, undefined)).toEqual([]);
   });
 
-  it('captures when launched again with --capture (a desktop shortcut\'s command), and the text lands in history', async () => {
+  it("captures when launched again with --capture (a desktop shortcut's command), and the text lands in history", async () => {
     const { truth } = screenOf('public-001-ui-en');
-    const { text } = await gnome.captureWholeScreen('text', () => gnome.command('secondInstance', { argv: ['--capture'] }));
+    const { text } = await gnome.captureWholeScreen('text', () =>
+      gnome.command('secondInstance', { argv: ['--capture'] }),
+    );
     expect(cer(text, truth.text)).toBeLessThan(0.05);
-    const history = await gnome.invokeFromMainWindow<Array<{ title: string }>>(invokeChannels.listHistory.channel, undefined);
+    const history = await gnome.invokeFromMainWindow<Array<{ title: string }>>(
+      invokeChannels.listHistory.channel,
+      undefined,
+    );
     expect(history.map((entry) => entry.title)).toEqual([text.split('\n')[0]]);
   });
 

@@ -16,7 +16,9 @@ const standInHooks = path.join(repoRoot, 'tests/built-app/use-electron-stand-in.
 /** Builds what `npm start` and `npm run dist` build: the renderer, then the main bundle. */
 export async function buildApp(): Promise<void> {
   await build({ configFile: path.join(repoRoot, 'renderer/vite.config.ts'), logLevel: 'error' });
-  const { bundleMain } = (await import(path.join(repoRoot, 'build/bundle-main.mjs'))) as { bundleMain: () => Promise<string> };
+  const { bundleMain } = (await import(path.join(repoRoot, 'build/bundle-main.mjs'))) as {
+    bundleMain: () => Promise<string>;
+  };
   await bundleMain();
 }
 
@@ -28,7 +30,11 @@ export async function buildApp(): Promise<void> {
 export function appNode(): { path: string; version: string; abi: string } {
   const other = process.env.OCR_ASSISTANT_OTHER_NODE;
   if (!other) return { path: process.execPath, version: process.version, abi: process.versions.modules };
-  const [version = '?', abi = '?'] = execFileSync(other, ['-p', 'process.version + " " + process.versions.modules'], { encoding: 'utf8' }).trim().split(' ');
+  const [version = '?', abi = '?'] = execFileSync(other, ['-p', 'process.version + " " + process.versions.modules'], {
+    encoding: 'utf8',
+  })
+    .trim()
+    .split(' ');
   return { path: other, version, abi };
 }
 
@@ -60,7 +66,12 @@ export class BuiltApp {
     this.child = fork(options.entry ?? path.join(repoRoot, 'out/main/index.js'), [], {
       execPath: appNode().path,
       execArgv: ['--import', standInHooks],
-      env: { ...process.env, ...options.env, STAND_IN_USER_DATA: options.userData, ...(options.screen ? { STAND_IN_SCREEN: options.screen } : {}) },
+      env: {
+        ...process.env,
+        ...options.env,
+        STAND_IN_USER_DATA: options.userData,
+        ...(options.screen ? { STAND_IN_SCREEN: options.screen } : {}),
+      },
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     this.child.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
@@ -79,7 +90,8 @@ export class BuiltApp {
     this.exited = new Promise((resolve) => this.child.on('exit', (code, signal) => resolve({ code, signal })));
     void this.exited.then(() => {
       for (const wake of this.waiters.splice(0)) wake();
-      for (const pending of this.replies.values()) pending.reject(new Error(`the app exited:\n${this.stderr.join('')}`));
+      for (const pending of this.replies.values())
+        pending.reject(new Error(`the app exited:\n${this.stderr.join('')}`));
     });
   }
 
@@ -93,9 +105,13 @@ export class BuiltApp {
     for (;;) {
       const found = this.events.slice(after).find(match);
       if (found) return found;
-      if (this.child.exitCode !== null || this.child.signalCode !== null) throw new Error(`the app exited before that happened:\n${this.stderr.join('')}`);
+      if (this.child.exitCode !== null || this.child.signalCode !== null)
+        throw new Error(`the app exited before that happened:\n${this.stderr.join('')}`);
       const left = deadline - performance.now();
-      if (left <= 0) throw new Error(`timed out; events: ${JSON.stringify(this.events.slice(-12))}\nstderr:\n${this.stderr.join('')}`);
+      if (left <= 0)
+        throw new Error(
+          `timed out; events: ${JSON.stringify(this.events.slice(-12))}\nstderr:\n${this.stderr.join('')}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {
@@ -132,16 +148,39 @@ export class BuiltApp {
    * What a person does: the capture hotkey (or another way to start a capture), the overlay's
    * frame, the whole screen confirmed as the region; returns what reached the clipboard.
    */
-  async captureWholeScreen(expectedMode: Mode, start: () => Promise<unknown> = () => this.command('pressHotkey', { accelerator: this.captureHotkey() })): Promise<{ text: string; html?: string }> {
+  async captureWholeScreen(
+    expectedMode: Mode,
+    start: () => Promise<unknown> = () => this.command('pressHotkey', { accelerator: this.captureHotkey() }),
+  ): Promise<{ text: string; html?: string }> {
     const before = this.events.length;
     await start();
-    const overlay = await this.waitFor((e) => e.kind === 'window-loaded' && String(e.url).endsWith('#/overlay'), 30_000, before);
+    const overlay = await this.waitFor(
+      (e) => e.kind === 'window-loaded' && String(e.url).endsWith('#/overlay'),
+      30_000,
+      before,
+    );
     const [window, url] = [overlay.window as number, overlay.url as string];
-    const frame = await this.invoke<Outcome<{ displayId: number; width: number; height: number; mode: Mode }>>(invokeChannels.captureFrame.channel, undefined, window, url);
+    const frame = await this.invoke<Outcome<{ displayId: number; width: number; height: number; mode: Mode }>>(
+      invokeChannels.captureFrame.channel,
+      undefined,
+      window,
+      url,
+    );
     if (!frame.ok) throw new Error(frame.error.message);
     expect(frame.value.mode).toBe(expectedMode);
-    const region = { displayId: frame.value.displayId, x: 0, y: 0, width: frame.value.width, height: frame.value.height };
-    const confirmed = await this.invoke<Outcome<unknown>>(invokeChannels.confirmCapture.channel, { region, mode: frame.value.mode }, window, url);
+    const region = {
+      displayId: frame.value.displayId,
+      x: 0,
+      y: 0,
+      width: frame.value.width,
+      height: frame.value.height,
+    };
+    const confirmed = await this.invoke<Outcome<unknown>>(
+      invokeChannels.confirmCapture.channel,
+      { region, mode: frame.value.mode },
+      window,
+      url,
+    );
     if (!confirmed.ok) throw new Error(confirmed.error.message);
     const clipboard = await this.waitFor((e) => e.kind === 'clipboard', 60_000, before);
     const data = clipboard.data as Record<string, string>;
@@ -150,7 +189,9 @@ export class BuiltApp {
 
   /** An IPC invoke from the app's main window (result panel, history, settings), as its page makes it. */
   async invokeFromMainWindow<T>(channel: string, arg: unknown): Promise<T> {
-    const shown = await this.waitFor((e) => e.kind === 'window-loaded' && /#\/(result|history|settings)$/.test(String(e.url)));
+    const shown = await this.waitFor(
+      (e) => e.kind === 'window-loaded' && /#\/(result|history|settings)$/.test(String(e.url)),
+    );
     const outcome = await this.invoke<Outcome<T>>(channel, arg, shown.window as number, shown.url as string);
     if (!outcome.ok) throw new Error(outcome.error.message);
     return outcome.value;

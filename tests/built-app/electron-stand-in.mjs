@@ -93,7 +93,13 @@ export const net = {
   async fetch(url) {
     if (!url.startsWith('file:')) return globalThis.fetch(url);
     const bytes = await readFile(fileURLToPath(url));
-    const type = url.endsWith('.html') ? 'text/html' : url.endsWith('.js') ? 'text/javascript' : url.endsWith('.css') ? 'text/css' : 'application/octet-stream';
+    const type = url.endsWith('.html')
+      ? 'text/html'
+      : url.endsWith('.js')
+        ? 'text/javascript'
+        : url.endsWith('.css')
+          ? 'text/css'
+          : 'application/octet-stream';
     return new Response(bytes, { status: 200, headers: { 'content-type': type } });
   },
 };
@@ -174,7 +180,11 @@ export class Tray {
     report({ kind: 'tray', icon: image.path });
   }
   setContextMenu(menu) {
-    const items = menu.items.map((item) => ({ label: item.label, accelerator: item.accelerator, enabled: item.enabled !== false }));
+    const items = menu.items.map((item) => ({
+      label: item.label,
+      accelerator: item.accelerator,
+      enabled: item.enabled !== false,
+    }));
     report({ kind: 'tray-menu', labels: items.map((item) => item.label), items });
   }
   setToolTip(text) {
@@ -237,7 +247,12 @@ export const clipboard = {
   },
   async write(items) {
     clipboardItems = items;
-    report({ kind: 'clipboard', data: Object.fromEntries(items.flatMap((item) => Object.entries(item.data).map(([type, value]) => [type, String(value)]))) });
+    report({
+      kind: 'clipboard',
+      data: Object.fromEntries(
+        items.flatMap((item) => Object.entries(item.data).map(([type, value]) => [type, String(value)])),
+      ),
+    });
   },
   readText() {
     return String(clipboardItems[0]?.data['text/plain'] ?? '');
@@ -284,7 +299,8 @@ function summarize(payload) {
 const commands = {
   pressHotkey({ accelerator }) {
     const callback = shortcuts.get(accelerator);
-    if (!callback) throw new Error(`no hotkey ${accelerator} is registered (registered: ${[...shortcuts.keys()].join(', ')})`);
+    if (!callback)
+      throw new Error(`no hotkey ${accelerator} is registered (registered: ${[...shortcuts.keys()].join(', ')})`);
     callback();
   },
   /** An IPC invoke as the window with this web contents id, showing this URL. */
@@ -298,7 +314,12 @@ const commands = {
     if (!handler) throw new Error(`no handler for ${url}`);
     const response = await handler(new Request(url));
     const body = Buffer.from(await response.arrayBuffer());
-    return { status: response.status, headers: Object.fromEntries(response.headers), text: body.toString('utf8', 0, Math.min(body.length, 4000)), bytes: body.length };
+    return {
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      text: body.toString('utf8', 0, Math.min(body.length, 4000)),
+      bytes: body.length,
+    };
   },
   setScreen({ file }) {
     screenPng = readFileSync(file);

@@ -28,7 +28,10 @@ describe('ocr-assistant recognize', () => {
     writeFileSync(bad, 'not an image');
     const { stdout, stderr, code } = await cli('recognize', '--jsonl', docImage, bad, uiImage);
     expect(code).toBe(1);
-    const responses = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const responses = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(responses.map((r) => r.state)).toEqual([2, 7, 2]);
     expect(responses[0].result.autoText).toContain('The Program');
     expect(responses[2].result.autoText).toContain('Bourne Again Shell');
@@ -38,41 +41,67 @@ describe('ocr-assistant recognize', () => {
 
   it('reads a formula snip in type 3 as LaTeX, and reports a missing file beside it, exit code 1', async () => {
     const formula = readGroundTruth('formulas').items.find((g) => g.id === 'public-f001')!;
-    const { stdout, stderr, code } = await cli('recognize', '--jsonl', '--type', '3', path.join(readGroundTruth('formulas').dir, formula.image), '/nonexistent/shot.png');
+    const { stdout, stderr, code } = await cli(
+      'recognize',
+      '--jsonl',
+      '--type',
+      '3',
+      path.join(readGroundTruth('formulas').dir, formula.image),
+      '/nonexistent/shot.png',
+    );
     expect(code).toBe(1);
-    const responses = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const responses = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(responses[0]).toMatchObject({ state: 2, ocrType: 3, result: { resultType: 1 } });
     expect(typesetForm(responses[0].result.autoText)).toBe(typesetForm(formula.text));
     expect(responses[1].message).toMatch(/no such file/);
     expect(stderr).toMatch(/shot\.png: cannot read the file/);
   });
 
-  it('with --out writes each image\'s result files, named after it; a table also as Excel', async () => {
+  it("with --out writes each image's result files, named after it; a table also as Excel", async () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'ocr-cli-out-')), 'results');
     const table = path.join(dir, 'public-031-table-borderless-en.png');
     const { stdout, code } = await cli('recognize', '--type', '2', '--out', out, table, docImage);
     expect(code).toBe(0);
     expect(readdirSync(out).sort()).toEqual([
-      'public-018-doc-en.docx', 'public-018-doc-en.md', 'public-018-doc-en.pdf', 'public-018-doc-en.txt',
-      'public-031-table-borderless-en.docx', 'public-031-table-borderless-en.md', 'public-031-table-borderless-en.pdf', 'public-031-table-borderless-en.txt', 'public-031-table-borderless-en.xlsx',
+      'public-018-doc-en.docx',
+      'public-018-doc-en.md',
+      'public-018-doc-en.pdf',
+      'public-018-doc-en.txt',
+      'public-031-table-borderless-en.docx',
+      'public-031-table-borderless-en.md',
+      'public-031-table-borderless-en.pdf',
+      'public-031-table-borderless-en.txt',
+      'public-031-table-borderless-en.xlsx',
     ]);
     // the table's TXT is its rows, tab-separated, as printed; the doc (no table) is its text
-    expect(readFileSync(path.join(out, 'public-031-table-borderless-en.txt'), 'utf8')).toBe(stdout.split('==> ')[1]!.split('\n').slice(1, -2).join('\n') + '\n');
-    expect(readFileSync(path.join(out, 'public-018-doc-en.txt'), 'utf8')).toContain('"The Program" refers to any copyrightable work');
+    expect(readFileSync(path.join(out, 'public-031-table-borderless-en.txt'), 'utf8')).toBe(
+      stdout.split('==> ')[1]!.split('\n').slice(1, -2).join('\n') + '\n',
+    );
+    expect(readFileSync(path.join(out, 'public-018-doc-en.txt'), 'utf8')).toContain(
+      '"The Program" refers to any copyrightable work',
+    );
     expect(readFileSync(path.join(out, 'public-031-table-borderless-en.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('reads a folder of images and PDFs into --out, keeping its subfolders, and resumes where it stopped', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'ocr-cli-folder-'));
     mkdirSync(path.join(folder, 'scans'));
-    writeFileSync(path.join(folder, 'letter.pdf'), await printPdf([['First page of the letter'], ['Thank you for your order.']]));
+    writeFileSync(
+      path.join(folder, 'letter.pdf'),
+      await printPdf([['First page of the letter'], ['Thank you for your order.']]),
+    );
     copyFileSync(uiImage, path.join(folder, 'scans', 'dialog.png'));
     writeFileSync(path.join(folder, 'notes.txt'), 'not read: neither an image nor a PDF');
     const out = path.join(folder, 'out');
     const first = await cli('recognize', '--out', out, folder);
     expect(first.code).toBe(0);
     expect(readFileSync(path.join(out, 'scans', 'dialog.txt'), 'utf8')).toContain('Bourne Again Shell');
-    expect(readFileSync(path.join(out, 'letter.txt'), 'utf8')).toMatch(/First page of the letter[\s\S]*Thank you for your order\./);
+    expect(readFileSync(path.join(out, 'letter.txt'), 'utf8')).toMatch(
+      /First page of the letter[\s\S]*Thank you for your order\./,
+    );
     // the letter's searchable PDF has both pages, each with its own text
     const { stdout: info } = await run('pdfinfo', [path.join(out, 'letter.pdf')]);
     expect(info).toMatch(/Pages:\s+2/);

@@ -47,10 +47,13 @@ describe('ocr-assistant serve and token', () => {
     expect(remote.code).toBe(0);
     // The same but for the id and the server's links to its result files (a CLI serves none).
     const comparable = (stdout: string) =>
-      stdout.trim().split('\n').map((line) => {
-        const response = JSON.parse(line);
-        return { ...response, id: undefined, result: { ...response.result, files: undefined } };
-      });
+      stdout
+        .trim()
+        .split('\n')
+        .map((line) => {
+          const response = JSON.parse(line);
+          return { ...response, id: undefined, result: { ...response.result, files: undefined } };
+        });
     const remoteResponses = comparable(remote.stdout);
     expect(remoteResponses).toEqual(comparable(local.stdout));
     expect(JSON.parse(remote.stdout.split('\n')[0]!).result.files.length).toBeGreaterThan(0);

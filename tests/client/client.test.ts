@@ -47,7 +47,7 @@ describe('OcrClient', () => {
     expect((await client.recognize({ url })).result?.autoText).toContain('The Program');
   });
 
-  it('reads today\'s quota', async () => {
+  it("reads today's quota", async () => {
     const client = new OcrClient({ baseUrl: plainUrl, token: plain.token });
     const quota = await client.quota();
     expect(quota.TodayCount).toBeGreaterThanOrEqual(2);
@@ -76,13 +76,21 @@ describe('OcrClient', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const unreachable = await failure(new OcrClient({ baseUrl: `http://127.0.0.1:${port}`, token: 't' }).recognize(docImage));
+    const unreachable = await failure(
+      new OcrClient({ baseUrl: `http://127.0.0.1:${port}`, token: 't' }).recognize(docImage),
+    );
     expect(unreachable.kind).toBe('network');
     expect(unreachable.message).toMatch(/cannot reach the OCR server at http:\/\/127\.0\.0\.1:\d+: ECONNREFUSED/);
 
-    const teapot = http.createServer((_req, res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad gateway</h1>'));
+    const teapot = http.createServer((_req, res) =>
+      res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad gateway</h1>'),
+    );
     await new Promise<void>((resolve) => teapot.listen(0, '127.0.0.1', resolve));
-    const wrong = await failure(new OcrClient({ baseUrl: `http://127.0.0.1:${(teapot.address() as AddressInfo).port}`, token: 't' }).recognize(docImage));
+    const wrong = await failure(
+      new OcrClient({ baseUrl: `http://127.0.0.1:${(teapot.address() as AddressInfo).port}`, token: 't' }).recognize(
+        docImage,
+      ),
+    );
     teapot.close();
     expect(wrong.kind).toBe('protocol');
     expect(wrong.message).toMatch(/HTTP 502/);
@@ -110,7 +118,11 @@ describe('OcrClient', () => {
     const url = await listening(narrow);
     try {
       const client = new OcrClient({ baseUrl: url, token: narrow.token, busyBackoffMs: 100, busyRetries: 10 });
-      const answers = await Promise.all([client.recognize(docImage), client.recognize(docImage), client.recognize(docImage)]);
+      const answers = await Promise.all([
+        client.recognize(docImage),
+        client.recognize(docImage),
+        client.recognize(docImage),
+      ]);
       expect(answers.map((a) => a.state)).toEqual([2, 2, 2]);
       const impatient = new OcrClient({ baseUrl: url, token: narrow.token, busyRetries: 0 });
       const results = await Promise.allSettled([impatient.recognize(docImage), impatient.recognize(docImage)]);

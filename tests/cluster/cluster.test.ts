@@ -19,7 +19,11 @@ interface HostProcess {
 
 function spawnHost(redisUrl: string, name: string): Promise<HostProcess> {
   // A short lock: a killed host's job moves on within seconds.
-  const child = spawn(process.execPath, [bin, 'node', '--redis', redisUrl, '--nodes', '1', '--name', name, '--lock-seconds', '3'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [bin, 'node', '--redis', redisUrl, '--nodes', '1', '--name', name, '--lock-seconds', '3'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let log = '';
   return new Promise((resolve, reject) => {
     child.stderr.on('data', (chunk) => {
@@ -30,7 +34,15 @@ function spawnHost(redisUrl: string, name: string): Promise<HostProcess> {
   });
 }
 
-async function kill(child: { kill(signal: NodeJS.Signals): boolean; exitCode: number | null; signalCode: NodeJS.Signals | null; once(e: 'exit', l: () => void): unknown }, signal: NodeJS.Signals = 'SIGTERM') {
+async function kill(
+  child: {
+    kill(signal: NodeJS.Signals): boolean;
+    exitCode: number | null;
+    signalCode: NodeJS.Signals | null;
+    once(e: 'exit', l: () => void): unknown;
+  },
+  signal: NodeJS.Signals = 'SIGTERM',
+) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   await new Promise<void>((resolve) => {
     child.once('exit', resolve);
@@ -43,15 +55,27 @@ let fronts: ServeProcess[] = [];
 const hosts: HostProcess[] = [];
 let token: string;
 
-async function code(front: ServeProcess, bytes: Uint8Array, useToken = token, extra = ''): Promise<OcrResponse & { processName?: string; result?: { autoText?: string } }> {
+async function code(
+  front: ServeProcess,
+  bytes: Uint8Array,
+  useToken = token,
+  extra = '',
+): Promise<OcrResponse & { processName?: string; result?: { autoText?: string } }> {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(bytes)]), 'shot.png');
-  const response = await fetch(`${front.url}/Code.ashx?op=code&app=api&token=${useToken}${extra}`, { method: 'POST', body: form });
+  const response = await fetch(`${front.url}/Code.ashx?op=code&app=api&token=${useToken}${extra}`, {
+    method: 'POST',
+    body: form,
+  });
   return response.json();
 }
 
 async function idcode(front: ServeProcess, id: string): Promise<OcrResponse[] | 'no'> {
-  const response = await fetch(`${front.url}/Code.ashx?op=idcode&app=api&token=${token}`, { method: 'POST', body: id, headers: { 'content-type': 'text/plain' } });
+  const response = await fetch(`${front.url}/Code.ashx?op=idcode&app=api&token=${token}`, {
+    method: 'POST',
+    body: id,
+    headers: { 'content-type': 'text/plain' },
+  });
   const text = await response.text();
   return text === 'no' ? 'no' : JSON.parse(text);
 }
@@ -64,7 +88,9 @@ beforeAll(async () => {
   if (redisMissing) return;
   redis = await startRedis();
   token = (await cli('token', 'add', '--redis', redis.url, '--limit', '10000')).stdout.trim().split('\n').at(-1)!;
-  fronts = await Promise.all([0, 1].map(() => spawnServe(['--redis', redis.url, '--port', '0', '--log-level', 'warn', '--wait-budget', '40'])));
+  fronts = await Promise.all(
+    [0, 1].map(() => spawnServe(['--redis', redis.url, '--port', '0', '--log-level', 'warn', '--wait-budget', '40'])),
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -81,7 +107,9 @@ describe.skipIf(redisMissing)('fronts and engine node hosts on one Redis', () =>
 
   it('reads on either front, names the host that did the work, and either front answers idcode and files for the other', async () => {
     hosts.push(...(await Promise.all([spawnHost(redis.url, 'hostA'), spawnHost(redis.url, 'hostB')])));
-    const answers = await Promise.all([fronts[0]!, fronts[1]!, fronts[0]!, fronts[1]!].map((front) => code(front, uiImage)));
+    const answers = await Promise.all(
+      [fronts[0]!, fronts[1]!, fronts[0]!, fronts[1]!].map((front) => code(front, uiImage)),
+    );
     for (const answer of answers) {
       expect(answer.state).toBe(2);
       expect(answer.result?.autoText).toContain('Bourne Again Shell');

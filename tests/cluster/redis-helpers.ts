@@ -20,9 +20,10 @@ export const redisServerPath = process.env.REDIS_SERVER ?? '/usr/bin/redis-serve
  * (bash .ci/run) installs redis-server; a plain `npm test` on a machine without it skips these
  * tests with this one line rather than fail. In CI a missing Redis is a failure, not a skip.
  */
-export const redisMissing = existsSync(redisServerPath) || process.env.CI
-  ? undefined
-  : `the many-machine tests need redis-server (${redisServerPath}): apt-get install redis-server, or run bash .ci/run`;
+export const redisMissing =
+  existsSync(redisServerPath) || process.env.CI
+    ? undefined
+    : `the many-machine tests need redis-server (${redisServerPath}): apt-get install redis-server, or run bash .ci/run`;
 if (redisMissing) console.warn(`skipped: ${redisMissing}`);
 
 export async function freePort(): Promise<number> {
@@ -45,7 +46,11 @@ export async function startRedis(): Promise<TestRedis> {
   let child: ChildProcess | undefined;
   const start = () =>
     new Promise<void>((resolve, reject) => {
-      const proc = spawn(redisServerPath, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', ''], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const proc = spawn(
+        redisServerPath,
+        ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', ''],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       child = proc;
       let log = '';
       proc.stdout!.on('data', (chunk) => {
@@ -76,7 +81,11 @@ export function redisHarness(): ApiHarness {
   let host: NodeHost | undefined;
   const ready = (async () => {
     redis = await startRedis();
-    host = await startNodeHost({ redisUrl: redis.url, config: resolveServerConfig({ nodes: 2, dataDir: tempDataDir(), threadsPerNode: 1 }), name: 'hostA' });
+    host = await startNodeHost({
+      redisUrl: redis.url,
+      config: resolveServerConfig({ nodes: 2, dataDir: tempDataDir(), threadsPerNode: 1 }),
+      name: 'hostA',
+    });
     return redis;
   })();
   return {

@@ -22,7 +22,8 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium is needed at ${chromiumPath} (apt-get install chromium; .ci/run does)`);
+  if (!existsSync(chromiumPath))
+    throw new Error(`Chromium is needed at ${chromiumPath} (apt-get install chromium; .ci/run does)`);
   mkdirSync(artifacts, { recursive: true });
   await build({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'error' });
   web = await startWebServer();
@@ -50,7 +51,9 @@ describe('the renderer in Chromium', () => {
     await page.goto(`${web.url}/web.html?screen=/bench/${truth.image}#/overlay`);
     await page.waitForSelector('.overlay img');
     // The two lines "Usage: [OPTION]..." and "[FILE]" (boxes 14,50 and 14,67), nothing else.
-    const wanted = (truth.lines ?? []).filter((l) => l.box[0] + l.box[2] <= 170 && l.box[1] >= 46 && l.box[1] + l.box[3] <= 88);
+    const wanted = (truth.lines ?? []).filter(
+      (l) => l.box[0] + l.box[2] <= 170 && l.box[1] >= 46 && l.box[1] + l.box[3] <= 88,
+    );
     expect(wanted.map((l) => l.text)).toEqual(['Usage: [OPTION]...', '[FILE]']);
     await drag([8, 46], [170, 88]);
     await expect.poll(() => page.textContent('[data-testid="selection-size"]')).toBe('162 × 42');
@@ -75,7 +78,9 @@ describe('the renderer in Chromium', () => {
     await page.goto(`${web.url}/web.html?screen=/bench/${truth.image}#/overlay`);
     await page.waitForSelector('.overlay img');
     await page.keyboard.press('Control+a');
-    await expect.poll(() => page.textContent('[data-testid="selection-size"]')).toBe(`${truth.width} × ${truth.height}`);
+    await expect
+      .poll(() => page.textContent('[data-testid="selection-size"]'))
+      .toBe(`${truth.width} × ${truth.height}`);
     await page.keyboard.press('Enter');
     await page.waitForSelector('ol.lines li', { timeout: 30_000 });
     const text = await page.inputValue('#result-text');
@@ -125,7 +130,7 @@ describe('the renderer in Chromium', () => {
     expect(await page.isVisible('button:has-text("MathML")')).toBe(true);
   });
 
-  it('reads a table screenshot in table mode into a grid, lights a cell\'s box, and exports it to Excel', async () => {
+  it("reads a table screenshot in table mode into a grid, lights a cell's box, and exports it to Excel", async () => {
     const truth = truthOf('public-027-table-bordered-en');
     await page.goto(`${web.url}/web.html?screen=/bench/${truth.image}#/overlay`);
     await page.waitForSelector('.overlay img');
@@ -133,7 +138,9 @@ describe('the renderer in Chromium', () => {
     await page.click('.toolbar label:has-text("表格")');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.text-pane table td', { timeout: 30_000 });
-    const grid = await page.$$eval('.text-pane table tr', (rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const grid = await page.$$eval('.text-pane table tr', (rows) =>
+      rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+    );
     expect(grid.length).toBe(truth.cells!.length);
     const fold = (s: string) => s.replace(/\s+/g, '');
     const cells = truth.cells!.flatMap((row, r) => row.map((cell, c) => fold(grid[r]?.[c] ?? '') === fold(cell)));
@@ -159,19 +166,34 @@ describe('the renderer in Chromium', () => {
   it('reads a dropped PDF page by page: each page its own result, boxes and history entry', async () => {
     // A two-page PDF with known text, printed by Chromium itself.
     const printer = await browser.newPage();
-    const pages = [['Quarterly report', 'Revenue grew by twelve percent.'], ['Second page', 'Shipping resumed on Monday.']];
-    await printer.setContent(pages.map((lines, i) => `<section style="font:28px 'DejaVu Sans',sans-serif;${i ? 'break-before:page' : ''}">${lines.map((l) => `<p>${l}</p>`).join('')}</section>`).join(''));
+    const pages = [
+      ['Quarterly report', 'Revenue grew by twelve percent.'],
+      ['Second page', 'Shipping resumed on Monday.'],
+    ];
+    await printer.setContent(
+      pages
+        .map(
+          (lines, i) =>
+            `<section style="font:28px 'DejaVu Sans',sans-serif;${i ? 'break-before:page' : ''}">${lines.map((l) => `<p>${l}</p>`).join('')}</section>`,
+        )
+        .join(''),
+    );
     const pdf = await printer.pdf({ format: 'A5' });
     await printer.close();
 
     await page.goto(`${web.url}/web.html#/result`);
     await page.waitForSelector('section.result');
     // A drop as the desktop hands it over: a DataTransfer holding the file.
-    await page.evaluate((bytes) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array(bytes)], 'report.pdf', { type: 'application/pdf' }));
-      document.querySelector('section.result')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    }, [...pdf]);
+    await page.evaluate(
+      (bytes) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(bytes)], 'report.pdf', { type: 'application/pdf' }));
+        document
+          .querySelector('section.result')!
+          .dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      },
+      [...pdf],
+    );
     // The last page stays in the panel; both pages are in history, in order.
     await expect.poll(() => page.inputValue('#result-text').catch(() => ''), { timeout: 60_000 }).toContain('Shipping');
     expect(cer(await page.inputValue('#result-text'), pages[1]!.join('\n'))).toBeLessThanOrEqual(0.03);

@@ -25,7 +25,7 @@ describe('QR codes', () => {
     expect(response.result!.autoText).toBe('Scan to pair your phone');
   });
 
-  it('answers a capture of a code alone with the code\'s text', async () => {
+  it("answers a capture of a code alone with the code's text", async () => {
     const page = await pageWithCode({ code: 'WIFI:T:WPA;S:office;P:correct horse;;' });
     const response = await recognizeBytes(page);
     expect(response.result!.autoText).toBe('WIFI:T:WPA;S:office;P:correct horse;;');

@@ -3,10 +3,16 @@ import { planStrips } from '../../app/engine/detect.js';
 
 describe('detection strips', () => {
   it('reads a small image in one piece', () => {
-    expect(planStrips(800, 300, { maxPixels: 640_000, stripOverlap: 128 })).toEqual([{ top: 0, height: 300, keepFrom: -Infinity, keepTo: Infinity }]);
+    expect(planStrips(800, 300, { maxPixels: 640_000, stripOverlap: 128 })).toEqual([
+      { top: 0, height: 300, keepFrom: -Infinity, keepTo: Infinity },
+    ]);
   });
 
-  it.each([[1748, 770], [3840, 2160], [1000, 5000]])('covers %ix%i with overlapping strips within the budget, each row kept by exactly one strip', (width, height) => {
+  it.each([
+    [1748, 770],
+    [3840, 2160],
+    [1000, 5000],
+  ])('covers %ix%i with overlapping strips within the budget, each row kept by exactly one strip', (width, height) => {
     const config = { maxPixels: 640_000, stripOverlap: 128 };
     const strips = planStrips(width, height, config);
     expect(strips.length).toBeGreaterThan(1);

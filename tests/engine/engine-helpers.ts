@@ -10,8 +10,13 @@ let shared: Promise<OcrEngine> | undefined;
 /** One engine for a test file: loading models costs ~0.3 s and ~150 MB. */
 export const sharedEngine = () => (shared ??= OcrEngine.load());
 
-export async function recognizeBytes(bytes: Uint8Array, type: number = OcrType.text, options: RecognizeOptions = {}): Promise<OcrResponse> {
-  return (await recognize(await sharedEngine(), { image: bytes, type: type as OcrType, options }, processInfo(0))).response;
+export async function recognizeBytes(
+  bytes: Uint8Array,
+  type: number = OcrType.text,
+  options: RecognizeOptions = {},
+): Promise<OcrResponse> {
+  return (await recognize(await sharedEngine(), { image: bytes, type: type as OcrType, options }, processInfo(0)))
+    .response;
 }
 
 export function benchImage(set: string, id: string): { bytes: Buffer; truth: GroundTruth } {
@@ -26,11 +31,13 @@ export const lineCells = (response: OcrResponse): TextCellInfo[] => JSON.parse(r
 /** Character error rate with whitespace removed, as the bench's scorer folds it. */
 export function cer(predicted: string, truth: string): number {
   const fold = (s: string) => [...s.normalize('NFKC').replace(/\s+/g, '')];
-  const a = fold(predicted), b = fold(truth);
+  const a = fold(predicted),
+    b = fold(truth);
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     previous = current;
   }
   return previous[b.length]! / Math.max(1, b.length);

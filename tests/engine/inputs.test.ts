@@ -25,7 +25,9 @@ async function toBmp(png: Buffer): Promise<Buffer> {
     for (let x = 0; x < info.width; x++) {
       const s = (y * info.width + x) * 3;
       const d = 54 + (info.height - 1 - y) * stride + x * 3;
-      out[d] = data[s + 2]!; out[d + 1] = data[s + 1]!; out[d + 2] = data[s]!;
+      out[d] = data[s + 2]!;
+      out[d + 1] = data[s + 1]!;
+      out[d + 2] = data[s]!;
     }
   }
   return out;
@@ -46,7 +48,12 @@ function pngHeaderClaiming(width: number, height: number): Buffer {
     return Buffer.concat([head, body, crc]);
   };
   const idat = deflateSync(Buffer.alloc(1024));
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', idat),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 describe('image formats', () => {
@@ -69,8 +76,15 @@ describe('image formats', () => {
     const frame = await sharp(doc.bytes).resize({ width: 600 }).raw().toBuffer({ resolveWithObject: true });
     const blank = Buffer.alloc(frame.data.length, 255);
     const gif = await sharp(Buffer.concat([frame.data, blank]), {
-      raw: { width: frame.info.width, height: frame.info.height * 2, channels: frame.info.channels, pageHeight: frame.info.height },
-    } as sharp.SharpOptions).gif({ delay: [100, 100] }).toBuffer();
+      raw: {
+        width: frame.info.width,
+        height: frame.info.height * 2,
+        channels: frame.info.channels,
+        pageHeight: frame.info.height,
+      },
+    } as sharp.SharpOptions)
+      .gif({ delay: [100, 100] })
+      .toBuffer();
     const response = await recognizeBytes(gif);
     expect(response.state).toBe(2);
     expect(response.result!.autoText).toMatch(/Program/);
@@ -82,7 +96,12 @@ describe('bad input gets a clear answer', () => {
     ['an empty file', () => Buffer.alloc(0), 7, /empty/],
     ['a truncated PNG', () => doc.bytes.subarray(0, 200), 7, /truncated|corrupt|decoded/],
     ['a text file named .png', () => Buffer.from('this is not an image\n'), 7, /not an image/],
-    ['a PNG header claiming 60000x60000 pixels', () => pngHeaderClaiming(60000, 60000), 7, /60000x60000 pixels; the limit is/],
+    [
+      'a PNG header claiming 60000x60000 pixels',
+      () => pngHeaderClaiming(60000, 60000),
+      7,
+      /60000x60000 pixels; the limit is/,
+    ],
   ];
   it.each(cases)('%s: state %i with a message', async (_name, make, state, message) => {
     const response = await recognizeBytes(await make());
@@ -92,8 +111,20 @@ describe('bad input gets a clear answer', () => {
   });
 
   it.each([
-    ['a 1x1 image', () => sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } }).png().toBuffer()],
-    ['a blank image', () => sharp({ create: { width: 800, height: 600, channels: 3, background: '#fff' } }).png().toBuffer()],
+    [
+      'a 1x1 image',
+      () =>
+        sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } })
+          .png()
+          .toBuffer(),
+    ],
+    [
+      'a blank image',
+      () =>
+        sharp({ create: { width: 800, height: 600, channels: 3, background: '#fff' } })
+          .png()
+          .toBuffer(),
+    ],
   ])('%s: done, with an empty result', async (_name, make) => {
     const response = await recognizeBytes(await make());
     expect(response.state).toBe(2);
@@ -105,7 +136,9 @@ describe('bad input gets a clear answer', () => {
     for (const type of [4, 9]) {
       const response = await recognizeBytes(doc.bytes, type);
       expect(response).toMatchObject({ state: 7, ocrType: type });
-      expect(response.message).toMatch(/type \d is not a recognition type; use 0 \(text\), 1 \(vertical text\), 2 \(table\) or 3 \(formula\)/);
+      expect(response.message).toMatch(
+        /type \d is not a recognition type; use 0 \(text\), 1 \(vertical text\), 2 \(table\) or 3 \(formula\)/,
+      );
     }
   });
 });

@@ -40,22 +40,45 @@ describe('Japanese screenshots', () => {
   });
 
   it('leaves Chinese and English pages to the first reader: no kana appear; documents pay for no second reading', async () => {
-    for (const id of ['public-019-doc-zh', 'public-017-doc-en', 'public-005-ui-zh', 'public-006-ui-zh', 'public-007-ui-zh', 'public-010-ui-mixed']) {
+    for (const id of [
+      'public-019-doc-zh',
+      'public-017-doc-en',
+      'public-005-ui-zh',
+      'public-006-ui-zh',
+      'public-007-ui-zh',
+      'public-010-ui-mixed',
+    ]) {
       const { bytes, truth } = benchImage('screens', id);
-      const { response, engine } = await recognize(await sharedEngine(), { image: bytes, type: OcrType.text, options: {} }, processInfo(0));
+      const { response, engine } = await recognize(
+        await sharedEngine(),
+        { image: bytes, type: OcrType.text, options: {} },
+        processInfo(0),
+      );
       expect(response.result!.autoText, id).not.toMatch(kana);
       expect(response.result!.lang, id).not.toBe('jpn');
       // UI strings with a placeholder cut out leave wide gaps, but empty ones: no ink, no
       // second reading (005 and 006 have such gaps and nothing else to doubt).
       if (!id.includes('-007-') && !id.includes('-010-')) expect(engine!.timings.secondScriptLines ?? 0, id).toBe(0);
-      expect(cer(lineCells(response).map((l) => l.words).join('\n'), truth.text), id).toBeLessThan(0.05);
+      expect(
+        cer(
+          lineCells(response)
+            .map((l) => l.words)
+            .join('\n'),
+          truth.text,
+        ),
+        id,
+      ).toBeLessThan(0.05);
     }
   });
 
   it('leaves HiDPI Chinese and English pages alone too: their boxes hug the text closer, the ink says how tall it is', async () => {
     for (const id of ['publicx2-005-ui-zh', 'publicx2-006-ui-zh', 'publicx2-015-doc-en', 'publicx2-021-doc-zh']) {
       const { bytes } = benchImage('screens-x2', id);
-      const { engine } = await recognize(await sharedEngine(), { image: bytes, type: OcrType.text, options: {} }, processInfo(0));
+      const { engine } = await recognize(
+        await sharedEngine(),
+        { image: bytes, type: OcrType.text, options: {} },
+        processInfo(0),
+      );
       expect(engine!.timings.secondScriptLines ?? 0, id).toBe(0);
     }
   });

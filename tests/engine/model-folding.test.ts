@@ -11,11 +11,21 @@ import { OnnxModel, type Tensor } from '../../app/engine/runtime.js';
 import { benchImage } from './engine-helpers.js';
 
 /** An RGB picture as the model's planar input: (v/255 - mean) / std per channel. */
-async function pictureTensor(bytes: Buffer, size: { width: number; height: number }, mean: number[], std: number[]): Promise<Tensor> {
-  const { data, info } = await sharp(bytes).removeAlpha().resize(size.width, size.height, { fit: 'fill' }).raw().toBuffer({ resolveWithObject: true });
+async function pictureTensor(
+  bytes: Buffer,
+  size: { width: number; height: number },
+  mean: number[],
+  std: number[],
+): Promise<Tensor> {
+  const { data, info } = await sharp(bytes)
+    .removeAlpha()
+    .resize(size.width, size.height, { fit: 'fill' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const plane = info.width * info.height;
   const input = new Float32Array(plane * 3);
-  for (let i = 0; i < plane; i++) for (let c = 0; c < 3; c++) input[c * plane + i] = (data[i * 3 + c]! / 255 - mean[c]!) / std[c]!;
+  for (let i = 0; i < plane; i++)
+    for (let c = 0; c < 3; c++) input[c * plane + i] = (data[i * 3 + c]! / 255 - mean[c]!) / std[c]!;
   return { data: input, dims: [1, 3, info.height, info.width] };
 }
 
@@ -31,7 +41,8 @@ async function bothOutputs(path: string, input: Tensor): Promise<[Float32Array, 
   return outputs as [Float32Array, Float32Array];
 }
 
-const maxDifference = (a: Float32Array, b: Float32Array) => a.reduce((worst, v, i) => Math.max(worst, Math.abs(v - b[i]!)), 0);
+const maxDifference = (a: Float32Array, b: Float32Array) =>
+  a.reduce((worst, v, i) => Math.max(worst, Math.abs(v - b[i]!)), 0);
 
 describe('model folding', () => {
   const paths = bundledModelPaths();
@@ -45,25 +56,41 @@ describe('model folding', () => {
     expect(report).toEqual({ affineIntoConv: 28, hardSwish: 28, scaleIntoNextConv: 25, shiftIntoNextConv: 12 });
     expect(bytes.byteLength).toBeLessThan(original.byteLength);
     // Folding what is already folded finds nothing more.
-    expect(foldModel(bytes).report).toEqual({ affineIntoConv: 0, hardSwish: 0, scaleIntoNextConv: 0, shiftIntoNextConv: 0 });
+    expect(foldModel(bytes).report).toEqual({
+      affineIntoConv: 0,
+      hardSwish: 0,
+      scaleIntoNextConv: 0,
+      shiftIntoNextConv: 0,
+    });
   });
 
   it('reads a real screenshot line to the same scores, folded or not', async () => {
     const { bytes, truth } = benchImage('screens', 'public-001-ui-en');
     const [left, top, width, height] = truth.lines![0]!.box;
-    const line = await sharp(bytes).extract({ left: left - 3, top: top - 3, width: width + 6, height: height + 6 }).png().toBuffer();
-    const inputWidth = Math.ceil(((48 * (width + 6)) / (height + 6)) / 8) * 8;
+    const line = await sharp(bytes)
+      .extract({ left: left - 3, top: top - 3, width: width + 6, height: height + 6 })
+      .png()
+      .toBuffer();
+    const inputWidth = Math.ceil((48 * (width + 6)) / (height + 6) / 8) * 8;
     const input = await pictureTensor(line, { width: inputWidth, height: 48 }, [0.5, 0.5, 0.5], [0.5, 0.5, 0.5]);
     const [original, folded] = await bothOutputs(paths.recognition, input);
     expect(folded.length).toBe(original.length);
     expect(maxDifference(original, folded)).toBeLessThan(1e-4);
   });
 
-  it('gives the recognizer each step\'s best class and its probability, as the full output has them', async () => {
+  it("gives the recognizer each step's best class and its probability, as the full output has them", async () => {
     const { bytes, truth } = benchImage('screens', 'public-016-doc-en');
     const [left, top, width, height] = truth.lines![0]!.box;
-    const line = await sharp(bytes).extract({ left: left - 3, top: top - 3, width: width + 6, height: height + 6 }).png().toBuffer();
-    const input = await pictureTensor(line, { width: Math.ceil(((48 * (width + 6)) / (height + 6)) / 8) * 8, height: 48 }, [0.5, 0.5, 0.5], [0.5, 0.5, 0.5]);
+    const line = await sharp(bytes)
+      .extract({ left: left - 3, top: top - 3, width: width + 6, height: height + 6 })
+      .png()
+      .toBuffer();
+    const input = await pictureTensor(
+      line,
+      { width: Math.ceil((48 * (width + 6)) / (height + 6) / 8) * 8, height: 48 },
+      [0.5, 0.5, 0.5],
+      [0.5, 0.5, 0.5],
+    );
     const full = await OnnxModel.load(paths.recognition, { intraOpThreads: 1 });
     const best = await OnnxModel.load(paths.recognition, { intraOpThreads: 1, bestClassOnly: true });
     const probabilities = await full.run(input);

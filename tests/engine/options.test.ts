@@ -11,8 +11,15 @@ describe('options on a real screenshot', () => {
     const options = { half: true, symbol: true, space: true };
     const formatted = await recognizeBytes(zh.bytes, 0, options);
     expect(formatted.state).toBe(2);
-    expect(lineCells(formatted).map((c) => c.words)).toEqual(lineCells(plain).map((c) => applyTextOptions(c.words, options)));
-    expect(formatted.result!.autoText).toBe(plain.result!.autoText!.split('\n').map((p) => applyTextOptions(p, options)).join('\n'));
+    expect(lineCells(formatted).map((c) => c.words)).toEqual(
+      lineCells(plain).map((c) => applyTextOptions(c.words, options)),
+    );
+    expect(formatted.result!.autoText).toBe(
+      plain
+        .result!.autoText!.split('\n')
+        .map((p) => applyTextOptions(p, options))
+        .join('\n'),
+    );
     // The boxes do not move: only the words change.
     expect(lineCells(formatted).map((c) => c.location)).toEqual(lineCells(plain).map((c) => c.location));
   });
@@ -24,11 +31,17 @@ describe('options on a real screenshot', () => {
   });
 
   it('left and top reorder the same lines, duplicate keeps them', async () => {
-    const plain = lineCells(await recognizeBytes(zh.bytes)).map((c) => c.words).sort();
+    const plain = lineCells(await recognizeBytes(zh.bytes))
+      .map((c) => c.words)
+      .sort();
     for (const name of ['left', 'top', 'duplicate'] as const) {
       const response = await recognizeBytes(zh.bytes, 0, { [name]: true });
       expect(response.state).toBe(2);
-      expect(lineCells(response).map((c) => c.words).sort()).toEqual(plain);
+      expect(
+        lineCells(response)
+          .map((c) => c.words)
+          .sort(),
+      ).toEqual(plain);
     }
   });
 });

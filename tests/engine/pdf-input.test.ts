@@ -22,7 +22,8 @@ describe('PDF input', () => {
     const lines = lineCells(response);
     expect(cer(response.result!.autoText!, pages.flat().join('\n'))).toBeLessThan(0.05);
     // (word spaces aside: the serif print is read with an occasional space lost)
-    const onPage = (index: number) => lines.filter((l) => l.pageIndex === index).map((l) => l.words.replace(/\s+/g, ''));
+    const onPage = (index: number) =>
+      lines.filter((l) => l.pageIndex === index).map((l) => l.words.replace(/\s+/g, ''));
     expect(onPage(0)).toContain('Payablewithinthirtydays.');
     expect(onPage(1)).toEqual(['Secondpageoftheletter', 'Thankyouforyourorder.']);
   });

@@ -6,13 +6,22 @@ import type { RecognizedChar, RecognizedText } from '../../app/engine/recognizer
 
 /** A reading whose characters stand one slot each along the line (a slot: 1/length of it). */
 function reading(text: string, slots = [...text].length): RecognizedText {
-  const chars: RecognizedChar[] = [...text].map((char, i) => ({ char, score: 0.9, firstStep: i * 4, lastStep: i * 4 + 2, start: i / slots, end: (i + 0.6) / slots }));
+  const chars: RecognizedChar[] = [...text].map((char, i) => ({
+    char,
+    score: 0.9,
+    firstStep: i * 4,
+    lastStep: i * 4 + 2,
+    start: i / slots,
+    end: (i + 0.6) / slots,
+  }));
   return { text, score: 0.9, chars };
 }
 
 // The recognizer's dictionary, as far as these cases need it: the Traditional characters it
 // lacks (說 儲 認 擇 檢 帳 沒 夾 徑) are left out.
-const known = new Set([...'止無法開啟檔案請確路是否正您要存對此文件所做的變更嗎設定已重新動應用程式後生效選要匯出資料爽这个帐号没有權限執行此操作和，。？：,.?径检查网络']);
+const known = new Set([
+  ...'止無法開啟檔案請確路是否正您要存對此文件所做的變更嗎設定已重新動應用程式後生效選要匯出資料爽这个帐号没有權限執行此操作和，。？：,.?径检查网络',
+]);
 const knows = (char: string) => known.has(char);
 
 describe('fillUnknownCharacters', () => {
@@ -54,7 +63,10 @@ describe('fillUnknownCharacters', () => {
 
   it('puts in a character the recognizer knows only where it left a stretch unread', () => {
     // 重新 then a gap of three slots, then 動: a character was dropped there.
-    const first: RecognizedText = { ...reading('重新動'), chars: reading('重新動').chars.map((c, i) => (i === 2 ? { ...c, start: 0.85, end: 0.95 } : c)) };
+    const first: RecognizedText = {
+      ...reading('重新動'),
+      chars: reading('重新動').chars.map((c, i) => (i === 2 ? { ...c, start: 0.85, end: 0.95 } : c)),
+    };
     const wide = (before: RecognizedChar, after: RecognizedChar) => after.start - before.end > 0.3;
     expect(fillUnknownCharacters(first, '重新啟動', knows, 0.85, wide).text).toBe('重新啟動');
     expect(fillUnknownCharacters(reading('權限執行'), '權限和執行', knows, 0.85, wide).text).toBe('權限執行');

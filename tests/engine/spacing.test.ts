@@ -6,7 +6,11 @@ import { defaultEngineConfig } from '../../app/engine/config.js';
 import type { RecognizedChar } from '../../app/engine/recognizer.js';
 import type { Quad } from '../../app/engine/geometry.js';
 
-const GLYPH = 6, LETTER_GAP = 2, HEIGHT = 23, INK_TOP = 4, INK_HEIGHT = 15;
+const GLYPH = 6,
+  LETTER_GAP = 2,
+  HEIGHT = 23,
+  INK_TOP = 4,
+  INK_HEIGHT = 15;
 
 /**
  * The line `words` drawn with `wordGaps` px between words (one width, or one for each gap), and
@@ -28,15 +32,33 @@ function drawnLine(words: string[], wordGaps: number | number[], spacesAfter: nu
   const data = new Uint8Array(width * HEIGHT * 3).fill(255);
   for (const box of boxes) {
     if (box.char === ' ') continue;
-    for (let y = INK_TOP; y < INK_TOP + INK_HEIGHT; y++) for (let px = box.left; px < box.right; px++) data.fill(0, (y * width + px) * 3, (y * width + px) * 3 + 3);
+    for (let y = INK_TOP; y < INK_TOP + INK_HEIGHT; y++)
+      for (let px = box.left; px < box.right; px++) data.fill(0, (y * width + px) * 3, (y * width + px) * 3 + 3);
   }
-  const chars: RecognizedChar[] = boxes.map((b, i) => ({ char: b.char, score: 0.99, firstStep: i, lastStep: i, start: b.left / width, end: b.right / width }));
-  const quad: Quad = [{ x: 0, y: 0 }, { x: width, y: 0 }, { x: width, y: HEIGHT }, { x: 0, y: HEIGHT }];
-  return { image: { width, height: HEIGHT, data }, quad, text: { text: chars.map((c) => c.char).join(''), score: 0.99, chars } };
+  const chars: RecognizedChar[] = boxes.map((b, i) => ({
+    char: b.char,
+    score: 0.99,
+    firstStep: i,
+    lastStep: i,
+    start: b.left / width,
+    end: b.right / width,
+  }));
+  const quad: Quad = [
+    { x: 0, y: 0 },
+    { x: width, y: 0 },
+    { x: width, y: HEIGHT },
+    { x: 0, y: HEIGHT },
+  ];
+  return {
+    image: { width, height: HEIGHT, data },
+    quad,
+    text: { text: chars.map((c) => c.char).join(''), score: 0.99, chars },
+  };
 }
 
 const words = ['You', 'may', 'convey', 'a', 'covered', 'work', 'in', 'object', 'code'];
-const read = (line: ReturnType<typeof drawnLine>) => restoreWordSpaces(line.image, line.quad, line.text, defaultEngineConfig.spacing).text;
+const read = (line: ReturnType<typeof drawnLine>) =>
+  restoreWordSpaces(line.image, line.quad, line.text, defaultEngineConfig.spacing).text;
 
 describe('word spaces from the pixels', () => {
   it('puts back every word space the model left out', () => {

@@ -16,10 +16,12 @@ const cellsOf = (response: OcrResponse): TextCellInfo[] => JSON.parse(response.r
 function cellAccuracy(predicted: string[][], truth: string[][]): number {
   let ok = 0;
   let total = 0;
-  truth.forEach((row, r) => row.forEach((cell, c) => {
-    total++;
-    if (predicted[r]?.[c] !== undefined && fold(predicted[r]![c]!) === fold(cell)) ok++;
-  }));
+  truth.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      total++;
+      if (predicted[r]?.[c] !== undefined && fold(predicted[r]![c]!) === fold(cell)) ok++;
+    }),
+  );
   return ok / total;
 }
 
@@ -61,7 +63,8 @@ describe('table mode on screenshots', () => {
     const header = cells.find((c) => c.words === 'Comment')!;
     expect([header.row, header.col]).toEqual([0, 3]);
     const below = cells.filter((c) => c.col === 3 && c.row! > 0);
-    for (const cell of below) expect(cell.location.top).toBeGreaterThanOrEqual(header.location.top + header.location.height - 2);
+    for (const cell of below)
+      expect(cell.location.top).toBeGreaterThanOrEqual(header.location.top + header.location.height - 2);
   });
 
   it('answers a screenshot with no table in it as text mode does (resultType 0)', async () => {
@@ -96,10 +99,18 @@ describe('table mode on drawn tables', () => {
         columnWidths: [130, 230, 90],
         rowHeights: [36, 58, 36, 36],
         cells: [
-          { row: 0, col: 0, lines: ['Service'] }, { row: 0, col: 1, lines: ['Comment'] }, { row: 0, col: 2, lines: ['Port'] },
-          { row: 1, col: 0, lines: ['kerberos'] }, { row: 1, col: 1, lines: ['Kerberos v5 ticket', 'granting service'] }, { row: 1, col: 2, lines: ['88'] },
-          { row: 2, col: 0, lines: ['ssh'] }, { row: 2, col: 1, lines: ['Secure shell'] }, { row: 2, col: 2, lines: ['22'] },
-          { row: 3, col: 0, lines: ['smtp'] }, { row: 3, col: 1, lines: ['Mail transfer'] }, { row: 3, col: 2, lines: ['25'] },
+          { row: 0, col: 0, lines: ['Service'] },
+          { row: 0, col: 1, lines: ['Comment'] },
+          { row: 0, col: 2, lines: ['Port'] },
+          { row: 1, col: 0, lines: ['kerberos'] },
+          { row: 1, col: 1, lines: ['Kerberos v5 ticket', 'granting service'] },
+          { row: 1, col: 2, lines: ['88'] },
+          { row: 2, col: 0, lines: ['ssh'] },
+          { row: 2, col: 1, lines: ['Secure shell'] },
+          { row: 2, col: 2, lines: ['22'] },
+          { row: 3, col: 0, lines: ['smtp'] },
+          { row: 3, col: 1, lines: ['Mail transfer'] },
+          { row: 3, col: 2, lines: ['25'] },
         ],
       });
       const response = await recognizeBytes(png, OcrType.table);
@@ -119,10 +130,18 @@ describe('table mode on drawn tables', () => {
       columnWidths: [140, 120, 160],
       rowHeights: [34, 34, 34, 34],
       cells: [
-        { row: 0, col: 0, lines: ['Name'] }, { row: 0, col: 1, lines: ['Port'] }, { row: 0, col: 2, lines: ['Alias'] },
-        { row: 1, col: 0, lines: ['http'] }, { row: 1, col: 1, lines: ['80/tcp'] }, { row: 1, col: 2, lines: ['www'] },
-        { row: 2, col: 0, lines: ['spamd'] }, { row: 2, col: 1, lines: ['783/tcp'] }, { row: 2, col: 2, lines: [] },
-        { row: 3, col: 0, lines: ['imap'] }, { row: 3, col: 1, lines: ['143/tcp'] }, { row: 3, col: 2, lines: ['imap2'] },
+        { row: 0, col: 0, lines: ['Name'] },
+        { row: 0, col: 1, lines: ['Port'] },
+        { row: 0, col: 2, lines: ['Alias'] },
+        { row: 1, col: 0, lines: ['http'] },
+        { row: 1, col: 1, lines: ['80/tcp'] },
+        { row: 1, col: 2, lines: ['www'] },
+        { row: 2, col: 0, lines: ['spamd'] },
+        { row: 2, col: 1, lines: ['783/tcp'] },
+        { row: 2, col: 2, lines: [] },
+        { row: 3, col: 0, lines: ['imap'] },
+        { row: 3, col: 1, lines: ['143/tcp'] },
+        { row: 3, col: 2, lines: ['imap2'] },
       ],
     });
     const response = await recognizeBytes(png, OcrType.table);

@@ -18,7 +18,8 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 });
 
 const { languageFolder } = await import('../../app/engine/tesseract.js');
-const packaged = (language: string) => path.join('node_modules/@tesseract.js-data', language, '4.0.0_best_int', `${language}.traineddata.gz`);
+const packaged = (language: string) =>
+  path.join('node_modules/@tesseract.js-data', language, '4.0.0_best_int', `${language}.traineddata.gz`);
 const savedTmp = process.env.TMPDIR;
 const systemTmp = tmpdir();
 let scratch = '';
@@ -40,7 +41,19 @@ describe('languageFolder', () => {
     refuseLinks.on = refused;
     const folder = await languageFolder();
     expect(folder.startsWith(scratch)).toBe(true);
-    for (const language of ['jpn', 'jpn_vert', 'kor', 'chi_tra', 'chi_tra_vert', 'ukr', 'fra', 'deu', 'spa', 'ita', 'por']) {
+    for (const language of [
+      'jpn',
+      'jpn_vert',
+      'kor',
+      'chi_tra',
+      'chi_tra_vert',
+      'ukr',
+      'fra',
+      'deu',
+      'spa',
+      'ita',
+      'por',
+    ]) {
       const file = path.join(folder, `${language}.traineddata.gz`);
       expect(lstatSync(file).isSymbolicLink(), language).toBe(!refused);
       expect(readFileSync(file).equals(readFileSync(packaged(language))), language).toBe(true);

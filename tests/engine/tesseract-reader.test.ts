@@ -19,12 +19,23 @@ beforeAll(async () => {
   const { bytes, truth } = benchImage('screens', 'public-014-ui-ja');
   const line = truth.lines!.find((l) => l.text === japanese)!;
   const [left, top, width, height] = line.box;
-  pictures.set(japanese, await sharp(bytes).extract({ left: left - 4, top: top - 4, width: width + 8, height: height + 8 }).png().toBuffer());
+  pictures.set(
+    japanese,
+    await sharp(bytes)
+      .extract({ left: left - 4, top: top - 4, width: width + 8, height: height + 8 })
+      .png()
+      .toBuffer(),
+  );
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ deviceScaleFactor: 1 });
-    for (const [text, font] of [[korean, 'NanumGothic'], [russian, 'DejaVu Sans']] as const) {
-      await page.setContent(`<p id="line" style="display:inline-block;margin:0;padding:8px;font:${testFont('16px', font)}">${text}</p>`);
+    for (const [text, font] of [
+      [korean, 'NanumGothic'],
+      [russian, 'DejaVu Sans'],
+    ] as const) {
+      await page.setContent(
+        `<p id="line" style="display:inline-block;margin:0;padding:8px;font:${testFont('16px', font)}">${text}</p>`,
+      );
       await expectDrawnIn(page, '#line', font);
       pictures.set(text, await page.locator('#line').screenshot());
     }
@@ -43,9 +54,17 @@ const readAs = async (text: string, language: SecondLanguage) => {
 
 describe('TesseractReader', () => {
   it('reads lines in three languages asked for all at once, each in its own', async () => {
-    const order: [string, SecondLanguage][] = [[japanese, 'jpn'], [korean, 'kor'], [japanese, 'jpn'], [russian, 'ukr'], [korean, 'kor']];
+    const order: [string, SecondLanguage][] = [
+      [japanese, 'jpn'],
+      [korean, 'kor'],
+      [japanese, 'jpn'],
+      [russian, 'ukr'],
+      [korean, 'kor'],
+    ];
     const readings = await Promise.all(order.map(([text, language]) => readAs(text, language)));
-    readings.forEach((reading, i) => expect(cer(reading, order[i]![0]), `${reading} for ${order[i]![0]}`).toBeLessThanOrEqual(0.1));
+    readings.forEach((reading, i) =>
+      expect(cer(reading, order[i]![0]), `${reading} for ${order[i]![0]}`).toBeLessThanOrEqual(0.1),
+    );
   }, 60_000);
 
   it('reads again after it was disposed', async () => {

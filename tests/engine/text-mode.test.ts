@@ -46,12 +46,16 @@ describe('text mode on screenshots', () => {
     for (const cell of cells) expect(cell.words).not.toMatch(/[\u4e00-\u9fff] [\u4e00-\u9fff]{2}/);
     // each ground-truth line is found at its place (IoU >= 0.5)
     const iou = (a: number[], b: number[]) => {
-      const x0 = Math.max(a[0]!, b[0]!), y0 = Math.max(a[1]!, b[1]!);
-      const x1 = Math.min(a[0]! + a[2]!, b[0]! + b[2]!), y1 = Math.min(a[1]! + a[3]!, b[1]! + b[3]!);
+      const x0 = Math.max(a[0]!, b[0]!),
+        y0 = Math.max(a[1]!, b[1]!);
+      const x1 = Math.min(a[0]! + a[2]!, b[0]! + b[2]!),
+        y1 = Math.min(a[1]! + a[3]!, b[1]! + b[3]!);
       const inter = Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
       return inter / (a[2]! * a[3]! + b[2]! * b[3]! - inter);
     };
-    const found = truth.lines!.filter((g) => cells.some((c) => iou(g.box, [c.location.left, c.location.top, c.location.width, c.location.height]) >= 0.5));
+    const found = truth.lines!.filter((g) =>
+      cells.some((c) => iou(g.box, [c.location.left, c.location.top, c.location.width, c.location.height]) >= 0.5),
+    );
     expect(found.length / truth.lines!.length).toBeGreaterThanOrEqual(0.9);
   });
 
@@ -63,7 +67,7 @@ describe('text mode on screenshots', () => {
     expect(lines.find((l) => l.includes('--login'))).toMatch(/^-a, --all ?等价于 -b -d --login -p -r /);
   });
 
-  it('finds a HiDPI capture\'s large text at a fraction of its pixels, and small text at full size', async () => {
+  it("finds a HiDPI capture's large text at a fraction of its pixels, and small text at full size", async () => {
     const engine = await sharedEngine();
     const hidpi = benchImage('screens-x2', 'publicx2-015-doc-en');
     const large = await engine.recognizeBytes(hidpi.bytes);
@@ -72,8 +76,12 @@ describe('text mode on screenshots', () => {
     // The same count of pixels, in 1x text: a 1x document shot tiled 2 x 2.
     const small = benchImage('screens', 'public-017-doc-en');
     const { width, height } = await sharp(small.bytes).metadata();
-    const tiled = await sharp({ create: { width: width! * 2, height: height! * 2, channels: 3, background: '#ffffff' } })
-      .composite([0, 1, 2, 3].map((i) => ({ input: small.bytes, left: (i % 2) * width!, top: Math.floor(i / 2) * height! })))
+    const tiled = await sharp({
+      create: { width: width! * 2, height: height! * 2, channels: 3, background: '#ffffff' },
+    })
+      .composite(
+        [0, 1, 2, 3].map((i) => ({ input: small.bytes, left: (i % 2) * width!, top: Math.floor(i / 2) * height! })),
+      )
       .png()
       .toBuffer();
     expect(width! * height! * 4).toBeGreaterThanOrEqual(engine.config.detection.largeText.minPixels);
@@ -106,16 +114,31 @@ describe('text mode on screenshots', () => {
   // "peoplevery angry and beenwidelyregardedas a badmove." and "You have3newmessages".
   it('keeps every English word space of a JPEG screenshot', async () => {
     const paragraphs = [
-      { size: '16px', family: 'Liberation Serif' as const, lines: ['In the beginning the Universe was created. This has made a lot of', 'people very angry and been widely regarded as a bad move. Many'] },
-      { size: '24px', family: 'Liberation Sans' as const, lines: ['Welcome back, Jordan', 'You have 3 new messages and 2 invitations'] },
+      {
+        size: '16px',
+        family: 'Liberation Serif' as const,
+        lines: [
+          'In the beginning the Universe was created. This has made a lot of',
+          'people very angry and been widely regarded as a bad move. Many',
+        ],
+      },
+      {
+        size: '24px',
+        family: 'Liberation Sans' as const,
+        lines: ['Welcome back, Jordan', 'You have 3 new messages and 2 invitations'],
+      },
     ];
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       for (const { size, family, lines } of paragraphs) {
-        await page.setContent(`<div id="shot" style="display:inline-block;padding:14px 18px;background:#fff;color:#222;font:${testFont(size, family)}">${lines.map((l) => `<div style="margin:4px 0">${l}</div>`).join('')}</div>`);
+        await page.setContent(
+          `<div id="shot" style="display:inline-block;padding:14px 18px;background:#fff;color:#222;font:${testFont(size, family)}">${lines.map((l) => `<div style="margin:4px 0">${l}</div>`).join('')}</div>`,
+        );
         await expectDrawnIn(page, '#shot', family);
-        const jpeg = await sharp(await page.locator('#shot').screenshot()).jpeg({ quality: 70 }).toBuffer();
+        const jpeg = await sharp(await page.locator('#shot').screenshot())
+          .jpeg({ quality: 70 })
+          .toBuffer();
         expect(lineCells(await recognizeBytes(jpeg)).map((l) => l.words)).toEqual(lines);
       }
     } finally {

@@ -6,7 +6,15 @@ import { benchImage, cer, lineCells, recognizeBytes, boxIou } from './engine-hel
 const columnsOf = readGroundTruth('screens').items.filter((g) => g.kind === 'vertical' && g.lang === 'zh');
 
 describe('vertical text', () => {
-  it.each(columnsOf.flatMap((g) => [[g.id, 0], [g.id, 1]] as const))('%s, type %i: columns right to left, each one line with its column box', async (id, type) => {
+  it.each(
+    columnsOf.flatMap(
+      (g) =>
+        [
+          [g.id, 0],
+          [g.id, 1],
+        ] as const,
+    ),
+  )('%s, type %i: columns right to left, each one line with its column box', async (id, type) => {
     const { bytes, truth } = benchImage('screens', id);
     const response = await recognizeBytes(bytes, type);
     expect(response).toMatchObject({ state: 2, ocrType: type });

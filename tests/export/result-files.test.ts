@@ -44,8 +44,15 @@ async function pdfWords(pdf: Buffer): Promise<PdfWord[]> {
   writeFileSync(file, pdf);
   const { stdout } = await run('pdftotext', ['-bbox', file, '-']);
   const px = (v: string) => Number(v) / 0.75;
-  return [...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-    text: m[5]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"),
+  return [
+    ...stdout.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+  ].map((m) => ({
+    text: m[5]!
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'"),
     left: px(m[1]!),
     top: px(m[2]!),
     right: px(m[3]!),
@@ -64,7 +71,13 @@ describe('a merged table as files', () => {
   });
 
   it('offers Excel, Word, PDF, Markdown and TXT', () => {
-    expect(resultFormats(result).map((f) => f.fileType)).toEqual([FileType.excel, FileType.word, FileType.pdf, FileType.markdown, FileType.txt]);
+    expect(resultFormats(result).map((f) => f.fileType)).toEqual([
+      FileType.excel,
+      FileType.word,
+      FileType.pdf,
+      FileType.markdown,
+      FileType.txt,
+    ]);
   });
 
   it('writes an Excel sheet whose cells and merges read back', async () => {
@@ -98,7 +111,16 @@ describe('a merged table as files', () => {
 
   it('writes Markdown and TXT a person can read', async () => {
     expect((await fileOf(result, FileType.markdown)).toString('utf8')).toBe(
-      ['Quarterly results', '', '| Region | Revenue |  |', '| --- | --- | --- |', '|  | Spring | Autumn |', '| North | 1200 |  |', '| South | 950 | 1010 |', ''].join('\n'),
+      [
+        'Quarterly results',
+        '',
+        '| Region | Revenue |  |',
+        '| --- | --- | --- |',
+        '|  | Spring | Autumn |',
+        '| North | 1200 |  |',
+        '| South | 950 | 1010 |',
+        '',
+      ].join('\n'),
     );
     expect((await fileOf(result, FileType.txt)).toString('utf8')).toBe(rows.map((r) => r.join('\t')).join('\n') + '\n');
   });
@@ -122,10 +144,17 @@ describe('a text screenshot as files', () => {
     // and each word lies on its ground-truth line, within that line's left and right ends
     let placed = 0;
     for (const word of words) {
-      const line = truth.lines!.find(({ box: [, top, , height] }) => Math.abs((word.top + word.bottom) / 2 - (top + height / 2)) < height / 2);
+      const line = truth.lines!.find(
+        ({ box: [, top, , height] }) => Math.abs((word.top + word.bottom) / 2 - (top + height / 2)) < height / 2,
+      );
       if (!line) continue;
       const [left, , width] = line.box;
-      if (word.left >= left - 4 && word.right <= left + width + 4 && line.text.includes(word.text.replace(/[“”]/g, '"'))) placed++;
+      if (
+        word.left >= left - 4 &&
+        word.right <= left + width + 4 &&
+        line.text.includes(word.text.replace(/[“”]/g, '"'))
+      )
+        placed++;
     }
     expect(placed / words.length).toBeGreaterThan(0.95);
     // the page is the screenshot at 96 dpi: its size in points is 3/4 of its pixels
@@ -138,7 +167,9 @@ describe('a text screenshot as files', () => {
   it('keeps Chinese text in the PDF text layer', async () => {
     const zh = benchImage('screens', 'public-019-doc-zh');
     const zhResult = (await recognizeBytes(zh.bytes)).result!;
-    const words = await pdfWords(await fileOf(zhResult, FileType.pdf, await pdfReadyImage(zh.bytes, defaultEngineConfig.limits)));
+    const words = await pdfWords(
+      await fileOf(zhResult, FileType.pdf, await pdfReadyImage(zh.bytes, defaultEngineConfig.limits)),
+    );
     const fold = (s: string) => s.replace(/\s+/g, '');
     expect(fold(words.map((w) => w.text).join(''))).toBe(fold(zhResult.autoText!));
   });
@@ -147,7 +178,9 @@ describe('a text screenshot as files', () => {
     const paragraphs = result.autoText!.split('\n');
     const zip = await JSZip.loadAsync(await fileOf(result, FileType.word));
     const xml = await zip.file('word/document.xml')!.async('string');
-    const texts = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+    const texts = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) =>
+      m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&'),
+    );
     expect(texts).toEqual(paragraphs);
     expect((await fileOf(result, FileType.txt)).toString('utf8')).toBe(paragraphs.join('\n') + '\n');
     expect((await fileOf(result, FileType.markdown)).toString('utf8')).toBe(paragraphs.join('\n\n') + '\n');
@@ -157,11 +190,15 @@ describe('a text screenshot as files', () => {
   it('lays a table PDF cell by cell', async () => {
     const table = benchImage('screens', 'public-027-table-bordered-en');
     const tableResult = (await recognizeBytes(table.bytes, OcrType.table)).result!;
-    const words = await pdfWords(await fileOf(tableResult, FileType.pdf, await pdfReadyImage(table.bytes, defaultEngineConfig.limits)));
+    const words = await pdfWords(
+      await fileOf(tableResult, FileType.pdf, await pdfReadyImage(table.bytes, defaultEngineConfig.limits)),
+    );
     const cells = JSON.parse(tableResult.verticalText!) as TextCellInfo[];
     for (const cell of cells.filter((c) => c.words)) {
       const { left, top, width, height } = cell.location;
-      const inCell = words.filter((w) => w.left >= left - 1 && w.right <= left + width + 1 && w.top >= top - 1 && w.bottom <= top + height + 1);
+      const inCell = words.filter(
+        (w) => w.left >= left - 1 && w.right <= left + width + 1 && w.top >= top - 1 && w.bottom <= top + height + 1,
+      );
       expect(inCell.map((w) => w.text).join(' '), `the words of cell ${cell.row},${cell.col}`).toBe(cell.words);
     }
   });

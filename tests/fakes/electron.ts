@@ -75,7 +75,8 @@ export const safeStorage = {
   },
   decryptString(sealed: Buffer) {
     const text = sealed.toString();
-    if (!text.startsWith('sealed:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    if (!text.startsWith('sealed:'))
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
     return Buffer.from(text.slice(7), 'base64').toString();
   },
 };

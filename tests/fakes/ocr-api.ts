@@ -1,5 +1,15 @@
 // A window.ocr for component tests: every call recorded, answers set per test.
-import { defaultSettingsFor, eventChannels, recognitionOf, invokeChannels, type EventName, type EventPayloads, type OcrApi, type Recognition, type Settings } from '../../app/ipc.js';
+import {
+  defaultSettingsFor,
+  eventChannels,
+  recognitionOf,
+  invokeChannels,
+  type EventName,
+  type EventPayloads,
+  type OcrApi,
+  type Recognition,
+  type Settings,
+} from '../../app/ipc.js';
 
 export interface FakeOcrApi {
   api: OcrApi;
@@ -13,13 +23,22 @@ export function fakeOcrApi(answers: Record<string, unknown> = {}): FakeOcrApi {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let settings: Settings = defaultSettingsFor('linux');
   const api: Record<string, unknown> = {};
-  const fake: FakeOcrApi = { api: api as OcrApi, calls, answers, emit: (name, payload) => listeners.get(name)?.forEach((l) => l(payload)) };
+  const fake: FakeOcrApi = {
+    api: api as OcrApi,
+    calls,
+    answers,
+    emit: (name, payload) => listeners.get(name)?.forEach((l) => l(payload)),
+  };
   for (const name of Object.keys(invokeChannels)) {
     api[name] = async (args: unknown) => {
       calls.push({ name, args });
       if (name === 'getSettings') return { ok: true, value: settings };
       if (name === 'updateSettings') {
-        settings = { ...settings, ...(args as Partial<Settings>), hotkeys: { ...settings.hotkeys, ...(args as Partial<Settings>).hotkeys } };
+        settings = {
+          ...settings,
+          ...(args as Partial<Settings>),
+          hotkeys: { ...settings.hotkeys, ...(args as Partial<Settings>).hotkeys },
+        };
         return { ok: true, value: settings };
       }
       const answer = fake.answers[name];
@@ -44,10 +63,17 @@ export function fakeOcrApi(answers: Record<string, unknown> = {}): FakeOcrApi {
 }
 
 /** A 1x1 PNG and a recognition of three lines over a 300x90 image. */
-export const tinyPng = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+export const tinyPng = Uint8Array.from(
+  atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='),
+  (c) => c.charCodeAt(0),
+);
 
 export function sampleRecognition(overrides: Partial<Recognition> = {}): Recognition {
-  const lines = ['Build failed', 'error TS2304: Cannot find name', '第 3 行'].map((words, i) => ({ words, pageIndex: 0, location: { left: 10, top: 10 + i * 28, width: 200, height: 22 } }));
+  const lines = ['Build failed', 'error TS2304: Cannot find name', '第 3 行'].map((words, i) => ({
+    words,
+    pageIndex: 0,
+    location: { left: 10, top: 10 + i * 28, width: 200, height: 22 },
+  }));
   return {
     id: '11111111-2222-4333-8444-555555555555',
     mode: 'text',
@@ -59,7 +85,12 @@ export function sampleRecognition(overrides: Partial<Recognition> = {}): Recogni
     lines,
     lang: 'eng',
     elapsedMs: 42,
-    response: { id: 'r', ocrType: 0, state: 2, result: { autoText: lines.map((l) => l.words).join('\n'), resultType: 0 } },
+    response: {
+      id: 'r',
+      ocrType: 0,
+      state: 2,
+      result: { autoText: lines.map((l) => l.words).join('\n'), resultType: 0 },
+    },
     rows: null,
     codes: [],
     formula: null,
@@ -73,6 +104,10 @@ export function sampleRecognition(overrides: Partial<Recognition> = {}): Recogni
  */
 export function sampleFrom(overrides: Partial<Recognition> & { response: Recognition['response'] }): Recognition {
   const base = sampleRecognition(overrides);
-  const { rows, codes, formula } = recognitionOf(base.response, { bytes: base.image, width: base.width, height: base.height }, base);
+  const { rows, codes, formula } = recognitionOf(
+    base.response,
+    { bytes: base.image, width: base.width, height: base.height },
+    base,
+  );
   return { ...base, rows, codes, formula };
 }

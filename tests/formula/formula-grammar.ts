@@ -16,18 +16,63 @@ export function seededRandom(seed: number): () => number {
 }
 
 const letters = 'abcdefghkmnprstuvwxyzABCDEFGHKLMNPQRSTUVWXYZ'.split('');
-const greek = ['\\alpha', '\\beta', '\\gamma', '\\delta', '\\epsilon', '\\zeta', '\\eta', '\\theta', '\\kappa', '\\lambda', '\\mu', '\\nu',
-  '\\xi', '\\pi', '\\rho', '\\sigma', '\\tau', '\\phi', '\\chi', '\\psi', '\\omega', '\\Gamma', '\\Delta', '\\Theta', '\\Lambda', '\\Sigma', '\\Phi', '\\Omega'];
+const greek = [
+  '\\alpha',
+  '\\beta',
+  '\\gamma',
+  '\\delta',
+  '\\epsilon',
+  '\\zeta',
+  '\\eta',
+  '\\theta',
+  '\\kappa',
+  '\\lambda',
+  '\\mu',
+  '\\nu',
+  '\\xi',
+  '\\pi',
+  '\\rho',
+  '\\sigma',
+  '\\tau',
+  '\\phi',
+  '\\chi',
+  '\\psi',
+  '\\omega',
+  '\\Gamma',
+  '\\Delta',
+  '\\Theta',
+  '\\Lambda',
+  '\\Sigma',
+  '\\Phi',
+  '\\Omega',
+];
 const binaries = ['+', '-', '\\cdot', '\\times', '\\pm'];
-const relations = ['=', '<', '>', '\\le', '\\ge', '\\ne', '\\approx', '\\equiv', '\\sim', '\\to', '\\Rightarrow', '\\in'];
+const relations = [
+  '=',
+  '<',
+  '>',
+  '\\le',
+  '\\ge',
+  '\\ne',
+  '\\approx',
+  '\\equiv',
+  '\\sim',
+  '\\to',
+  '\\Rightarrow',
+  '\\in',
+];
 const functions = ['\\sin', '\\cos', '\\tan', '\\log', '\\ln', '\\exp'];
 const indices = ['i', 'j', 'k', 'n', 'm'];
 
 export class FormulaGrammar {
   constructor(private readonly random: () => number) {}
 
-  private pick<T>(list: readonly T[]): T { return list[Math.floor(this.random() * list.length)]!; }
-  private chance(p: number): boolean { return this.random() < p; }
+  private pick<T>(list: readonly T[]): T {
+    return list[Math.floor(this.random() * list.length)]!;
+  }
+  private chance(p: number): boolean {
+    return this.random() < p;
+  }
 
   atom(): string {
     const r = this.random();
@@ -49,7 +94,10 @@ export class FormulaGrammar {
     if (r < 0.45) return `${this.atom()}^{${this.script(depth + 1)}}`;
     if (r < 0.55) return `${this.atom()}_{${this.script(depth + 1)}}`;
     if (r < 0.65) return `\\frac{${this.expr(depth + 1, 2)}}{${this.expr(depth + 1, 2)}}`;
-    if (r < 0.72) return this.chance(0.7) ? `\\sqrt{${this.expr(depth + 1, 2)}}` : `\\sqrt[${this.pick(['3', 'n', '4'])}]{${this.expr(depth + 1, 2)}}`;
+    if (r < 0.72)
+      return this.chance(0.7)
+        ? `\\sqrt{${this.expr(depth + 1, 2)}}`
+        : `\\sqrt[${this.pick(['3', 'n', '4'])}]{${this.expr(depth + 1, 2)}}`;
     if (r < 0.78) return `\\left( ${this.expr(depth + 1, 3)} \\right)`;
     if (r < 0.84) return `${this.pick(functions)} ${this.atom()}`;
     if (r < 0.88) return `\\${this.pick(['hat', 'bar', 'vec'])}{${this.pick(letters)}}`;
@@ -68,12 +116,18 @@ export class FormulaGrammar {
   bigOperator(): string {
     const i = this.pick(indices);
     switch (Math.floor(this.random() * 6)) {
-      case 0: return `\\sum_{${i}=1}^{${this.pick(['n', 'N', '\\infty', 'm'])}} ${this.term(1)}`;
-      case 1: return `\\prod_{${i}=1}^{${this.pick(['n', 'N', 'k'])}} ${this.term(1)}`;
-      case 2: return `\\int_{${this.atom()}}^{${this.atom()}} ${this.term(1)} \\, d${this.pick(['x', 't', 'u'])}`;
-      case 3: return `\\oint_{C} ${this.term(1)} \\, d${this.pick(['z', 's'])}`;
-      case 4: return `\\lim_{${this.pick(['n', 'x', 'h'])} \\to ${this.pick(['\\infty', '0'])}} ${this.term(1)}`;
-      default: return `\\begin{pmatrix} ${this.atom()} & ${this.atom()} \\\\ ${this.atom()} & ${this.atom()} \\end{pmatrix}`;
+      case 0:
+        return `\\sum_{${i}=1}^{${this.pick(['n', 'N', '\\infty', 'm'])}} ${this.term(1)}`;
+      case 1:
+        return `\\prod_{${i}=1}^{${this.pick(['n', 'N', 'k'])}} ${this.term(1)}`;
+      case 2:
+        return `\\int_{${this.atom()}}^{${this.atom()}} ${this.term(1)} \\, d${this.pick(['x', 't', 'u'])}`;
+      case 3:
+        return `\\oint_{C} ${this.term(1)} \\, d${this.pick(['z', 's'])}`;
+      case 4:
+        return `\\lim_{${this.pick(['n', 'x', 'h'])} \\to ${this.pick(['\\infty', '0'])}} ${this.term(1)}`;
+      default:
+        return `\\begin{pmatrix} ${this.atom()} & ${this.atom()} \\\\ ${this.atom()} & ${this.atom()} \\end{pmatrix}`;
     }
   }
 

@@ -7,7 +7,8 @@ import katex from 'katex';
  */
 export function typesetForm(latex: string): string | null {
   try {
-    return katex.renderToString(latex, { output: 'mathml', throwOnError: true, displayMode: true })
+    return katex
+      .renderToString(latex, { output: 'mathml', throwOnError: true, displayMode: true })
       .replace(/<annotation[^>]*>[\s\S]*?<\/annotation>/g, '')
       .replace(/\s(?:stretchy|fence|separator|lspace|rspace|mathvariant|form)="[^"]*"/g, '')
       .replace(/<mrow>|<\/mrow>/g, '');

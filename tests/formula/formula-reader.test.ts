@@ -61,7 +61,8 @@ describe('formula reader', () => {
       const formula = await read(path.join(dir, sample.image));
       expect(formula, sample.latex).not.toBeNull();
       expect(typesetForm(formula!.latex), `KaTeX cannot parse ${formula!.latex}`).not.toBeNull();
-      if (typesetForm(formula!.latex) !== typesetForm(sample.latex)) wrong.push(`${sample.latex}  read as  ${formula!.latex}`);
+      if (typesetForm(formula!.latex) !== typesetForm(sample.latex))
+        wrong.push(`${sample.latex}  read as  ${formula!.latex}`);
       expect(isTypesetFormula(formula!), sample.latex).toBe(true);
     }
     expect(wrong).toEqual([]);
@@ -72,7 +73,9 @@ describe('formula reader', () => {
     const file = path.join(dir, sample.image);
     const { width } = await sharp(file).metadata();
     const larger = path.join(dir, 'larger.png');
-    await sharp(file).resize({ width: width! * 2 }).toFile(larger);
+    await sharp(file)
+      .resize({ width: width! * 2 })
+      .toFile(larger);
     const jpeg = path.join(dir, 'lossy.jpg');
     await sharp(file).jpeg({ quality: 80 }).toFile(jpeg);
     for (const variant of [larger, jpeg]) {
@@ -84,8 +87,13 @@ describe('formula reader', () => {
     const browser = await launchChromium();
     try {
       const page = await browser.newPage({ deviceScaleFactor: 1 });
-      for (const [i, text] of ['Settings saved. Restart the application to apply them.', 'Connection refused: is the server running?'].entries()) {
-        await page.setContent(`<p id="line" style="display:inline-block;margin:0;padding:16px;font:${testFont('15px', 'DejaVu Sans')}">${text}</p>`);
+      for (const [i, text] of [
+        'Settings saved. Restart the application to apply them.',
+        'Connection refused: is the server running?',
+      ].entries()) {
+        await page.setContent(
+          `<p id="line" style="display:inline-block;margin:0;padding:16px;font:${testFont('15px', 'DejaVu Sans')}">${text}</p>`,
+        );
         await expectDrawnIn(page, '#line', 'DejaVu Sans');
         const file = path.join(dir, `text-${i}.png`);
         await page.locator('#line').screenshot({ path: file });
@@ -98,7 +106,9 @@ describe('formula reader', () => {
   });
 
   it('finds nothing in a blank snip', async () => {
-    const blank = await sharp({ create: { width: 120, height: 60, channels: 3, background: '#ffffff' } }).png().toBuffer();
+    const blank = await sharp({ create: { width: 120, height: 60, channels: 3, background: '#ffffff' } })
+      .png()
+      .toBuffer();
     const image = await decodeImage(blank, limits);
     expect(readFormula(reader.read(image))).toBeNull();
   });

@@ -20,10 +20,19 @@ const themes = [
   { background: '#1e1e1e', color: '#ffffff' },
 ];
 
-export interface FormulaSample { id: string; image: string; latex: string }
+export interface FormulaSample {
+  id: string;
+  image: string;
+  latex: string;
+}
 
 /** Renders `latexes` to PNGs in `outDir`; returns their ground-truth lines. */
-export async function renderFormulas(latexes: string[], outDir: string, seed: number, prefix = 'gen'): Promise<FormulaSample[]> {
+export async function renderFormulas(
+  latexes: string[],
+  outDir: string,
+  seed: number,
+  prefix = 'gen',
+): Promise<FormulaSample[]> {
   mkdirSync(outDir, { recursive: true });
   const random = seededRandom(seed ^ 0x9e3779b9);
   const browser = await launchChromium();
@@ -32,18 +41,28 @@ export async function renderFormulas(latexes: string[], outDir: string, seed: nu
     const page = await browser.newPage({ deviceScaleFactor: 1 });
     // A file:// origin, so the page may load KaTeX's script and fonts from node_modules.
     await page.goto(pathToFileURL(path.join(katexDir, 'katex.min.css')).href);
-    await page.setContent(`<!doctype html><html><head><link rel="stylesheet" href="${pathToFileURL(path.join(katexDir, 'katex.min.css')).href}">
-      <script src="${pathToFileURL(path.join(katexDir, 'katex.min.js')).href}"></script></head><body style="margin:0"><div id="snip" style="display:inline-block"></div></body></html>`, { waitUntil: 'load' });
+    await page.setContent(
+      `<!doctype html><html><head><link rel="stylesheet" href="${pathToFileURL(path.join(katexDir, 'katex.min.css')).href}">
+      <script src="${pathToFileURL(path.join(katexDir, 'katex.min.js')).href}"></script></head><body style="margin:0"><div id="snip" style="display:inline-block"></div></body></html>`,
+      { waitUntil: 'load' },
+    );
     for (const [i, latex] of latexes.entries()) {
       const theme = themes[Math.floor(random() * themes.length)]!;
       const size = 18 + Math.floor(random() * 12);
       const padding = 18 + Math.floor(random() * 24);
-      await page.evaluate(({ latex, theme, size, padding }) => {
-        const snip = document.getElementById('snip')!;
-        snip.style.cssText = `display:inline-block;background:${theme.background};color:${theme.color};padding:${padding}px;font-size:${size / 1.21}px`;
-        (window as unknown as { katex: { render(s: string, e: HTMLElement, o: object): void } }).katex.render(latex, snip, { displayMode: true, throwOnError: true });
-        (snip.firstElementChild as HTMLElement).style.margin = '0';
-      }, { latex, theme, size, padding });
+      await page.evaluate(
+        ({ latex, theme, size, padding }) => {
+          const snip = document.getElementById('snip')!;
+          snip.style.cssText = `display:inline-block;background:${theme.background};color:${theme.color};padding:${padding}px;font-size:${size / 1.21}px`;
+          (window as unknown as { katex: { render(s: string, e: HTMLElement, o: object): void } }).katex.render(
+            latex,
+            snip,
+            { displayMode: true, throwOnError: true },
+          );
+          (snip.firstElementChild as HTMLElement).style.margin = '0';
+        },
+        { latex, theme, size, padding },
+      );
       await page.evaluate(() => document.fonts.ready);
       const id = `${prefix}-${String(i + 1).padStart(3, '0')}`;
       const image = `${id}.png`;
@@ -53,7 +72,10 @@ export async function renderFormulas(latexes: string[], outDir: string, seed: nu
   } finally {
     await browser.close();
   }
-  writeFileSync(path.join(outDir, 'gt.jsonl'), samples.map((s) => JSON.stringify({ ...s, kind: 'formula', lang: 'math' })).join('\n') + '\n');
+  writeFileSync(
+    path.join(outDir, 'gt.jsonl'),
+    samples.map((s) => JSON.stringify({ ...s, kind: 'formula', lang: 'math' })).join('\n') + '\n',
+  );
   return samples;
 }
 

@@ -9,29 +9,54 @@ const at = (text: string, left: number, top: number, width: number, height = 18)
   direction: 'horizontal',
   chars: [],
 });
-const readLines = (fragments: TextFragment[]) => analyzeLayout(fragments).paragraphs.flatMap((p) => p.lines.map((l) => l.text));
+const readLines = (fragments: TextFragment[]) =>
+  analyzeLayout(fragments).paragraphs.flatMap((p) => p.lines.map((l) => l.text));
 const readParagraphs = (fragments: TextFragment[]) => analyzeLayout(fragments).paragraphs.map((p) => p.text);
 
 describe('reading order', () => {
   it('reads a sidebar beside a list column by column, under a title', () => {
     const fragments = [
       at('Settings', 14, 14, 200, 24),
-      at('General', 14, 52, 70), at('Appearance', 14, 80, 90), at('Privacy', 14, 108, 60),
-      at('Font size', 220, 56, 80), at('Theme colour', 220, 89, 110), at('Line spacing', 220, 122, 100), at('Zoom', 220, 155, 40),
+      at('General', 14, 52, 70),
+      at('Appearance', 14, 80, 90),
+      at('Privacy', 14, 108, 60),
+      at('Font size', 220, 56, 80),
+      at('Theme colour', 220, 89, 110),
+      at('Line spacing', 220, 122, 100),
+      at('Zoom', 220, 155, 40),
     ];
-    expect(readLines(fragments)).toEqual(['Settings', 'General', 'Appearance', 'Privacy', 'Font size', 'Theme colour', 'Line spacing', 'Zoom']);
+    expect(readLines(fragments)).toEqual([
+      'Settings',
+      'General',
+      'Appearance',
+      'Privacy',
+      'Font size',
+      'Theme colour',
+      'Line spacing',
+      'Zoom',
+    ]);
   });
 
   it('reads two columns of prose one after the other even when their lines align', () => {
     const left = ['The first column starts here and', 'goes on for a few lines of text', 'until it ends.'];
     const right = ['The second column is read only', 'after the first one is finished', 'by the reader.'];
-    const fragments = [...left.map((t, i) => at(t, 10, 10 + i * 22, 280)), ...right.map((t, i) => at(t, 330, 10 + i * 22, 280))];
+    const fragments = [
+      ...left.map((t, i) => at(t, 10, 10 + i * 22, 280)),
+      ...right.map((t, i) => at(t, 330, 10 + i * 22, 280)),
+    ];
     expect(readLines(fragments)).toEqual([...left, ...right]);
   });
 
   it('reads a table (aligned rows) row by row', () => {
-    const rows = [['Service', 'Port', 'Comment'], ['http', '80/tcp', 'Web'], ['ssh', '22/tcp', 'Secure shell'], ['smtp', '25/tcp', 'Mail']];
-    const fragments = rows.flatMap((row, r) => row.map((cell, c) => at(cell, 20 + c * 140, 18 + r * 27, 60 + cell.length * 4)));
+    const rows = [
+      ['Service', 'Port', 'Comment'],
+      ['http', '80/tcp', 'Web'],
+      ['ssh', '22/tcp', 'Secure shell'],
+      ['smtp', '25/tcp', 'Mail'],
+    ];
+    const fragments = rows.flatMap((row, r) =>
+      row.map((cell, c) => at(cell, 20 + c * 140, 18 + r * 27, 60 + cell.length * 4)),
+    );
     expect(readLines(fragments)).toEqual(rows.flat());
   });
 
@@ -45,7 +70,7 @@ describe('reading order', () => {
     expect(readLines(fragments)).toEqual(['cannot combine']);
   });
 
-  it('does not put a space between CJK fragments that stand at a character\'s distance', () => {
+  it("does not put a space between CJK fragments that stand at a character's distance", () => {
     const fragments = [at('忽略输入', 10, 10, 72), at('并将标准', 84, 10, 72)];
     expect(readLines(fragments)).toEqual(['忽略输入并将标准']);
   });
@@ -53,13 +78,25 @@ describe('reading order', () => {
 
 describe('paragraphs', () => {
   it('merges a wrapped list item and keeps separate items apart', () => {
-    const fragments = [at('only one list may be', 14, 92, 133, 17), at('specified', 14, 109, 59, 17), at('invalid length', 14, 134, 88, 17), at('Parameter Type', 14, 159, 106, 17)];
+    const fragments = [
+      at('only one list may be', 14, 92, 133, 17),
+      at('specified', 14, 109, 59, 17),
+      at('invalid length', 14, 134, 88, 17),
+      at('Parameter Type', 14, 159, 106, 17),
+    ];
     expect(readParagraphs(fragments)).toEqual(['only one list may be specified', 'invalid length', 'Parameter Type']);
   });
 
   it('keeps a heading apart from the text under it', () => {
-    const fragments = [at('License', 10, 10, 100, 30), at('Permission is hereby granted, free of charge,', 10, 44, 400), at('to any person obtaining a copy.', 10, 66, 300)];
-    expect(readParagraphs(fragments)).toEqual(['License', 'Permission is hereby granted, free of charge, to any person obtaining a copy.']);
+    const fragments = [
+      at('License', 10, 10, 100, 30),
+      at('Permission is hereby granted, free of charge,', 10, 44, 400),
+      at('to any person obtaining a copy.', 10, 66, 300),
+    ];
+    expect(readParagraphs(fragments)).toEqual([
+      'License',
+      'Permission is hereby granted, free of charge, to any person obtaining a copy.',
+    ]);
   });
 });
 
@@ -95,11 +132,22 @@ describe('language', () => {
 
 describe('code', () => {
   // monospace: 9 px a character, whatever the letters
-  const mono = (text: string, column: number, row: number) => at(text, 12 + column * 9, 12 + row * 22, text.length * 9, 20);
+  const mono = (text: string, column: number, row: number) =>
+    at(text, 12 + column * 9, 12 + row * 22, text.length * 9, 20);
 
   it('keeps indentation and one line per line', () => {
-    const fragments = [mono('def dump_stats(self, file):', 0, 0), mono('with open(file) as f:', 4, 1), mono('self.create_stats()', 8, 2), mono('marshal.dump(f)', 8, 3)];
-    expect(readParagraphs(fragments)).toEqual(['def dump_stats(self, file):', '    with open(file) as f:', '        self.create_stats()', '        marshal.dump(f)']);
+    const fragments = [
+      mono('def dump_stats(self, file):', 0, 0),
+      mono('with open(file) as f:', 4, 1),
+      mono('self.create_stats()', 8, 2),
+      mono('marshal.dump(f)', 8, 3),
+    ];
+    expect(readParagraphs(fragments)).toEqual([
+      'def dump_stats(self, file):',
+      '    with open(file) as f:',
+      '        self.create_stats()',
+      '        marshal.dump(f)',
+    ]);
     // an indented line's box starts at the block's left edge, where its leading spaces are
     const lines = analyzeLayout(fragments).paragraphs.flatMap((p) => p.lines);
     expect(lines[2]!.box.left).toBe(12);
@@ -107,26 +155,54 @@ describe('code', () => {
 
   it('leaves a form alone: labels and values side by side, however steady their width per character', () => {
     // 7 px a character on every line, values indented: only their rows say it is no code.
-    const row = (label: string, value: string, index: number) => [at(label, 12, 12 + index * 26, label.length * 7, 20), at(value, 132, 12 + index * 26, value.length * 7, 20)];
-    const fragments = [...row('Name', 'Jordan Lee', 0), ...row('Email', 'jordan@example.com', 1), ...row('Time zone', 'UTC+08:00 Beijing', 2)];
+    const row = (label: string, value: string, index: number) => [
+      at(label, 12, 12 + index * 26, label.length * 7, 20),
+      at(value, 132, 12 + index * 26, value.length * 7, 20),
+    ];
+    const fragments = [
+      ...row('Name', 'Jordan Lee', 0),
+      ...row('Email', 'jordan@example.com', 1),
+      ...row('Time zone', 'UTC+08:00 Beijing', 2),
+    ];
     expect(readLines(fragments).filter((l) => l.startsWith(' '))).toEqual([]);
   });
 
   it('leaves proportional prose alone', () => {
-    const fragments = [at('Permission is hereby granted', 10, 10, 230), at('illicit little lilies', 30, 32, 110), at('MMMM WWWW', 10, 54, 140)];
+    const fragments = [
+      at('Permission is hereby granted', 10, 10, 230),
+      at('illicit little lilies', 30, 32, 110),
+      at('MMMM WWWW', 10, 54, 140),
+    ];
     expect(readLines(fragments).every((l) => !l.startsWith(' '))).toBe(true);
   });
 });
 
 describe('vertical columns', () => {
   /** A column of text at [left, top], as tall as its characters. */
-  const column = (text: string, left: number, top = 16): TextFragment => ({ ...at(text, left, top, 29, [...text].length * 20), direction: 'vertical' });
+  const column = (text: string, left: number, top = 16): TextFragment => ({
+    ...at(text, left, top, 29, [...text].length * 20),
+    direction: 'vertical',
+  });
 
   it('reads a lone glyph that ends a wrapped column in its place, right to left, not after the columns', () => {
     // public-035-vertical-ja: "た" and "す" end wrapped columns; their boxes are square, so
     // the engine calls them horizontal.
-    const fragments = [column('ごく明るい緑', 390), column('プリンタで問題が発生しまし', 180), at('た', 155, 18, 25, 31), column('進行している様子を視覚的に表しま', 104), at('す', 81, 18, 20, 26), column('ページ数/用紙', 32)];
-    expect(readLines(fragments)).toEqual(['ごく明るい緑', 'プリンタで問題が発生しまし', 'た', '進行している様子を視覚的に表しま', 'す', 'ページ数/用紙']);
+    const fragments = [
+      column('ごく明るい緑', 390),
+      column('プリンタで問題が発生しまし', 180),
+      at('た', 155, 18, 25, 31),
+      column('進行している様子を視覚的に表しま', 104),
+      at('す', 81, 18, 20, 26),
+      column('ページ数/用紙', 32),
+    ];
+    expect(readLines(fragments)).toEqual([
+      'ごく明るい緑',
+      'プリンタで問題が発生しまし',
+      'た',
+      '進行している様子を視覚的に表しま',
+      'す',
+      'ページ数/用紙',
+    ]);
   });
 
   it('leaves a short horizontal caption under the columns where it is', () => {

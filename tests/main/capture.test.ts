@@ -19,7 +19,9 @@ async function patternPng(width: number, height: number): Promise<Buffer> {
       data[i + 2] = ((x >> 8) & 15) | (((y >> 8) & 15) << 4);
     }
   }
-  return sharp(data, { raw: { width, height, channels: 3 } }).png({ compressionLevel: 1 }).toBuffer();
+  return sharp(data, { raw: { width, height, channels: 3 } })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
 }
 
 async function pixelCoordinates(png: Uint8Array, x: number, y: number): Promise<[number, number]> {
@@ -55,7 +57,7 @@ function flow() {
 }
 
 describe('capture', () => {
-  it('freezes every display and gives each overlay its own display\'s native image', async () => {
+  it("freezes every display and gives each overlay its own display's native image", async () => {
     const { capture, windows } = flow();
     await capture.start('table');
     expect(windows.overlays.map((d) => d.id)).toEqual([1, 2, 3, 4]);
@@ -65,9 +67,24 @@ describe('capture', () => {
   });
 
   it.each([
-    ['1.25, left of the primary (negative x)', 1, { x: 100.4, y: 50, width: 200, height: 100 }, { x: 125, y: 62, width: 251, height: 126 }],
-    ['2.0, above the primary (negative y)', 2, { x: 10, y: 20, width: 30, height: 40 }, { x: 20, y: 40, width: 60, height: 80 }],
-    ['1.5, fractional edges', 3, { x: 33.3, y: 10.5, width: 100.2, height: 20.4 }, { x: 49, y: 15, width: 152, height: 32 }],
+    [
+      '1.25, left of the primary (negative x)',
+      1,
+      { x: 100.4, y: 50, width: 200, height: 100 },
+      { x: 125, y: 62, width: 251, height: 126 },
+    ],
+    [
+      '2.0, above the primary (negative y)',
+      2,
+      { x: 10, y: 20, width: 30, height: 40 },
+      { x: 20, y: 40, width: 60, height: 80 },
+    ],
+    [
+      '1.5, fractional edges',
+      3,
+      { x: 33.3, y: 10.5, width: 100.2, height: 20.4 },
+      { x: 49, y: 15, width: 152, height: 32 },
+    ],
     ['1.0', 4, { x: 0, y: 0, width: 1024, height: 768 }, { x: 0, y: 0, width: 1024, height: 768 }],
   ])('cuts exactly the selected physical pixels at scale %s', async (_name, displayId, dip, physical) => {
     const { capture, windows, recognized } = flow();
@@ -78,13 +95,21 @@ describe('capture', () => {
     const { width, height } = await sharp(png).metadata();
     expect({ width, height }).toEqual({ width: physical.width, height: physical.height });
     expect(await pixelCoordinates(png, 0, 0)).toEqual([physical.x, physical.y]);
-    expect(await pixelCoordinates(png, physical.width - 1, physical.height - 1)).toEqual([physical.x + physical.width - 1, physical.y + physical.height - 1]);
+    expect(await pixelCoordinates(png, physical.width - 1, physical.height - 1)).toEqual([
+      physical.x + physical.width - 1,
+      physical.y + physical.height - 1,
+    ]);
   });
 
-  it('keeps a region that runs past the display\'s edge inside the image', () => {
+  it("keeps a region that runs past the display's edge inside the image", () => {
     const display = displays[1]!;
     const capture = captures[1]!;
-    expect(regionToPixels({ displayId: 2, x: 1200, y: 700, width: 500, height: 500 }, display, capture)).toEqual({ x: 2400, y: 1400, width: 160, height: 200 });
+    expect(regionToPixels({ displayId: 2, x: 1200, y: 700, width: 500, height: 500 }, display, capture)).toEqual({
+      x: 2400,
+      y: 1400,
+      width: 160,
+      height: 200,
+    });
   });
 
   it('repeats the last region on a fresh capture of the same display', async () => {

@@ -45,12 +45,17 @@ describe('the clipboard flow', () => {
     expect(recognition.lines.length).toBeGreaterThan(1);
     expect(recognition.lines[0]!.location.width).toBeGreaterThan(0);
     expect(platform.clipboard.written.at(-1)?.text).toBe(recognition.text);
-    expect(platform.notifier.shown.at(-1)).toMatchObject({ title: 'OCR Assistant', body: expect.stringMatching(/^Copied: .+ \(\+\d+ more lines\)$/) });
+    expect(platform.notifier.shown.at(-1)).toMatchObject({
+      title: 'OCR Assistant',
+      body: expect.stringMatching(/^Copied: .+ \(\+\d+ more lines\)$/),
+    });
     const [latest] = controller.history.list();
     expect(latest?.id).toBe(recognition.id);
     expect(latest?.title).toBe(`${recognition.text.split('\n')[0]!.slice(0, 119)}…`);
     expect(platform.windows.shown).toContain('result');
-    expect(platform.windows.sent.map((s) => s.channel)).toEqual(expect.arrayContaining([eventChannels.onRecognizing, eventChannels.onResult]));
+    expect(platform.windows.sent.map((s) => s.channel)).toEqual(
+      expect.arrayContaining([eventChannels.onRecognizing, eventChannels.onResult]),
+    );
   });
 
   it('says so when the clipboard holds no image', async () => {
@@ -66,7 +71,7 @@ describe('the clipboard flow', () => {
 });
 
 describe('the reading language', () => {
-  it('starts the built-in server in the Settings\' language, and a new one when it changes', async () => {
+  it("starts the built-in server in the Settings' language, and a new one when it changes", async () => {
     expect(started).toEqual(['auto']);
     controller.handlers().updateSettings({ readingLanguage: 'kor' }, { sender: { id: 1 }, senderFrame: null });
     platform.clipboard.image = docImage;
@@ -82,9 +87,16 @@ describe('exporting a result', () => {
     platform.clipboard.image = docImage;
     const recognition = await controller.recognition.recognizeClipboard();
     platform.files.answer = '/home/user/Downloads/licence.txt';
-    expect(await controller.exports.save(recognition.id, FileType.txt)).toEqual({ saved: '/home/user/Downloads/licence.txt' });
-    expect(platform.files.asked.at(-1)).toEqual({ defaultName: expect.stringMatching(/^ocr-\d{8}-\d{6}\.txt$/), extensions: ['txt'] });
-    expect(Buffer.from(platform.files.written.get('/home/user/Downloads/licence.txt')!).toString('utf8')).toBe(`${recognition.text}\n`);
+    expect(await controller.exports.save(recognition.id, FileType.txt)).toEqual({
+      saved: '/home/user/Downloads/licence.txt',
+    });
+    expect(platform.files.asked.at(-1)).toEqual({
+      defaultName: expect.stringMatching(/^ocr-\d{8}-\d{6}\.txt$/),
+      extensions: ['txt'],
+    });
+    expect(Buffer.from(platform.files.written.get('/home/user/Downloads/licence.txt')!).toString('utf8')).toBe(
+      `${recognition.text}\n`,
+    );
     platform.files.answer = undefined;
     expect(await controller.exports.save(recognition.id, FileType.word)).toEqual({ saved: null });
   });
@@ -92,22 +104,38 @@ describe('exporting a result', () => {
   it('exports a history entry whose files are gone from the server by reading its image again', async () => {
     const recognition = await controller.recognition.recognize(docImage);
     // as after a restart: the embedded server of that launch, and its results, are gone
-    const stale = { ...recognition, response: { ...recognition.response, result: { ...recognition.response.result, files: recognition.response.result!.files!.map((f) => ({ ...f, url: f.url.replace(recognition.response.id, '00000000-0000-4000-8000-000000000000') })) } } };
+    const stale = {
+      ...recognition,
+      response: {
+        ...recognition.response,
+        result: {
+          ...recognition.response.result,
+          files: recognition.response.result!.files!.map((f) => ({
+            ...f,
+            url: f.url.replace(recognition.response.id, '00000000-0000-4000-8000-000000000000'),
+          })),
+        },
+      },
+    };
     controller.recognition.open(stale);
     platform.files.answer = '/home/user/Downloads/licence.pdf';
     await controller.exports.save(stale.id, FileType.pdf);
-    expect(Buffer.from(platform.files.written.get('/home/user/Downloads/licence.pdf')!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(Buffer.from(platform.files.written.get('/home/user/Downloads/licence.pdf')!).subarray(0, 5).toString()).toBe(
+      '%PDF-',
+    );
   });
 
   it('refuses a file type the result does not offer', async () => {
     const recognition = await controller.recognition.recognize(docImage);
     platform.files.answer = '/tmp/x.xlsx';
-    await expect(controller.exports.save(recognition.id, FileType.excel)).rejects.toThrow(/offers no Excel workbook file/);
+    await expect(controller.exports.save(recognition.id, FileType.excel)).rejects.toThrow(
+      /offers no Excel workbook file/,
+    );
   });
 });
 
 describe('the tray', () => {
-  it('shows today\'s quota from op=count, refreshed after a recognition', async () => {
+  it("shows today's quota from op=count, refreshed after a recognition", async () => {
     await controller.quota.refresh();
     const quotaItem = platform.tray.item(/^Used today/);
     expect(quotaItem?.label).toMatch(/^Used today [1-9]\d* · Left \d+$/);
@@ -120,9 +148,22 @@ describe('the tray', () => {
   });
 
   it('offers capture, clipboard, the modes, history, settings and quit, and switches the mode', () => {
-    expect(platform.tray.labels()).toEqual(['Capture region', 'Recognize clipboard image', 'Mode: Text', 'History…', 'Settings…', expect.stringMatching(/^Used today/), 'Quit OCR Assistant']);
+    expect(platform.tray.labels()).toEqual([
+      'Capture region',
+      'Recognize clipboard image',
+      'Mode: Text',
+      'History…',
+      'Settings…',
+      expect.stringMatching(/^Used today/),
+      'Quit OCR Assistant',
+    ]);
     const modes = platform.tray.item('Mode: Text')!.submenu!;
-    expect(modes.map((m) => [m.label, m.checked])).toEqual([['Text', true], ['Vertical text', false], ['Table', false], ['Formula', false]]);
+    expect(modes.map((m) => [m.label, m.checked])).toEqual([
+      ['Text', true],
+      ['Vertical text', false],
+      ['Table', false],
+      ['Formula', false],
+    ]);
     modes[2]!.click!();
     expect(controller.settings.get().mode).toBe('table');
     expect(platform.tray.item('Mode: Table')).toBeDefined();
@@ -134,32 +175,45 @@ describe('the tray', () => {
   });
 
   it('says why when the quota cannot be read', () => {
-    expect(quotaLabel({ server: 'https://x', error: 'cannot reach the OCR server' })).toBe('Quota unknown: cannot reach the OCR server');
+    expect(quotaLabel({ server: 'https://x', error: 'cannot reach the OCR server' })).toBe(
+      'Quota unknown: cannot reach the OCR server',
+    );
     expect(quotaLabel(undefined)).toBe('Quota: checking…');
   });
 });
 
 describe('hotkeys', () => {
   it('registers the three defaults, and the capture hotkey opens the overlays', async () => {
-    expect([...platform.hotkeys.registered.keys()]).toEqual(['CommandOrControl+Alt+O', 'CommandOrControl+Alt+Shift+O', 'CommandOrControl+Alt+Shift+R']);
+    expect([...platform.hotkeys.registered.keys()]).toEqual([
+      'CommandOrControl+Alt+O',
+      'CommandOrControl+Alt+Shift+O',
+      'CommandOrControl+Alt+Shift+R',
+    ]);
   });
 
   it('reports a taken accelerator with its likely owner and a way out, and re-registers after resume and display changes', () => {
     const hotkeys = new FakeHotkeys();
     hotkeys.taken.add('PrintScreen');
     const problems: HotkeyProblem[] = [];
-    const manager = new HotkeyManager(hotkeys, { capture: () => {}, clipboard: () => {}, repeat: () => {} }, (p) => problems.push(p));
+    const manager = new HotkeyManager(hotkeys, { capture: () => {}, clipboard: () => {}, repeat: () => {} }, (p) =>
+      problems.push(p),
+    );
     manager.apply({ capture: 'PrintScreen', clipboard: 'Alt+Shift+F8', repeat: 'alt+shift+f8' });
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatchObject({ action: 'capture', likelyOwner: expect.stringMatching(/system screenshot tool/) });
-    expect(problems[0]!.message).toMatch(/could not be registered: it is probably taken by the system screenshot tool.*Choose another key in Settings/);
+    expect(problems[0]).toMatchObject({
+      action: 'capture',
+      likelyOwner: expect.stringMatching(/system screenshot tool/),
+    });
+    expect(problems[0]!.message).toMatch(
+      /could not be registered: it is probably taken by the system screenshot tool.*Choose another key in Settings/,
+    );
     expect(problems[1]!.message).toMatch(/already used for "Recognize the clipboard image"/);
     const before = hotkeys.registrations;
     manager.reapply();
     expect(hotkeys.registrations).toBeGreaterThan(before);
   });
 
-  it('re-registers the app\'s hotkeys when the machine resumes or a display changes', () => {
+  it("re-registers the app's hotkeys when the machine resumes or a display changes", () => {
     const before = platform.hotkeys.registrations;
     platform.power.resume();
     platform.displays.change();
@@ -169,11 +223,16 @@ describe('hotkeys', () => {
 
   it('changing a hotkey in settings registers the new one; a taken one is reported to the renderer', () => {
     platform.hotkeys.taken.add('Shift+Super+S');
-    controller.handlers().updateSettings({ hotkeys: { capture: 'Shift+Super+S' } }, { sender: { id: 1 }, senderFrame: null });
-    const problem = platform.windows.sent.filter((s) => s.channel === eventChannels.onHotkeyProblem).at(-1)?.payload as HotkeyProblem;
+    controller
+      .handlers()
+      .updateSettings({ hotkeys: { capture: 'Shift+Super+S' } }, { sender: { id: 1 }, senderFrame: null });
+    const problem = platform.windows.sent.filter((s) => s.channel === eventChannels.onHotkeyProblem).at(-1)
+      ?.payload as HotkeyProblem;
     expect(problem).toMatchObject({ accelerator: 'Shift+Super+S', likelyOwner: 'Windows Snipping Tool' });
     expect(platform.notifier.shown.at(-1)?.title).toBe('A hotkey is taken');
-    controller.handlers().updateSettings({ hotkeys: { capture: 'CommandOrControl+Alt+O' } }, { sender: { id: 1 }, senderFrame: null });
+    controller
+      .handlers()
+      .updateSettings({ hotkeys: { capture: 'CommandOrControl+Alt+O' } }, { sender: { id: 1 }, senderFrame: null });
     expect(platform.hotkeys.registered.has('CommandOrControl+Alt+O')).toBe(true);
   });
 
@@ -196,12 +255,27 @@ describe('hotkeys', () => {
 
 describe('clipboard formats', () => {
   it('puts a table on the clipboard as TSV text and an HTML table, escaped', () => {
-    const content = clipboardContent({ id: 'x', ocrType: 2, state: 2, result: { resultType: 2, spiltText: JSON.stringify([['Name', 'Qty'], ['<b>Bolt</b>', '4\t2']]) } });
+    const content = clipboardContent({
+      id: 'x',
+      ocrType: 2,
+      state: 2,
+      result: {
+        resultType: 2,
+        spiltText: JSON.stringify([
+          ['Name', 'Qty'],
+          ['<b>Bolt</b>', '4\t2'],
+        ]),
+      },
+    });
     expect(content.text).toBe('Name\tQty\n<b>Bolt</b>\t4 2');
-    expect(content.html).toBe('<table><tr><td>Name</td><td>Qty</td></tr><tr><td>&lt;b&gt;Bolt&lt;/b&gt;</td><td>4\t2</td></tr></table>');
+    expect(content.html).toBe(
+      '<table><tr><td>Name</td><td>Qty</td></tr><tr><td>&lt;b&gt;Bolt&lt;/b&gt;</td><td>4\t2</td></tr></table>',
+    );
   });
 
   it('puts text and formulas on the clipboard as autoText', () => {
-    expect(clipboardContent({ id: 'x', ocrType: 3, state: 2, result: { resultType: 1, autoText: '\\frac{a}{b}' } })).toEqual({ text: '\\frac{a}{b}' });
+    expect(
+      clipboardContent({ id: 'x', ocrType: 3, state: 2, result: { resultType: 1, autoText: '\\frac{a}{b}' } }),
+    ).toEqual({ text: '\\frac{a}{b}' });
   });
 });

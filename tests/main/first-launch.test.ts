@@ -14,12 +14,24 @@ import { normalizeAccelerator } from '../../main/hotkeys/owners.js';
 import { FakeSecrets, fakePlatform } from '../fakes/platform.js';
 import type { DisplayCapture, DisplayInfo } from '../../main/platform/types.js';
 
-const display = (id: number, x: number, width: number, height: number, scaleFactor = 1): DisplayInfo => ({ id, bounds: { x, y: 0, width, height }, scaleFactor });
+const display = (id: number, x: number, width: number, height: number, scaleFactor = 1): DisplayInfo => ({
+  id,
+  bounds: { x, y: 0, width, height },
+  scaleFactor,
+});
 const laptop = display(1, 0, 1440, 900, 2);
 const monitor = display(2, 1440, 2560, 1440);
-const capture = (d: DisplayInfo): DisplayCapture => ({ displayId: d.id, png: new Uint8Array([1]), width: d.bounds.width * d.scaleFactor, height: d.bounds.height * d.scaleFactor });
+const capture = (d: DisplayInfo): DisplayCapture => ({
+  displayId: d.id,
+  png: new Uint8Array([1]),
+  width: d.bounds.width * d.scaleFactor,
+  height: d.bounds.height * d.scaleFactor,
+});
 
-function appOn(platform: DesktopPlatform, options: { userData?: string; displays?: DisplayInfo[]; captures?: DisplayCapture[] } = {}) {
+function appOn(
+  platform: DesktopPlatform,
+  options: { userData?: string; displays?: DisplayInfo[]; captures?: DisplayCapture[] } = {},
+) {
   const fakes = fakePlatform(options.displays ?? [laptop], options.captures ?? [capture(laptop)]);
   const userData = options.userData ?? mkdtempSync(path.join(tmpdir(), 'ocr-first-launch-'));
   const controller = new AppController(fakes, {
@@ -35,20 +47,36 @@ function appOn(platform: DesktopPlatform, options: { userData?: string; displays
 
 describe('Wayland', () => {
   it('asks Chromium for PipeWire capture and portal shortcuts in one switch, keeping features given on the command line', () => {
-    expect(chromiumFeatures('linux', { XDG_SESSION_TYPE: 'wayland' })).toBe('WebRTCPipeWireCapturer,GlobalShortcutsPortal');
-    expect(chromiumFeatures('linux', { XDG_SESSION_TYPE: 'wayland' }, 'UseOzonePlatform,WebRTCPipeWireCapturer')).toBe('UseOzonePlatform,WebRTCPipeWireCapturer,GlobalShortcutsPortal');
+    expect(chromiumFeatures('linux', { XDG_SESSION_TYPE: 'wayland' })).toBe(
+      'WebRTCPipeWireCapturer,GlobalShortcutsPortal',
+    );
+    expect(chromiumFeatures('linux', { XDG_SESSION_TYPE: 'wayland' }, 'UseOzonePlatform,WebRTCPipeWireCapturer')).toBe(
+      'UseOzonePlatform,WebRTCPipeWireCapturer,GlobalShortcutsPortal',
+    );
     expect(chromiumFeatures('linux', { XDG_SESSION_TYPE: 'x11' })).toBeUndefined();
     expect(chromiumFeatures('win32', { XDG_SESSION_TYPE: 'wayland' })).toBeUndefined();
   });
 
-  it('maps the portal\'s source (no display id) to the monitor the user picked, by its shape, not its position', () => {
+  it("maps the portal's source (no display id) to the monitor the user picked, by its shape, not its position", () => {
     // The user picked the external monitor: the portal returns that one source only.
-    expect(matchSourcesToDisplays([{ displayId: '', width: 2560, height: 1440 }], [laptop, monitor])).toEqual([monitor]);
+    expect(matchSourcesToDisplays([{ displayId: '', width: 2560, height: 1440 }], [laptop, monitor])).toEqual([
+      monitor,
+    ]);
     // A thumbnail scaled to fit still has its monitor's shape.
     expect(matchSourcesToDisplays([{ displayId: '', width: 1440, height: 900 }], [laptop, monitor])).toEqual([laptop]);
     // Named sources keep their names; a nameless one takes what is left.
-    expect(matchSourcesToDisplays([{ displayId: '2', width: 2560, height: 1440 }, { displayId: '', width: 100, height: 100 }], [laptop, monitor])).toEqual([monitor, laptop]);
-    expect(matchSourcesToDisplays([{ displayId: '9', width: 2560, height: 1440 }], [laptop, monitor])).toEqual([undefined]);
+    expect(
+      matchSourcesToDisplays(
+        [
+          { displayId: '2', width: 2560, height: 1440 },
+          { displayId: '', width: 100, height: 100 },
+        ],
+        [laptop, monitor],
+      ),
+    ).toEqual([monitor, laptop]);
+    expect(matchSourcesToDisplays([{ displayId: '9', width: 2560, height: 1440 }], [laptop, monitor])).toEqual([
+      undefined,
+    ]);
   });
 
   it('a second launch with --capture or --clipboard does that in the running app; any other launch shows its window', async () => {
@@ -84,7 +112,7 @@ describe('macOS screen recording', () => {
     await controller.stop();
   });
 
-  it('goes on with the capture when the user allows it at the system\'s prompt', async () => {
+  it("goes on with the capture when the user allows it at the system's prompt", async () => {
     const { fakes, controller } = appOn('darwin');
     fakes.screen.granted = 'denied';
     fakes.screen.onCaptureWithoutPermission = () => (fakes.screen.granted = 'granted');
@@ -115,7 +143,10 @@ describe('a desktop without a tray, and the first launch', () => {
     gnome.fakes.tray.available = false;
     gnome.controller.start();
     expect(gnome.fakes.windows.shown).toEqual(['result']);
-    expect(await gnome.controller.handlers().appStatus(undefined, { sender: { id: 1 }, senderFrame: null })).toEqual({ platform: 'linux', trayAvailable: false });
+    expect(await gnome.controller.handlers().appStatus(undefined, { sender: { id: 1 }, senderFrame: null })).toEqual({
+      platform: 'linux',
+      trayAvailable: false,
+    });
     await gnome.controller.stop();
   });
 });
@@ -142,7 +173,8 @@ describe('hotkeys for every keyboard', () => {
     expect(acceleratorLabel('CommandOrControl+Alt+Shift+O', 'linux')).toBe('Ctrl+Alt+Shift+O');
     expect(acceleratorLabel('Super+Shift+o', 'linux')).toBe('Super+Shift+O');
     for (const platform of platforms) {
-      for (const accelerator of Object.values(defaultHotkeys(platform))) expect(acceleratorLabel(accelerator, platform)).not.toMatch(/CommandOrControl|CmdOrCtrl/);
+      for (const accelerator of Object.values(defaultHotkeys(platform)))
+        expect(acceleratorLabel(accelerator, platform)).not.toMatch(/CommandOrControl|CmdOrCtrl/);
     }
   });
 
@@ -150,10 +182,13 @@ describe('hotkeys for every keyboard', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'ocr-win-settings-'));
     const old = new SettingsStore(folder, new FakeSecrets(), 'linux');
     old.update({ hotkeys: { ...formerDefaultHotkeys, repeat: 'Alt+Shift+F9' } });
-    expect(new SettingsStore(folder, new FakeSecrets(), 'win32').get().hotkeys).toEqual({ ...defaultHotkeys('win32'), repeat: 'Alt+Shift+F9' });
+    expect(new SettingsStore(folder, new FakeSecrets(), 'win32').get().hotkeys).toEqual({
+      ...defaultHotkeys('win32'),
+      repeat: 'Alt+Shift+F9',
+    });
   });
 
-  it('names a taken hotkey in the platform\'s notation in the notification', async () => {
+  it("names a taken hotkey in the platform's notation in the notification", async () => {
     const { fakes, controller } = appOn('win32');
     fakes.hotkeys.taken.add(defaultHotkeys('win32').capture);
     controller.start();
@@ -168,7 +203,9 @@ describe('errors that reach the user', () => {
     const { fakes, controller } = appOn('linux', { captures: [] });
     controller.start();
     fakes.hotkeys.press(controller.settings.get().hotkeys.capture);
-    await expect.poll(() => fakes.notifier.shown.find((n) => n.title === 'Cannot capture the screen')?.body).toMatch(/^No screen could be captured/);
+    await expect
+      .poll(() => fakes.notifier.shown.find((n) => n.title === 'Cannot capture the screen')?.body)
+      .toMatch(/^No screen could be captured/);
     await controller.stop();
   });
 });
@@ -180,7 +217,12 @@ describe('a damaged history', () => {
     const { fakes, controller } = appOn('linux', { userData });
     controller.start();
     expect(fakes.notifier.shown.filter((n) => n.title === 'History was damaged')).toEqual([
-      { title: 'History was damaged', body: expect.stringMatching(/^The history could not be read: it is not complete JSON .* kept as history\.json\.damaged-/) },
+      {
+        title: 'History was damaged',
+        body: expect.stringMatching(
+          /^The history could not be read: it is not complete JSON .* kept as history\.json\.damaged-/,
+        ),
+      },
     ]);
     expect(controller.history.list()).toEqual([]);
     expect(fakes.hotkeys.registered.size).toBe(3);
@@ -192,13 +234,15 @@ describe('a damaged history', () => {
   });
 });
 
-describe('the tray in the app\'s language', () => {
+describe("the tray in the app's language", () => {
   it('follows Settings → Language', async () => {
     const { fakes, controller } = appOn('linux');
     controller.start();
     expect(fakes.tray.labels()).toContain('Capture region');
     controller.handlers().updateSettings({ language: 'zh-CN' }, { sender: { id: 1 }, senderFrame: null });
-    expect(fakes.tray.labels()).toEqual(expect.arrayContaining(['截取区域', '识别剪贴板图片', '模式: 文字', '历史记录…', '设置…', '退出 OCR Assistant']));
+    expect(fakes.tray.labels()).toEqual(
+      expect.arrayContaining(['截取区域', '识别剪贴板图片', '模式: 文字', '历史记录…', '设置…', '退出 OCR Assistant']),
+    );
     await controller.stop();
   });
 });

@@ -25,7 +25,12 @@ function recognition(text: string, minutesAgo = 0): Recognition {
     lines,
     lang: 'eng',
     elapsedMs: 5,
-    response: { id: randomUUID(), ocrType: 0, state: 2, result: { autoText: text, verticalText: JSON.stringify(lines) } },
+    response: {
+      id: randomUUID(),
+      ocrType: 0,
+      state: 2,
+      result: { autoText: text, verticalText: JSON.stringify(lines) },
+    },
 
     rows: null,
     codes: [],
@@ -37,10 +42,17 @@ describe('history', () => {
   it('keeps the newest entries up to the cap, and drops the files of the rest', () => {
     const folder = dir();
     const history = new HistoryStore(folder, 3);
-    const added = ['one', 'two', 'three', 'four', 'five'].map((t) => history.add(recognition(t), 'data:image/png;base64,AA=='));
+    const added = ['one', 'two', 'three', 'four', 'five'].map((t) =>
+      history.add(recognition(t), 'data:image/png;base64,AA=='),
+    );
     expect(history.list().map((e) => e.title)).toEqual(['five', 'four', 'three']);
     const ids = new Set(readdirSync(entriesDir(folder)).map((name) => name.slice(0, 36)));
-    expect([...ids].sort()).toEqual(added.slice(2).map((e) => e.id).sort());
+    expect([...ids].sort()).toEqual(
+      added
+        .slice(2)
+        .map((e) => e.id)
+        .sort(),
+    );
     history.setLimit(2);
     expect(history.list().map((e) => e.title)).toEqual(['five', 'four']);
     expect(new HistoryStore(folder, 2).list().map((e) => e.title)).toEqual(['five', 'four']);
@@ -82,7 +94,15 @@ describe('history', () => {
     const entry = recognition('kept across restarts');
     new HistoryStore(folder, 10).add(entry, 'data:image/png;base64,AA==');
     const reopened = new HistoryStore(folder, 10);
-    expect(reopened.list()).toEqual([{ id: entry.id, mode: 'text', createdAt: entry.createdAt, title: 'kept across restarts', thumbnail: 'data:image/png;base64,AA==' }]);
+    expect(reopened.list()).toEqual([
+      {
+        id: entry.id,
+        mode: 'text',
+        createdAt: entry.createdAt,
+        title: 'kept across restarts',
+        thumbnail: 'data:image/png;base64,AA==',
+      },
+    ]);
     expect(reopened.get(entry.id)?.lines[0]?.words).toBe('kept across restarts');
     expect(reopened.problems).toEqual([]);
   });
@@ -115,7 +135,11 @@ describe('history after a crash', () => {
     const b = history.add(recognition('beta'), '');
     const reopened = new HistoryStore(folder, 10, { now: () => new Date('2026-12-01T10:20:30Z') });
     expect(reopened.list().map((e) => e.id)).toEqual([b.id, a.id]);
-    expect(reopened.problems).toEqual([expect.stringMatching(/1 damaged line.*2 entries it still names are kept.*index\.jsonl\.damaged-2026-12-01T10-20-30Z/)]);
+    expect(reopened.problems).toEqual([
+      expect.stringMatching(
+        /1 damaged line.*2 entries it still names are kept.*index\.jsonl\.damaged-2026-12-01T10-20-30Z/,
+      ),
+    ]);
     expect(existsSync(path.join(folder, 'history', 'index.jsonl.damaged-2026-12-01T10-20-30Z'))).toBe(true);
     expect(new HistoryStore(folder, 10).problems).toEqual([]);
   });
@@ -149,17 +173,25 @@ describe('a history.json from earlier versions', () => {
     const old = recognition('from version 0');
     mkdirSync(path.join(folder, 'history-images'));
     writeFileSync(path.join(folder, 'history-images', `${old.id}.png`), old.image);
-    writeFileSync(path.join(folder, 'history.json'), JSON.stringify({ schemaVersion: 0, items: [{ ...old, image: undefined, thumbnail: '' }] }));
+    writeFileSync(
+      path.join(folder, 'history.json'),
+      JSON.stringify({ schemaVersion: 0, items: [{ ...old, image: undefined, thumbnail: '' }] }),
+    );
     const history = new HistoryStore(folder, 10, { legacyMigrations: { 0: (data) => ({ entries: data.items }) } });
     expect(history.list().map((e) => e.title)).toEqual(['from version 0']);
   });
 
   it('sets aside one written by a newer version instead of misreading it', () => {
     const folder = dir();
-    writeFileSync(path.join(folder, 'history.json'), JSON.stringify({ schemaVersion: 99, entries: [{ strange: true }] }));
+    writeFileSync(
+      path.join(folder, 'history.json'),
+      JSON.stringify({ schemaVersion: 99, entries: [{ strange: true }] }),
+    );
     const history = new HistoryStore(folder, 10);
     expect(history.list()).toEqual([]);
-    expect(JSON.parse(readFileSync(path.join(folder, 'history.json.v99.bak'), 'utf8')).entries).toEqual([{ strange: true }]);
+    expect(JSON.parse(readFileSync(path.join(folder, 'history.json.v99.bak'), 'utf8')).entries).toEqual([
+      { strange: true },
+    ]);
     expect(history.problems).toEqual([expect.stringMatching(/newer version/)]);
   });
 
@@ -172,7 +204,11 @@ describe('a history.json from earlier versions', () => {
     writeFileSync(path.join(folder, 'history.json'), content);
     const history = new HistoryStore(folder, 10, { now: () => new Date('2026-12-01T08:00:00Z') });
     expect(history.list()).toEqual([]);
-    expect(history.problems).toEqual([expect.stringMatching(/^The history could not be read: .* It is kept as history\.json\.damaged-2026-12-01T08-00-00Z/)]);
+    expect(history.problems).toEqual([
+      expect.stringMatching(
+        /^The history could not be read: .* It is kept as history\.json\.damaged-2026-12-01T08-00-00Z/,
+      ),
+    ]);
     expect(readFileSync(path.join(folder, 'history.json.damaged-2026-12-01T08-00-00Z'), 'utf8')).toBe(content);
     // And it works from then on.
     const entry = history.add(recognition('after the damage'), '');

@@ -9,24 +9,31 @@ import { RecognitionError } from '../../main/recognition/recognition-flow.js';
 import { SettingsError } from '../../main/settings/settings-store.js';
 import { registerHandlers, trustOurWindows, type Handlers, type InvokeEvent } from '../../main/ipc/handlers.js';
 
-type FakeRenderer = typeof ipcRenderer & { invoked: Array<{ channel: string; args: unknown[] }>; emit(channel: string, payload: unknown): void };
+type FakeRenderer = typeof ipcRenderer & {
+  invoked: Array<{ channel: string; args: unknown[] }>;
+  emit(channel: string, payload: unknown): void;
+};
 const renderer = ipcRenderer as FakeRenderer;
 
 describe('preload', () => {
-  it('exposes window.ocr with exactly the contract\'s keys, frozen, and nothing of Electron', async () => {
+  it("exposes window.ocr with exactly the contract's keys, frozen, and nothing of Electron", async () => {
     await import('../../main/preload.js');
     const api = (contextBridge as unknown as { exposed: Map<string, OcrApi> }).exposed.get('ocr')!;
     expect(Object.keys(api).sort()).toEqual([...apiKeys].sort());
     expect(Object.keys(api)).not.toContain('invoke');
     expect(Object.isFrozen(api)).toBe(true);
-    for (const key of Object.keys(api)) expect(typeof (api as unknown as Record<string, unknown>)[key]).toBe('function');
+    for (const key of Object.keys(api))
+      expect(typeof (api as unknown as Record<string, unknown>)[key]).toBe('function');
   });
 
   it('sends each call on its own channel with its argument, and hands listeners the payload only', async () => {
     await import('../../main/preload.js');
     const api = (contextBridge as unknown as { exposed: Map<string, OcrApi> }).exposed.get('ocr')!;
     await api.listHistory({ query: 'invoice' });
-    expect(renderer.invoked.at(-1)).toEqual({ channel: invokeChannels.listHistory.channel, args: [{ query: 'invoice' }] });
+    expect(renderer.invoked.at(-1)).toEqual({
+      channel: invokeChannels.listHistory.channel,
+      args: [{ query: 'invoice' }],
+    });
     const received: unknown[] = [];
     const stop = api.onQuota((payload) => received.push(payload));
     renderer.emit(eventChannels.onQuota, { server: 'built-in server' });
@@ -39,7 +46,11 @@ describe('preload', () => {
 describe('main-side handlers', () => {
   function setup(given?: Handlers & Record<string, ReturnType<typeof vi.fn>>) {
     const registered = new Map<string, (event: InvokeEvent, arg: unknown) => Promise<unknown>>();
-    const handlers = given ?? (Object.fromEntries(Object.keys(invokeChannels).map((name) => [name, vi.fn(async () => `${name} done`)])) as unknown as Handlers & Record<string, ReturnType<typeof vi.fn>>);
+    const handlers =
+      given ??
+      (Object.fromEntries(
+        Object.keys(invokeChannels).map((name) => [name, vi.fn(async () => `${name} done`)]),
+      ) as unknown as Handlers & Record<string, ReturnType<typeof vi.fn>>);
     if (!given) {
       handlers.copyText = vi.fn(async () => {
         throw new Error('the clipboard is locked');
@@ -47,17 +58,29 @@ describe('main-side handlers', () => {
     }
     const ours = new Set([7]);
     const refused: string[] = [];
-    registerHandlers({ handle: (channel, listener) => registered.set(channel, listener) }, handlers, trustOurWindows('app://ocr', (id) => ours.has(id)), (m) => refused.push(m));
-    const call = (name: keyof typeof invokeChannels, arg: unknown, event: InvokeEvent = { sender: { id: 7 }, senderFrame: { url: 'app://ocr/index.html#/result' } }) =>
-      registered.get(invokeChannels[name].channel)!(event, arg);
+    registerHandlers(
+      { handle: (channel, listener) => registered.set(channel, listener) },
+      handlers,
+      trustOurWindows('app://ocr', (id) => ours.has(id)),
+      (m) => refused.push(m),
+    );
+    const call = (
+      name: keyof typeof invokeChannels,
+      arg: unknown,
+      event: InvokeEvent = { sender: { id: 7 }, senderFrame: { url: 'app://ocr/index.html#/result' } },
+    ) => registered.get(invokeChannels[name].channel)!(event, arg);
     return { registered, handlers, call, refused };
   }
 
   it('registers every channel of the contract', () => {
-    expect([...setup().registered.keys()].sort()).toEqual(Object.values(invokeChannels).map((c) => c.channel).sort());
+    expect([...setup().registered.keys()].sort()).toEqual(
+      Object.values(invokeChannels)
+        .map((c) => c.channel)
+        .sort(),
+    );
   });
 
-  it('answers a valid call from our window with the handler\'s value', async () => {
+  it("answers a valid call from our window with the handler's value", async () => {
     const { call, handlers } = setup();
     expect(await call('listHistory', { query: 'abc', limit: 5 })).toEqual({ ok: true, value: 'listHistory done' });
     expect(handlers.listHistory).toHaveBeenCalledWith({ query: 'abc', limit: 5 }, expect.anything());
@@ -95,15 +118,21 @@ describe('main-side handlers', () => {
       { sender: { id: 7 }, senderFrame: null },
     ];
     for (const event of strangers) {
-      expect(await call('getSettings', undefined, event)).toEqual({ ok: false, error: { kind: 'forbidden', message: expect.any(String) } });
+      expect(await call('getSettings', undefined, event)).toEqual({
+        ok: false,
+        error: { kind: 'forbidden', message: expect.any(String) },
+      });
     }
     expect(handlers.getSettings).not.toHaveBeenCalled();
     expect(refused).toHaveLength(4);
   });
 
-  it('turns a handler\'s failure into a readable outcome of a known kind', async () => {
+  it("turns a handler's failure into a readable outcome of a known kind", async () => {
     const { call, handlers } = setup();
-    expect(await call('copyText', { text: 'hi' })).toEqual({ ok: false, error: { kind: 'internal', message: 'the clipboard is locked' } });
+    expect(await call('copyText', { text: 'hi' })).toEqual({
+      ok: false,
+      error: { kind: 'internal', message: 'the clipboard is locked' },
+    });
     const failures: Array<[Error, FailureKind]> = [
       [new CaptureError('no screen'), 'capture'],
       [new RecognitionError('not an image'), 'recognition'],
@@ -116,7 +145,10 @@ describe('main-side handlers', () => {
         throw error;
       }) as never;
       const { call: callAgain } = setup(handlers);
-      expect(await callAgain('startCapture', undefined)).toEqual({ ok: false, error: { kind, message: error.message } });
+      expect(await callAgain('startCapture', undefined)).toEqual({
+        ok: false,
+        error: { kind, message: error.message },
+      });
       expect(failureKinds).toContain(kind);
     }
   });

@@ -18,7 +18,11 @@ describe('settings', () => {
     expect(settings.get()).toEqual(defaultSettings);
     settings.update({ mode: 'table', theme: 'dark', hotkeys: { capture: 'Alt+Shift+F9' } });
     const reopened = new SettingsStore(folder, new FakeSecrets(), 'linux').get();
-    expect(reopened).toMatchObject({ mode: 'table', theme: 'dark', hotkeys: { capture: 'Alt+Shift+F9', clipboard: defaultSettings.hotkeys.clipboard } });
+    expect(reopened).toMatchObject({
+      mode: 'table',
+      theme: 'dark',
+      hotkeys: { capture: 'Alt+Shift+F9', clipboard: defaultSettings.hotkeys.clipboard },
+    });
   });
 
   it('refuses values that do not validate, and changes nothing then', () => {
@@ -30,14 +34,23 @@ describe('settings', () => {
 
   it('repairs a hand-edited file: bad values fall back to their defaults, good ones stay', () => {
     const folder = dir();
-    writeFileSync(path.join(folder, 'settings.json'), JSON.stringify({ settings: { ...defaultSettings, theme: 'neon', mode: 'formula' } }));
-    expect(new SettingsStore(folder, new FakeSecrets(), 'linux').get()).toMatchObject({ theme: 'system', mode: 'formula' });
+    writeFileSync(
+      path.join(folder, 'settings.json'),
+      JSON.stringify({ settings: { ...defaultSettings, theme: 'neon', mode: 'formula' } }),
+    );
+    expect(new SettingsStore(folder, new FakeSecrets(), 'linux').get()).toMatchObject({
+      theme: 'system',
+      mode: 'formula',
+    });
   });
 
   it('keeps the remote token sealed by the keychain, never in the clear, and never in what the renderer gets', () => {
     const folder = dir();
     const settings = new SettingsStore(folder, new FakeSecrets(), 'linux');
-    const updated = settings.update({ server: { kind: 'remote', url: 'https://ocr.example.com' }, serverToken: 'ocr_secret_token_123' });
+    const updated = settings.update({
+      server: { kind: 'remote', url: 'https://ocr.example.com' },
+      serverToken: 'ocr_secret_token_123',
+    });
     expect(updated.server).toEqual({ kind: 'remote', url: 'https://ocr.example.com', tokenSet: true });
     expect(JSON.stringify(updated)).not.toContain('ocr_secret_token_123');
     expect(readFileSync(path.join(folder, 'settings.json'), 'utf8')).not.toContain('ocr_secret_token_123');

@@ -11,7 +11,9 @@ export type AddonKind = 'n-api' | 'abi-bound';
 
 export function addonKind(file: string): AddonKind {
   const bytes = readFileSync(file).toString('latin1');
-  const usesCxxApi = ['_ZN2v8', '_ZN4node', '@v8@@', '@node@@', 'node_register_module_v'].some((mark) => bytes.includes(mark));
+  const usesCxxApi = ['_ZN2v8', '_ZN4node', '@v8@@', '@node@@', 'node_register_module_v'].some((mark) =>
+    bytes.includes(mark),
+  );
   return bytes.includes('napi_register_module_v1') && !usesCxxApi ? 'n-api' : 'abi-bound';
 }
 

@@ -39,30 +39,47 @@ function bytesOf(target: string): number {
   const stat = statSync(target);
   if (!stat.isDirectory()) return stat.size;
   let total = 0;
-  for (const entry of readdirSync(target, { withFileTypes: true, recursive: true })) if (entry.isFile()) total += statSync(path.join(entry.parentPath, entry.name)).size;
+  for (const entry of readdirSync(target, { withFileTypes: true, recursive: true }))
+    if (entry.isFile()) total += statSync(path.join(entry.parentPath, entry.name)).size;
   return total;
 }
 
 beforeAll(async () => {
   await buildApp();
   const builder = path.join(repoRoot, 'node_modules/.bin/electron-builder');
-  await promisify(execFile)(builder, ['--linux', 'dir', `-c.electronDist=${standInElectronDist()}`, `-c.directories.output=${release}`], {
-    cwd: repoRoot,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  await promisify(execFile)(
+    builder,
+    ['--linux', 'dir', `-c.electronDist=${standInElectronDist()}`, `-c.directories.output=${release}`],
+    {
+      cwd: repoRoot,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
 }, 300_000);
 
 afterAll(() => app?.kill());
 
 describe('the packed app (electron-builder --linux dir)', () => {
-  it('is lean: no build tools, no other platform\'s runtime, N-API addons only; its size is printed', () => {
+  it("is lean: no build tools, no other platform's runtime, N-API addons only; its size is printed", () => {
     const files = asar.listPackage(path.join(resources, 'app.asar'), { isPack: false });
-    for (const tool of ['/node_modules/tsx/', '/node_modules/esbuild/', '/node_modules/@esbuild/', '/node_modules/electron/', '/node_modules/vite/', '/node_modules/vitest/']) {
-      expect(files.filter((f) => f.startsWith(tool)), tool).toEqual([]);
+    for (const tool of [
+      '/node_modules/tsx/',
+      '/node_modules/esbuild/',
+      '/node_modules/@esbuild/',
+      '/node_modules/electron/',
+      '/node_modules/vite/',
+      '/node_modules/vitest/',
+    ]) {
+      expect(
+        files.filter((f) => f.startsWith(tool)),
+        tool,
+      ).toEqual([]);
     }
     const addons = nativeAddons(path.join(resources, 'app.asar.unpacked'));
     const relative = addons.map((f) => path.relative(resources, f));
-    expect(relative.filter((f) => f.includes('onnxruntime'))).toEqual(['app.asar.unpacked/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/onnxruntime_binding.node']);
+    expect(relative.filter((f) => f.includes('onnxruntime'))).toEqual([
+      'app.asar.unpacked/node_modules/onnxruntime-node/bin/napi-v6/linux/x64/onnxruntime_binding.node',
+    ]);
     expect(addons.filter((f) => addonKind(f) !== 'n-api').map((f) => path.relative(resources, f))).toEqual([]);
     // Every .node in the archive's listing is unpacked: the system loads addons from disk only.
     const listed = files.filter((f) => f.endsWith('.node'));
@@ -72,7 +89,11 @@ describe('the packed app (electron-builder --linux dir)', () => {
       'app.asar.unpacked': bytesOf(path.join(resources, 'app.asar.unpacked')),
       'whole folder (with the stand-in for Electron)': bytesOf(unpackedApp),
     };
-    console.log(`package sizes: ${Object.entries(sizes).map(([name, bytes]) => `${name} ${(bytes / 1e6).toFixed(1)} MB`).join(', ')}`);
+    console.log(
+      `package sizes: ${Object.entries(sizes)
+        .map(([name, bytes]) => `${name} ${(bytes / 1e6).toFixed(1)} MB`)
+        .join(', ')}`,
+    );
   });
 
   it('runs from its own files: the packed app starts, shows the quota and reads a screenshot and a formula', async () => {
@@ -82,7 +103,9 @@ describe('the packed app (electron-builder --linux dir)', () => {
     mkdirSync(layout, { recursive: true });
     asar.extractAll(path.join(resources, 'app.asar'), path.join(layout, 'app.asar'));
     symlinkSync(path.join(resources, 'app.asar.unpacked'), path.join(layout, 'app.asar.unpacked'));
-    const packageJson = JSON.parse(await readFile(path.join(layout, 'app.asar/package.json'), 'utf8')) as { main: string };
+    const packageJson = JSON.parse(await readFile(path.join(layout, 'app.asar/package.json'), 'utf8')) as {
+      main: string;
+    };
     const screens = readGroundTruth('screens');
     const screen = screens.items.find((item) => item.id === 'public-005-ui-zh')!;
     app = new BuiltApp({

@@ -14,7 +14,11 @@ const oldestSupportedAbi = 127;
 
 function productionPackages(): string[] {
   // npm ls exits non-zero on any peer-dependency quibble; its listing is still whole.
-  const listing = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const listing = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return [...new Set(listing.stdout.split('\n').filter((line) => line.startsWith(repoRoot) && line !== repoRoot))];
 }
 
@@ -36,7 +40,9 @@ function neverLoaded(file: string): boolean {
   const tagged = /^(.*)\.abi(\d+)\.(.*)node$/.exec(path.basename(file));
   if (!tagged || Number(tagged[2]) >= oldestSupportedAbi) return false;
   const siblings = readdirSync(path.dirname(file));
-  return siblings.some((name) => name.startsWith(`${tagged[1]}.napi.`) && addonKind(path.join(path.dirname(file), name)) === 'n-api');
+  return siblings.some(
+    (name) => name.startsWith(`${tagged[1]}.napi.`) && addonKind(path.join(path.dirname(file), name)) === 'n-api',
+  );
 }
 
 describe('the production dependency tree', () => {
@@ -44,7 +50,9 @@ describe('the production dependency tree', () => {
     const msgpackr = path.join(repoRoot, 'node_modules/@msgpackr-extract/msgpackr-extract-linux-x64');
     expect(addonKind(path.join(msgpackr, 'node.abi115.glibc.node'))).toBe('abi-bound');
     expect(addonKind(path.join(msgpackr, 'node.napi.glibc.node'))).toBe('n-api');
-    expect(addonKind(path.join(repoRoot, 'node_modules/onnxruntime-node/bin/napi-v6/linux/x64/onnxruntime_binding.node'))).toBe('n-api');
+    expect(
+      addonKind(path.join(repoRoot, 'node_modules/onnxruntime-node/bin/napi-v6/linux/x64/onnxruntime_binding.node')),
+    ).toBe('n-api');
   });
 
   it('holds no addon that a supported Node or Electron would load bound to one ABI', () => {

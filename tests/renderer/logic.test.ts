@@ -57,7 +57,11 @@ describe('selection', () => {
 });
 
 describe('acceleratorOf', () => {
-  const press = (key: string, code: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({ key, code, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
+  const press = (
+    key: string,
+    code: string,
+    mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {},
+  ) => ({ key, code, ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, ...mods });
   it.each([
     [press('o', 'KeyO', { ctrlKey: true, altKey: true }), 'CommandOrControl+Alt+O'],
     [press('ø', 'KeyO', { altKey: true }), 'Alt+O'],
@@ -76,7 +80,9 @@ describe('acceleratorOf', () => {
   });
 
   it('reads Command as the primary key on macOS and Control as its own, Win as Super on Windows', () => {
-    expect(acceleratorOf(press('O', 'KeyO', { metaKey: true, shiftKey: true }), 'darwin')).toBe('CommandOrControl+Shift+O');
+    expect(acceleratorOf(press('O', 'KeyO', { metaKey: true, shiftKey: true }), 'darwin')).toBe(
+      'CommandOrControl+Shift+O',
+    );
     expect(acceleratorOf(press('o', 'KeyO', { ctrlKey: true, altKey: true }), 'darwin')).toBe('Control+Alt+O');
     expect(acceleratorOf(press('O', 'KeyO', { metaKey: true, shiftKey: true }), 'win32')).toBe('Super+Shift+O');
   });

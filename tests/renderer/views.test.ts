@@ -17,7 +17,9 @@ const closedPdfs: string[] = [];
 vi.mock('../../renderer/src/lib/pdf-pages.js', async (original) => ({
   ...(await original<typeof import('../../renderer/src/lib/pdf-pages.js')>()),
   pdfPageItems: async (files: File[]) => ({
-    items: files.filter((f) => !f.name.startsWith('broken')).flatMap((f) => [1, 2].map((n) => ({ name: `${f.name} p. ${n}`, bytes: async () => tinyPng }))),
+    items: files
+      .filter((f) => !f.name.startsWith('broken'))
+      .flatMap((f) => [1, 2].map((n) => ({ name: `${f.name} p. ${n}`, bytes: async () => tinyPng }))),
     failed: files.filter((f) => f.name.startsWith('broken')).map((f) => `${f.name}: the PDF could not be read`),
     close: async () => void closedPdfs.push(...files.map((f) => f.name)),
   }),
@@ -63,7 +65,11 @@ describe('the main window before any result', () => {
     fake.answers.appStatus = { platform: 'linux', trayAvailable: false };
     await emptyPanel();
     expect(screen.getByTestId('no-tray').textContent).toMatch(/shows no tray icons, so this window is OCR Assistant/);
-    expect(screen.getAllByRole('definition').map((d) => d.textContent)).toEqual(['Ctrl+Alt+O', 'Ctrl+Alt+Shift+O', 'Ctrl+Alt+Shift+R']);
+    expect(screen.getAllByRole('definition').map((d) => d.textContent)).toEqual([
+      'Ctrl+Alt+O',
+      'Ctrl+Alt+Shift+O',
+      'Ctrl+Alt+Shift+R',
+    ]);
   });
 });
 
@@ -71,10 +77,16 @@ describe('result panel', () => {
   it('shows every line beside a box on the image, with the language, line count and time', async () => {
     await resultPanel();
     const items = screen.getAllByRole('listitem');
-    expect(items.map((li) => li.textContent?.trim())).toEqual(['Build failed', 'error TS2304: Cannot find name', '第 3 行']);
+    expect(items.map((li) => li.textContent?.trim())).toEqual([
+      'Build failed',
+      'error TS2304: Cannot find name',
+      '第 3 行',
+    ]);
     expect(document.querySelectorAll('rect[data-line]')).toHaveLength(3);
     expect(screen.getByTestId('result-facts').textContent).toMatch(/eng · 3 lines · 42 ms/);
-    expect((screen.getByLabelText('Text', { selector: 'textarea' }) as HTMLTextAreaElement).value).toBe('Build failed\nerror TS2304: Cannot find name\n第 3 行');
+    expect((screen.getByLabelText('Text', { selector: 'textarea' }) as HTMLTextAreaElement).value).toBe(
+      'Build failed\nerror TS2304: Cannot find name\n第 3 行',
+    );
   });
 
   it('lights the line when its box is hovered, and the box when its line is hovered', async () => {
@@ -102,50 +114,125 @@ describe('result panel', () => {
     fake.answers.rerun = () => sampleRecognition({ id: '99999999-2222-4333-8444-555555555555', mode: 'vertical' });
     await resultPanel();
     await fireEvent.click(screen.getByLabelText('Vertical'));
-    await waitFor(() => expect(fake.calls.find((c) => c.name === 'rerun')?.args).toEqual({ id: '11111111-2222-4333-8444-555555555555', mode: 'vertical', options: {} }));
+    await waitFor(() =>
+      expect(fake.calls.find((c) => c.name === 'rerun')?.args).toEqual({
+        id: '11111111-2222-4333-8444-555555555555',
+        mode: 'vertical',
+        options: {},
+      }),
+    );
     await fireEvent.click(screen.getByLabelText('Half-width'));
-    await waitFor(() => expect(fake.calls.filter((c) => c.name === 'rerun').at(-1)?.args).toMatchObject({ options: { half: true } }));
+    await waitFor(() =>
+      expect(fake.calls.filter((c) => c.name === 'rerun').at(-1)?.args).toMatchObject({ options: { half: true } }),
+    );
   });
 
   it('shows a table as a grid', async () => {
-    const rows = [['Name', 'Qty'], ['Bolt', '4']];
-    await resultPanel(sampleFrom({ mode: 'table', response: { id: 'r', ocrType: 2, state: 2, result: { resultType: 2, spiltText: JSON.stringify(rows) } } }));
+    const rows = [
+      ['Name', 'Qty'],
+      ['Bolt', '4'],
+    ];
+    await resultPanel(
+      sampleFrom({
+        mode: 'table',
+        response: { id: 'r', ocrType: 2, state: 2, result: { resultType: 2, spiltText: JSON.stringify(rows) } },
+      }),
+    );
     const cells = [...document.querySelectorAll('td')].map((td) => td.textContent);
     expect(cells).toEqual(['Name', 'Qty', 'Bolt', '4']);
   });
 
-  it('spans merged table cells as on screen and lights a cell\'s box on hover', async () => {
-    const at = (words: string, row: number, col: number, rowSpan = 1, colSpan = 1) => ({ words, pageIndex: 0, row, col, rowSpan, colSpan, location: { left: col * 60, top: row * 20, width: 60 * colSpan, height: 20 * rowSpan } });
-    const lines = [at('Region', 0, 0, 2), at('Revenue', 0, 1, 1, 2), at('Spring', 1, 1), at('Autumn', 1, 2), at('North', 2, 0), at('1200', 2, 1), at('', 2, 2)];
-    const rows = [['Region', 'Revenue', ''], ['', 'Spring', 'Autumn'], ['North', '1200', '']];
-    await resultPanel(sampleFrom({ mode: 'table', lines, response: { id: 'r', ocrType: 2, state: 2, result: { resultType: 2, spiltText: JSON.stringify(rows) } } }));
-    const grid = [...document.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => `${td.textContent}${td.rowSpan > 1 ? ` r${td.rowSpan}` : ''}${td.colSpan > 1 ? ` c${td.colSpan}` : ''}`));
-    expect(grid).toEqual([['Region r2', 'Revenue c2'], ['Spring', 'Autumn'], ['North', '1200', '']]);
+  it("spans merged table cells as on screen and lights a cell's box on hover", async () => {
+    const at = (words: string, row: number, col: number, rowSpan = 1, colSpan = 1) => ({
+      words,
+      pageIndex: 0,
+      row,
+      col,
+      rowSpan,
+      colSpan,
+      location: { left: col * 60, top: row * 20, width: 60 * colSpan, height: 20 * rowSpan },
+    });
+    const lines = [
+      at('Region', 0, 0, 2),
+      at('Revenue', 0, 1, 1, 2),
+      at('Spring', 1, 1),
+      at('Autumn', 1, 2),
+      at('North', 2, 0),
+      at('1200', 2, 1),
+      at('', 2, 2),
+    ];
+    const rows = [
+      ['Region', 'Revenue', ''],
+      ['', 'Spring', 'Autumn'],
+      ['North', '1200', ''],
+    ];
+    await resultPanel(
+      sampleFrom({
+        mode: 'table',
+        lines,
+        response: { id: 'r', ocrType: 2, state: 2, result: { resultType: 2, spiltText: JSON.stringify(rows) } },
+      }),
+    );
+    const grid = [...document.querySelectorAll('tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map(
+        (td) => `${td.textContent}${td.rowSpan > 1 ? ` r${td.rowSpan}` : ''}${td.colSpan > 1 ? ` c${td.colSpan}` : ''}`,
+      ),
+    );
+    expect(grid).toEqual([
+      ['Region r2', 'Revenue c2'],
+      ['Spring', 'Autumn'],
+      ['North', '1200', ''],
+    ]);
     expect(screen.getByTestId('result-facts').textContent).toMatch(/7 cells/);
     await fireEvent.pointerEnter(screen.getByText('Revenue', { selector: 'td' }));
     expect(document.querySelector('rect[data-line="1"]')!.classList.contains('hot')).toBe(true);
   });
 
-  it('offers the result\'s files as export buttons and says where one was saved', async () => {
+  it("offers the result's files as export buttons and says where one was saved", async () => {
     fake.answers.saveResultFile = () => ({ saved: '/home/user/Downloads/ocr.xlsx' });
-    const files = [{ url: 'http://127.0.0.1:1/files/x/ocr.xlsx', fileType: 4, desc: 'Excel workbook' }, { url: 'http://127.0.0.1:1/files/x/ocr.pdf', fileType: 1, desc: 'searchable PDF' }] as DownLoadInfo[];
+    const files = [
+      { url: 'http://127.0.0.1:1/files/x/ocr.xlsx', fileType: 4, desc: 'Excel workbook' },
+      { url: 'http://127.0.0.1:1/files/x/ocr.pdf', fileType: 1, desc: 'searchable PDF' },
+    ] as DownLoadInfo[];
     await resultPanel(sampleFrom({ response: { id: 'r', ocrType: 2, state: 2, result: { resultType: 0, files } } }));
-    expect(screen.getAllByRole('button').filter((b) => b.closest('.exports')).map((b) => b.textContent?.trim())).toEqual(['Excel', 'PDF']);
+    expect(
+      screen
+        .getAllByRole('button')
+        .filter((b) => b.closest('.exports'))
+        .map((b) => b.textContent?.trim()),
+    ).toEqual(['Excel', 'PDF']);
     await fireEvent.click(screen.getByRole('button', { name: 'Excel' }));
-    expect(fake.calls.find((c) => c.name === 'saveResultFile')?.args).toEqual({ id: '11111111-2222-4333-8444-555555555555', fileType: 4 });
+    expect(fake.calls.find((c) => c.name === 'saveResultFile')?.args).toEqual({
+      id: '11111111-2222-4333-8444-555555555555',
+      fileType: 4,
+    });
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved: /home/user/Downloads/ocr.xlsx'));
   });
 
   it('lists the QR codes found, to copy or (a web link) to open', async () => {
     const desc = JSON.stringify([
-      { format: 'QRCode', text: 'https://example.org/pair?id=42', location: { left: 500, top: 40, width: 100, height: 100 } },
+      {
+        format: 'QRCode',
+        text: 'https://example.org/pair?id=42',
+        location: { left: 500, top: 40, width: 100, height: 100 },
+      },
       { format: 'Code128', text: 'ABC-123', location: { left: 10, top: 10, width: 200, height: 40 } },
     ]);
-    await resultPanel(sampleFrom({ lines: [], text: '', response: { id: 'r', ocrType: 0, state: 2, desc, result: { resultType: 0, autoText: '' } } }));
+    await resultPanel(
+      sampleFrom({
+        lines: [],
+        text: '',
+        response: { id: 'r', ocrType: 0, state: 2, desc, result: { resultType: 0, autoText: '' } },
+      }),
+    );
     expect(screen.queryByText('No text was found in this image.')).toBeNull();
     // each code is marked where it stands on the image
     const marked = document.querySelector('rect[data-code="0"]')!;
-    expect([marked.getAttribute('x'), marked.getAttribute('y'), marked.getAttribute('width')]).toEqual(['500', '40', '100']);
+    expect([marked.getAttribute('x'), marked.getAttribute('y'), marked.getAttribute('width')]).toEqual([
+      '500',
+      '40',
+      '100',
+    ]);
     expect(document.querySelectorAll('rect[data-code]')).toHaveLength(2);
     expect(screen.getByRole('link', { name: 'Open' }).getAttribute('href')).toBe('https://example.org/pair?id=42');
     expect(screen.getAllByRole('link')).toHaveLength(1); // no link for the barcode's plain text
@@ -154,7 +241,13 @@ describe('result panel', () => {
   });
 
   it('renders a formula with KaTeX and copies it as LaTeX or as MathML', async () => {
-    await resultPanel(sampleFrom({ mode: 'formula', text: '\\frac{a}{b}', response: { id: 'r', ocrType: 3, state: 2, result: { resultType: 1, autoText: '\\frac{a}{b}' } } }));
+    await resultPanel(
+      sampleFrom({
+        mode: 'formula',
+        text: '\\frac{a}{b}',
+        response: { id: 'r', ocrType: 3, state: 2, result: { resultType: 1, autoText: '\\frac{a}{b}' } },
+      }),
+    );
     expect(document.querySelector('.katex')).not.toBeNull();
     await fireEvent.click(screen.getByRole('button', { name: 'Copy LaTeX' }));
     expect(fake.calls.find((c) => c.name === 'copyText')?.args).toEqual({ text: '\\frac{a}{b}' });
@@ -175,18 +268,37 @@ describe('result panel', () => {
     const png = (name: string) => new File([tinyPng], name, { type: 'image/png' });
     const folder = (name: string, children: DroppedEntry[]): DroppedEntry => {
       let given = false;
-      return { isFile: false, isDirectory: true, name, createReader: () => ({ readEntries: (ok) => { ok(given ? [] : children); given = true; } }) };
+      return {
+        isFile: false,
+        isDirectory: true,
+        name,
+        createReader: () => ({
+          readEntries: (ok) => {
+            ok(given ? [] : children);
+            given = true;
+          },
+        }),
+      };
     };
     const file = (f: File): DroppedEntry => ({ isFile: true, isDirectory: false, name: f.name, file: (ok) => ok(f) });
     const pdf = (name: string) => new File(['%PDF-1.7'], name, { type: 'application/pdf' });
-    const drop = folder('shots', [file(png('b.png')), folder('more', [file(png('c.png'))]), file(pdf('report.pdf')), file(pdf('broken.pdf')), file(new File(['x'], 'notes.txt')), file(png('a.png'))]);
+    const drop = folder('shots', [
+      file(png('b.png')),
+      folder('more', [file(png('c.png'))]),
+      file(pdf('report.pdf')),
+      file(pdf('broken.pdf')),
+      file(new File(['x'], 'notes.txt')),
+      file(png('a.png')),
+    ]);
     const items = [{ kind: 'file', webkitGetAsEntry: () => drop }];
     await fireEvent.drop(screen.getByLabelText('Result'), { dataTransfer: { items, files: [] } });
     // Three images, then the two pages of report.pdf.
     await waitFor(() => expect(fake.calls.filter((c) => c.name === 'recognizeImage')).toHaveLength(5));
     await waitFor(() => expect(result.busy).toBe(false));
     expect(result.current?.text).toBe('page 5');
-    expect(result.error).toBe('broken.pdf: the PDF could not be read; b.png: not an image OCR Assistant can read; not images or PDFs, left out: notes.txt');
+    expect(result.error).toBe(
+      'broken.pdf: the PDF could not be read; b.png: not an image OCR Assistant can read; not images or PDFs, left out: notes.txt',
+    );
     expect(closedPdfs).toEqual(['broken.pdf', 'report.pdf']);
   });
 
@@ -206,10 +318,23 @@ describe('result panel', () => {
 describe('history view', () => {
   it('lists entries, searches as you type, deletes one', async () => {
     const entries = [
-      { id: 'a1111111-2222-4333-8444-555555555555', mode: 'text', createdAt: '2026-11-25T08:00:00.000Z', title: 'Invoice INV-2041', thumbnail: 'data:image/png;base64,AA==' },
-      { id: 'b1111111-2222-4333-8444-555555555555', mode: 'table', createdAt: '2026-11-25T07:00:00.000Z', title: 'Q3 report', thumbnail: 'data:image/png;base64,AA==' },
+      {
+        id: 'a1111111-2222-4333-8444-555555555555',
+        mode: 'text',
+        createdAt: '2026-11-25T08:00:00.000Z',
+        title: 'Invoice INV-2041',
+        thumbnail: 'data:image/png;base64,AA==',
+      },
+      {
+        id: 'b1111111-2222-4333-8444-555555555555',
+        mode: 'table',
+        createdAt: '2026-11-25T07:00:00.000Z',
+        title: 'Q3 report',
+        thumbnail: 'data:image/png;base64,AA==',
+      },
     ];
-    fake.answers.listHistory = (args: { query?: string } | undefined) => entries.filter((e) => !args?.query || e.title.toLowerCase().includes(args.query.toLowerCase()));
+    fake.answers.listHistory = (args: { query?: string } | undefined) =>
+      entries.filter((e) => !args?.query || e.title.toLowerCase().includes(args.query.toLowerCase()));
     const opened: string[] = [];
     render(HistoryView, { history: new HistoryState(), onopen: (id: string) => opened.push(id) });
     await waitFor(() => expect(screen.getAllByRole('button', { name: /^Open:/ })).toHaveLength(2));
@@ -219,7 +344,9 @@ describe('history view', () => {
     expect(opened).toEqual(['a1111111-2222-4333-8444-555555555555']);
     await fireEvent.click(screen.getByRole('button', { name: 'Delete: Invoice INV-2041' }));
     await waitFor(() => expect(screen.queryAllByRole('button', { name: /^Open:/ })).toHaveLength(0));
-    expect(fake.calls.find((c) => c.name === 'deleteHistory')?.args).toEqual({ id: 'a1111111-2222-4333-8444-555555555555' });
+    expect(fake.calls.find((c) => c.name === 'deleteHistory')?.args).toEqual({
+      id: 'a1111111-2222-4333-8444-555555555555',
+    });
     await fireEvent.input(screen.getByLabelText('Search history'), { target: { value: 'zebra' } });
     await waitFor(() => screen.getByText('No entry contains “zebra”.'));
   });
@@ -235,7 +362,13 @@ describe('settings view', () => {
     await fireEvent.click(change);
     await fireEvent.keyDown(change, { key: 'ø', code: 'KeyO', altKey: true, shiftKey: true });
     expect(fake.calls.find((c) => c.name === 'updateSettings')?.args).toEqual({ hotkeys: { capture: 'Alt+Shift+O' } });
-    fake.answers.hotkeyProblems = [{ action: 'capture', accelerator: 'PrintScreen', message: 'PrintScreen is probably taken by the system screenshot tool.' }];
+    fake.answers.hotkeyProblems = [
+      {
+        action: 'capture',
+        accelerator: 'PrintScreen',
+        message: 'PrintScreen is probably taken by the system screenshot tool.',
+      },
+    ];
     await fireEvent.click(change);
     await fireEvent.keyDown(change, { key: 'PrintScreen', code: 'PrintScreen' });
     await waitFor(() => screen.getByText(/probably taken by the system screenshot tool/));
@@ -270,7 +403,10 @@ describe('settings view', () => {
 
   it('tests a remote server and shows its quota', async () => {
     fake.answers.hotkeyProblems = [];
-    fake.answers.testServer = { server: 'https://ocr.example.com', quota: { Account: 'api', TodayCount: 12, LimitCount: 988 } };
+    fake.answers.testServer = {
+      server: 'https://ocr.example.com',
+      quota: { Account: 'api', TodayCount: 12, LimitCount: 988 },
+    };
     const settings = new SettingsState();
     await settings.load();
     render(SettingsView, { settings });
@@ -279,6 +415,9 @@ describe('settings view', () => {
     await fireEvent.input(screen.getByLabelText('Token'), { target: { value: 'ocr_abc' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Test' }));
     await waitFor(() => expect(screen.getByTestId('server-test').textContent).toMatch(/used today 12 · left 988/));
-    expect(fake.calls.find((c) => c.name === 'testServer')?.args).toEqual({ url: 'https://ocr.example.com', token: 'ocr_abc' });
+    expect(fake.calls.find((c) => c.name === 'testServer')?.args).toEqual({
+      url: 'https://ocr.example.com',
+      token: 'ocr_abc',
+    });
   });
 });

@@ -46,14 +46,19 @@ describe('bad traffic', () => {
 
   it('answers a 200 MB body without reading it all, and keeps serving', async () => {
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const request = http.request(url('code'), { method: 'POST', headers: { 'content-type': 'text/plain', 'content-length': String(200 * 2 ** 20) } });
+      const request = http.request(url('code'), {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', 'content-length': String(200 * 2 ** 20) },
+      });
       request.on('response', (response) => {
         let body = '';
         response.on('data', (chunk) => (body += chunk));
         response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
       });
       // The server may hang up on the rest of the body once it has answered: that is the point.
-      request.on('error', (error) => (error.message.includes('EPIPE') || error.message.includes('ECONNRESET') ? undefined : reject(error)));
+      request.on('error', (error) =>
+        error.message.includes('EPIPE') || error.message.includes('ECONNRESET') ? undefined : reject(error),
+      );
       const chunk = Buffer.alloc(2 ** 20, 65);
       let sent = 0;
       const pump = () => {
@@ -71,12 +76,22 @@ describe('bad traffic', () => {
   });
 
   it('refuses URLs to loopback addresses unless --allow-private-urls', async () => {
-    for (const target of ['http://127.0.0.1:9/shot.png', 'http://127.7.7.7/x.png', 'http://localhost:9/x.png', 'http://[::1]:9/x.png', 'http://[::ffff:127.0.0.1]/x.png']) {
-      const body = await (await fetch(url('code'), { method: 'POST', body: new URLSearchParams({ url: target }) })).json();
+    for (const target of [
+      'http://127.0.0.1:9/shot.png',
+      'http://127.7.7.7/x.png',
+      'http://localhost:9/x.png',
+      'http://[::1]:9/x.png',
+      'http://[::ffff:127.0.0.1]/x.png',
+    ]) {
+      const body = await (
+        await fetch(url('code'), { method: 'POST', body: new URLSearchParams({ url: target }) })
+      ).json();
       expect(body.state, target).toBe(7);
       expect(body.message, target).toMatch(/loopback, private or link-local/);
     }
-    const file = await (await fetch(url('code'), { method: 'POST', body: new URLSearchParams({ url: 'file:///etc/passwd' }) })).json();
+    const file = await (
+      await fetch(url('code'), { method: 'POST', body: new URLSearchParams({ url: 'file:///etc/passwd' }) })
+    ).json();
     expect(file).toMatchObject({ state: 7, message: expect.stringMatching(/only http and https/) });
   });
 
@@ -85,7 +100,13 @@ describe('bad traffic', () => {
     const gc = runInNewContext('gc') as () => void;
     const flood = async () => {
       for (let i = 0; i < 500; i++) {
-        const body = await (await fetch(url('code', `bad-${i}`), { method: 'POST', body: 'aGVsbG8=', headers: { 'content-type': 'text/plain' } })).json();
+        const body = await (
+          await fetch(url('code', `bad-${i}`), {
+            method: 'POST',
+            body: 'aGVsbG8=',
+            headers: { 'content-type': 'text/plain' },
+          })
+        ).json();
         expect(body.processName).toBe('Tips');
       }
     };
@@ -101,7 +122,8 @@ describe('bad traffic', () => {
 
   it('answers state 3 when a node dies mid-image, replaces it, and the next image is read', async () => {
     const pending = recognizeDoc();
-    for (let i = 0; i < 200 && server.pool.status().nodes[0]!.state !== 'busy'; i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 200 && server.pool.status().nodes[0]!.state !== 'busy'; i++)
+      await new Promise((r) => setTimeout(r, 5));
     await server.pool.killNode(0);
     const body = await pending;
     expect(body).toMatchObject({ state: 3, processName: 'OCR-Node-01' });
@@ -136,7 +158,10 @@ describe('slow and hung peers', () => {
       payload: `http://127.0.0.1:${silentPort}/never.png`,
       headers: { 'content-type': 'text/plain' },
     });
-    expect(JSON.parse(response.body)).toMatchObject({ state: 3, message: expect.stringMatching(/did not answer within 0.8 s/) });
+    expect(JSON.parse(response.body)).toMatchObject({
+      state: 3,
+      message: expect.stringMatching(/did not answer within 0.8 s/),
+    });
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
@@ -144,13 +169,19 @@ describe('slow and hung peers', () => {
     const strict = await testServer({ jobDeadlineMs: 20 });
     try {
       const form = await multipartBody({ file: imageBlob(docImage) });
-      const body = JSON.parse((await strict.app.inject({ method: 'POST', url: `/Code.ashx?op=code&app=api&token=${strict.token}`, ...form })).body);
+      const body = JSON.parse(
+        (await strict.app.inject({ method: 'POST', url: `/Code.ashx?op=code&app=api&token=${strict.token}`, ...form }))
+          .body,
+      );
       expect(body).toMatchObject({ state: 4, processName: '' });
       await strict.pool.ready;
-      for (let i = 0; i < 100 && strict.pool.status().nodes[0]!.restarts === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 100 && strict.pool.status().nodes[0]!.restarts === 0; i++)
+        await new Promise((r) => setTimeout(r, 20));
       expect(strict.pool.status().nodes[0]!.restarts).toBe(1);
       // It held a node for the whole deadline: an image built to run out the clock is not free.
-      const count = JSON.parse((await strict.app.inject({ method: 'GET', url: `/Code.aspx?op=count&app=api&token=${strict.token}` })).body);
+      const count = JSON.parse(
+        (await strict.app.inject({ method: 'GET', url: `/Code.aspx?op=count&app=api&token=${strict.token}` })).body,
+      );
       expect(count.TodayCount).toBe(1);
     } finally {
       await strict.close();

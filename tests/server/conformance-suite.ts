@@ -11,7 +11,15 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-import { docImage, imageBlob, json, multipartBody, uiImage, type ApiHarness, type ApiUnderTest } from './server-helpers.js';
+import {
+  docImage,
+  imageBlob,
+  json,
+  multipartBody,
+  uiImage,
+  type ApiHarness,
+  type ApiUnderTest,
+} from './server-helpers.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -32,7 +40,14 @@ export function conformanceSuite(harness: ApiHarness) {
   async function pollIdcode(target: ApiUnderTest, id: string) {
     let answer;
     for (let i = 0; i < 100; i++) {
-      answer = json(await target.app.inject({ method: 'POST', url: `/Code.ashx?op=idcode&app=api&token=${target.token}`, payload: id, headers: { 'content-type': 'text/plain' } }));
+      answer = json(
+        await target.app.inject({
+          method: 'POST',
+          url: `/Code.ashx?op=idcode&app=api&token=${target.token}`,
+          payload: id,
+          headers: { 'content-type': 'text/plain' },
+        }),
+      );
       if (answer[0].state !== 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -53,7 +68,9 @@ export function conformanceSuite(harness: ApiHarness) {
       expect(body.id).toMatch(uuid);
       expect(body.processName).toMatch(harness.processName);
       expect(body.processId).toBe(Number(body.processName.slice(-2)));
-      expect(body.result.autoText).toContain('"The Program" refers to any copyrightable work licensed under this License.');
+      expect(body.result.autoText).toContain(
+        '"The Program" refers to any copyrightable work licensed under this License.',
+      );
       expect(body.result.spiltText).toMatch(/\t\n/);
       expect(body.result).toMatchObject({ resultType: 0, lang: 'eng' });
       const cells = JSON.parse(body.result.verticalText);
@@ -65,7 +82,12 @@ export function conformanceSuite(harness: ApiHarness) {
 
     it('takes a code field with base64, with or without a data: header', async () => {
       for (const code of [docImage.toString('base64'), `data:image/png;base64,${docImage.toString('base64')}`]) {
-        const response = await server.app.inject({ method: 'POST', url: q('code'), payload: new URLSearchParams({ code }).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+        const response = await server.app.inject({
+          method: 'POST',
+          url: q('code'),
+          payload: new URLSearchParams({ code }).toString(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        });
         expect(json(response)).toMatchObject({ state: 2, ocrType: 0 });
       }
     });
@@ -73,17 +95,37 @@ export function conformanceSuite(harness: ApiHarness) {
     it('takes a multipart code field and a plain-text base64 body (with or without a content type)', async () => {
       const form = await multipartBody({ code: docImage.toString('base64') });
       expect(json(await server.app.inject({ method: 'POST', url: q('code'), ...form })).state).toBe(2);
-      const text = await server.app.inject({ method: 'POST', url: q('code'), payload: docImage.toString('base64'), headers: { 'content-type': 'text/plain' } });
+      const text = await server.app.inject({
+        method: 'POST',
+        url: q('code'),
+        payload: docImage.toString('base64'),
+        headers: { 'content-type': 'text/plain' },
+      });
       expect(json(text).result.autoText).toContain('The Program');
-      const untyped = await server.app.inject({ method: 'POST', url: q('code'), payload: docImage.toString('base64'), headers: { 'content-type': '' } });
+      const untyped = await server.app.inject({
+        method: 'POST',
+        url: q('code'),
+        payload: docImage.toString('base64'),
+        headers: { 'content-type': '' },
+      });
       expect(json(untyped).state).toBe(2);
     });
 
     it('takes a url field and a plain-text URL (here: an image on its own image bed)', async () => {
       const stored = (await postFile(q('imgUpload'), uiImage)).body;
-      const form = await server.app.inject({ method: 'POST', url: q('code'), payload: `url=${encodeURIComponent(stored)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const form = await server.app.inject({
+        method: 'POST',
+        url: q('code'),
+        payload: `url=${encodeURIComponent(stored)}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       expect(json(form).result.autoText).toContain('Bourne Again Shell');
-      const text = await server.app.inject({ method: 'POST', url: q('code'), payload: stored, headers: { 'content-type': 'text/plain' } });
+      const text = await server.app.inject({
+        method: 'POST',
+        url: q('code'),
+        payload: stored,
+        headers: { 'content-type': 'text/plain' },
+      });
       expect(json(text).state).toBe(2);
     });
 
@@ -96,7 +138,9 @@ export function conformanceSuite(harness: ApiHarness) {
         [q('code', '&half=2'), docImage.toString('base64'), /half="2" must be 1/],
       ];
       for (const [url, payload, message] of cases) {
-        const body = json(await server.app.inject({ method: 'POST', url, payload, headers: { 'content-type': 'text/plain' } }));
+        const body = json(
+          await server.app.inject({ method: 'POST', url, payload, headers: { 'content-type': 'text/plain' } }),
+        );
         expect(body.state, url).toBe(7);
         expect(body.message).toMatch(message);
         expect(body.id).toMatch(uuid);
@@ -109,7 +153,9 @@ export function conformanceSuite(harness: ApiHarness) {
       expect(body).toMatchObject({ state: 2, ocrType: 3, result: { resultType: 1, lang: 'math' } });
       expect(typesetForm(body.result.autoText)).toBe(typesetForm(truth.text));
       expect(body.result.spiltText).toBe(body.result.autoText);
-      expect(body.result.downloadHtml).toMatch(/^<math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML" display="block">/);
+      expect(body.result.downloadHtml).toMatch(
+        /^<math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML" display="block">/,
+      );
       expect(body.result.downloadHtml).toContain('<msqrt>');
 
       // The page typesets the formula with KaTeX's own CSS and fonts, from this server: it renders offline.
@@ -129,10 +175,14 @@ export function conformanceSuite(harness: ApiHarness) {
       for (const outside of ['/katex/../package.json', '/katex/%2e%2e/package.json', '/katex/katex.js']) {
         expect((await server.app.inject({ method: 'GET', url: outside })).statusCode, outside).toBe(404);
       }
-      expect((await server.app.inject({ method: 'GET', url: '/view/00000000-0000-0000-0000-000000000000' })).statusCode).toBe(404);
+      expect(
+        (await server.app.inject({ method: 'GET', url: '/view/00000000-0000-0000-0000-000000000000' })).statusCode,
+      ).toBe(404);
 
       const markdown = body.result.files.find((f: { fileType: number }) => f.fileType === 6);
-      expect((await server.app.inject({ method: 'GET', url: new URL(markdown.url).pathname })).body).toBe(`$$\n${body.result.autoText}\n$$\n`);
+      expect((await server.app.inject({ method: 'GET', url: new URL(markdown.url).pathname })).body).toBe(
+        `$$\n${body.result.autoText}\n$$\n`,
+      );
     });
 
     it('answers a snip of ordinary text in type 3 as text mode does (resultType 0)', async () => {
@@ -166,15 +216,26 @@ export function conformanceSuite(harness: ApiHarness) {
         expect(response.headers['content-disposition']).toMatch(/^attachment; filename="ocr\./);
         expect(response.rawPayload.length).toBeGreaterThan(100);
       }
-      const txt = await server.app.inject({ method: 'GET', url: new URL(files.find((f) => f.fileType === 5)!.url).pathname });
+      const txt = await server.app.inject({
+        method: 'GET',
+        url: new URL(files.find((f) => f.fileType === 5)!.url).pathname,
+      });
       expect(txt.body.split('\n')[0]).toBe(truth.cells![0]!.join('\t'));
-      const pdf = await server.app.inject({ method: 'GET', url: new URL(files.find((f) => f.fileType === 1)!.url).pathname });
+      const pdf = await server.app.inject({
+        method: 'GET',
+        url: new URL(files.find((f) => f.fileType === 1)!.url).pathname,
+      });
       expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
       expect(pdf.headers['content-type']).toBe('application/pdf');
       // a text result offers no spreadsheet; names and ids not handed out are refused
       const text = json(await postFile(q('code')));
       expect(text.result.files.map((f: { fileType: number }) => f.fileType)).toEqual([2, 1, 6, 5]);
-      for (const url of [`/files/${text.id}/ocr.xlsx`, `/files/${text.id}/../tokens.sqlite`, '/files/00000000-0000-0000-0000-000000000000/ocr.txt', `/files/${text.id}/ocr.exe`]) {
+      for (const url of [
+        `/files/${text.id}/ocr.xlsx`,
+        `/files/${text.id}/../tokens.sqlite`,
+        '/files/00000000-0000-0000-0000-000000000000/ocr.txt',
+        `/files/${text.id}/ocr.exe`,
+      ]) {
         expect((await server.app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
       }
     });
@@ -184,22 +245,33 @@ export function conformanceSuite(harness: ApiHarness) {
       const body = json(await postFile(q('code'), pdf));
       expect(body.state).toBe(2);
       const lines = JSON.parse(body.result.verticalText) as { words: string; pageIndex: number }[];
-      expect(lines.map((l) => [l.words.replace(/\s+/g, ''), l.pageIndex])).toEqual([['Firstpageofthereport', 0], ['Secondpageofthereport', 1]]);
+      expect(lines.map((l) => [l.words.replace(/\s+/g, ''), l.pageIndex])).toEqual([
+        ['Firstpageofthereport', 0],
+        ['Secondpageofthereport', 1],
+      ]);
       const file = body.result.files.find((f: { fileType: number }) => f.fileType === 1);
       const searchable = await server.app.inject({ method: 'GET', url: new URL(file.url).pathname });
       expect(searchable.statusCode).toBe(200);
       const file_ = path.join(mkdtempSync(path.join(tmpdir(), 'ocr-pdf-')), 'report.pdf');
       writeFileSync(file_, searchable.rawPayload);
       expect((await run('pdfinfo', [file_])).stdout).toMatch(/Pages:\s+2/);
-      expect((await run('pdftotext', ['-f', '2', '-l', '2', file_, '-'])).stdout.replace(/\s+/g, '')).toBe('Secondpageofthereport');
+      expect((await run('pdftotext', ['-f', '2', '-l', '2', file_, '-'])).stdout.replace(/\s+/g, '')).toBe(
+        'Secondpageofthereport',
+      );
     });
 
     it('matches paths, op values and parameter names case-insensitively, on either path, by GET or POST', async () => {
       const upper = await postFile(`/CODE.ASHX?OP=CODE&APP=api&TOKEN=${server.token}`);
       expect(json(upper).state).toBe(2);
-      const count = await server.app.inject({ method: 'GET', url: `/code.aspx?op=Count&app=api&Token=${server.token}` });
+      const count = await server.app.inject({
+        method: 'GET',
+        url: `/code.aspx?op=Count&app=api&Token=${server.token}`,
+      });
       expect(json(count)).toMatchObject({ Account: 'api', LimitCount: expect.any(Number) });
-      const countByPost = await server.app.inject({ method: 'POST', url: `/Code.ashx?op=count&app=api&token=${server.token}` });
+      const countByPost = await server.app.inject({
+        method: 'POST',
+        url: `/Code.ashx?op=count&app=api&token=${server.token}`,
+      });
       expect(json(countByPost)).toEqual(json(count));
     });
   });
@@ -207,7 +279,14 @@ export function conformanceSuite(harness: ApiHarness) {
   describe('tokens and quotas', () => {
     it('answers a bad or missing token with the original Tips form', async () => {
       for (const url of ['/Code.ashx?op=code&app=api&token=nope&type=1', '/Code.ashx?op=code&app=api&type=1']) {
-        const body = json(await server.app.inject({ method: 'POST', url, payload: docImage.toString('base64'), headers: { 'content-type': 'text/plain' } }));
+        const body = json(
+          await server.app.inject({
+            method: 'POST',
+            url,
+            payload: docImage.toString('base64'),
+            headers: { 'content-type': 'text/plain' },
+          }),
+        );
         expect(Object.keys(body).sort()).toEqual(['id', 'ocrType', 'processName', 'result']);
         expect(body).toMatchObject({ ocrType: 1, processName: 'Tips', id: 1 });
         expect(body.result.autoText).toMatch(/token is invalid/);
@@ -218,9 +297,15 @@ export function conformanceSuite(harness: ApiHarness) {
     it('counts successes only; a used-up quota gets the Tips answer, and count says what is left', async () => {
       const token = await server.addToken(2);
       const url = `/Code.ashx?op=code&app=api&token=${token}`;
-      const countOf = async () => json(await server.app.inject({ method: 'GET', url: `/Code.aspx?op=count&app=api&token=${token}` }));
+      const countOf = async () =>
+        json(await server.app.inject({ method: 'GET', url: `/Code.aspx?op=count&app=api&token=${token}` }));
       expect(await countOf()).toEqual({ Account: 'api', TodayCount: 0, LimitCount: 2 });
-      const refused = await server.app.inject({ method: 'POST', url, payload: 'bm90IGFuIGltYWdl', headers: { 'content-type': 'text/plain' } });
+      const refused = await server.app.inject({
+        method: 'POST',
+        url,
+        payload: 'bm90IGFuIGltYWdl',
+        headers: { 'content-type': 'text/plain' },
+      });
       expect(json(refused).state).toBe(7);
       expect(await countOf()).toEqual({ Account: 'api', TodayCount: 0, LimitCount: 2 });
       for (let i = 0; i < 2; i++) expect(json(await postFile(url)).state).toBe(2);
@@ -240,7 +325,9 @@ export function conformanceSuite(harness: ApiHarness) {
       expect(json(await postFile(`/Code.ashx?op=code&app=api&token=${token}`)).state).toBe(2);
       // A second server over the same data folder (or Redis), as after a restart.
       const reopened = await harness.start({ dataDir: server.config.dataDir });
-      const body = json(await reopened.app.inject({ method: 'GET', url: `/Code.aspx?op=count&app=api&token=${token}` }));
+      const body = json(
+        await reopened.app.inject({ method: 'GET', url: `/Code.aspx?op=count&app=api&token=${token}` }),
+      );
       expect(body).toEqual({ Account: 'api', TodayCount: 1, LimitCount: 49 });
       await reopened.close();
     });
@@ -249,19 +336,39 @@ export function conformanceSuite(harness: ApiHarness) {
   describe('op=idcode', () => {
     it('returns the response as a one-element array, by form field or plain text', async () => {
       const first = json(await postFile(q('code')));
-      const byForm = await server.app.inject({ method: 'POST', url: q('idcode'), payload: `id=${first.id}`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      const byForm = await server.app.inject({
+        method: 'POST',
+        url: q('idcode'),
+        payload: `id=${first.id}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
       expect(json(byForm)).toEqual([first]);
-      const byText = await server.app.inject({ method: 'POST', url: q('idcode'), payload: first.id, headers: { 'content-type': 'text/plain' } });
+      const byText = await server.app.inject({
+        method: 'POST',
+        url: q('idcode'),
+        payload: first.id,
+        headers: { 'content-type': 'text/plain' },
+      });
       expect(json(byText)).toEqual([first]);
     });
 
-    it('answers plain-text no for an unknown id, and for another token\'s id', async () => {
-      const unknown = await server.app.inject({ method: 'POST', url: q('idcode'), payload: '00000000-0000-0000-0000-000000000000', headers: { 'content-type': 'text/plain' } });
+    it("answers plain-text no for an unknown id, and for another token's id", async () => {
+      const unknown = await server.app.inject({
+        method: 'POST',
+        url: q('idcode'),
+        payload: '00000000-0000-0000-0000-000000000000',
+        headers: { 'content-type': 'text/plain' },
+      });
       expect(unknown.body).toBe('no');
       expect(unknown.headers['content-type']).toMatch(/^text\/plain/);
       const mine = json(await postFile(q('code')));
       const other = await server.addToken(10);
-      const theirs = await server.app.inject({ method: 'POST', url: `/Code.ashx?op=idcode&app=api&token=${other}`, payload: mine.id, headers: { 'content-type': 'text/plain' } });
+      const theirs = await server.app.inject({
+        method: 'POST',
+        url: `/Code.ashx?op=idcode&app=api&token=${other}`,
+        payload: mine.id,
+        headers: { 'content-type': 'text/plain' },
+      });
       expect(theirs.body).toBe('no');
     });
   });
@@ -280,12 +387,21 @@ export function conformanceSuite(harness: ApiHarness) {
       const accepted = json(await quick.app.inject({ method: 'POST', url: url('code'), ...form }));
       expect(accepted).toEqual({ id: expect.stringMatching(uuid), ocrType: 0, state: 0 });
       const polled = await pollIdcode(quick, accepted.id);
-      expect(polled[0]).toMatchObject({ id: accepted.id, state: 2, processName: expect.stringMatching(harness.processName) });
+      expect(polled[0]).toMatchObject({
+        id: accepted.id,
+        state: 2,
+        processName: expect.stringMatching(harness.processName),
+      });
       expect(polled[0].result.autoText).toContain('The Program');
       const pdfPath = new URL(polled[0].result.files.find((f: { fileType: number }) => f.fileType === 1).url).pathname;
       expect((await quick.app.inject({ method: 'GET', url: pdfPath })).statusCode).toBe(200);
       await new Promise((r) => setTimeout(r, 1600));
-      const expired = await quick.app.inject({ method: 'POST', url: url('idcode'), payload: accepted.id, headers: { 'content-type': 'text/plain' } });
+      const expired = await quick.app.inject({
+        method: 'POST',
+        url: url('idcode'),
+        payload: accepted.id,
+        headers: { 'content-type': 'text/plain' },
+      });
       expect(expired.body).toBe('no');
       expect((await quick.app.inject({ method: 'GET', url: pdfPath })).body).toBe('no');
     });
@@ -300,7 +416,14 @@ export function conformanceSuite(harness: ApiHarness) {
 
     it('refuses a second request while the first is still in flight, and takes it once the first is done', async () => {
       const url = (op: string) => `/Code.ashx?op=${op}&app=api&token=${narrow.token}`;
-      const send = async () => json(await narrow.app.inject({ method: 'POST', url: url('code'), ...(await multipartBody({ file: imageBlob(docImage) })) }));
+      const send = async () =>
+        json(
+          await narrow.app.inject({
+            method: 'POST',
+            url: url('code'),
+            ...(await multipartBody({ file: imageBlob(docImage) })),
+          }),
+        );
       const first = await send();
       expect(first.state).toBe(0);
       const second = await send();
@@ -324,7 +447,16 @@ export function conformanceSuite(harness: ApiHarness) {
 
     it('answers no for a file that is not an image, no file, or a bad token', async () => {
       expect((await postFile(q('imgUpload'), Buffer.from('<svg onload="alert(1)"/>'))).body).toBe('no');
-      expect((await server.app.inject({ method: 'POST', url: q('imgUpload'), payload: '', headers: { 'content-type': 'text/plain' } })).body).toBe('no');
+      expect(
+        (
+          await server.app.inject({
+            method: 'POST',
+            url: q('imgUpload'),
+            payload: '',
+            headers: { 'content-type': 'text/plain' },
+          })
+        ).body,
+      ).toBe('no');
       expect((await postFile('/Code.ashx?op=imgUpload&app=api&token=bad', uiImage)).body).toBe('no');
       expect((await server.app.inject({ method: 'GET', url: '/uploads/..%2Ftokens.sqlite' })).statusCode).toBe(404);
     });
@@ -346,10 +478,19 @@ export function conformanceSuite(harness: ApiHarness) {
       const app = logged.app;
       try {
         const form = await multipartBody({ file: imageBlob(docImage) });
-        await app.inject({ method: 'POST', url: `/Code.ashx?op=code&app=api&token=${logged.token}`, ...form, headers: { ...form.headers, 'x-request-id': 'trace-42' } });
+        await app.inject({
+          method: 'POST',
+          url: `/Code.ashx?op=code&app=api&token=${logged.token}`,
+          ...form,
+          headers: { ...form.headers, 'x-request-id': 'trace-42' },
+        });
         await app.inject({ method: 'GET', url: `/Code.aspx?op=count&app=api&TOKEN=${logged.token}` });
         const records = lines.map((line) => JSON.parse(line));
-        expect(records.find((r) => r.msg === 'op=code answered')).toMatchObject({ reqId: 'trace-42', state: 2, node: expect.stringMatching(harness.processName) });
+        expect(records.find((r) => r.msg === 'op=code answered')).toMatchObject({
+          reqId: 'trace-42',
+          state: 2,
+          node: expect.stringMatching(harness.processName),
+        });
         expect(records.some((r) => r.req?.url?.includes('token=[redacted]'))).toBe(true);
         expect(lines.join('\n')).not.toContain(logged.token);
       } finally {

@@ -38,14 +38,23 @@ afterAll(() => server?.close());
 const url = (op: string, t = token, extra = '') => `${server.url}/Code.ashx?op=${op}&app=api&token=${t}${extra}`;
 
 /** A request that declares `declared` bytes and sends `send` of them, then waits; resolves with the answer or how it ended. */
-function partialPost(target: string, declared: number, send: number): Promise<{ status?: number; body: string; ended: string; ms: number }> {
+function partialPost(
+  target: string,
+  declared: number,
+  send: number,
+): Promise<{ status?: number; body: string; ended: string; ms: number }> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const request = http.request(target, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(declared) } });
+    const request = http.request(target, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(declared) },
+    });
     let body = '';
     request.on('response', (response) => {
       response.on('data', (chunk) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode, body, ended: 'answered', ms: performance.now() - started }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode, body, ended: 'answered', ms: performance.now() - started }),
+      );
     });
     request.on('error', (error) => resolve({ body, ended: error.message, ms: performance.now() - started }));
     request.write(Buffer.alloc(send, 0x61));
@@ -59,7 +68,8 @@ async function postFile(target: string, bytes: Uint8Array): Promise<Response> {
 }
 
 async function todayCount(t = token): Promise<number> {
-  return ((await (await fetch(`${server.url}/Code.aspx?op=count&app=api&token=${t}`)).json()) as { TodayCount: number }).TodayCount;
+  return ((await (await fetch(`${server.url}/Code.aspx?op=count&app=api&token=${t}`)).json()) as { TodayCount: number })
+    .TodayCount;
 }
 
 /** A PNG whose header says width x height, its rows all white (compressed, so the file stays small). */
@@ -77,7 +87,12 @@ function tallPng(width: number, height: number): Buffer {
   header.set([8, 2, 0, 0, 0], 8);
   const rows = Buffer.alloc(height * (1 + width * 3), 0xff);
   for (let y = 0; y < height; y++) rows[y * (1 + width * 3)] = 0;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 function crc32(bytes: Buffer): number {
   let crc = ~0;
@@ -91,7 +106,9 @@ function crc32(bytes: Buffer): number {
 describe('memory before authentication', () => {
   it('answers 24 bad-token requests that announce 59 MB bodies at once, without taking them in', async () => {
     const before = process.memoryUsage().rss;
-    const answers = await Promise.all(Array.from({ length: 24 }, () => partialPost(url('code', 'not-a-token'), 59 * MB, 256 * 1024)));
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, () => partialPost(url('code', 'not-a-token'), 59 * MB, 256 * 1024)),
+    );
     for (const answer of answers) {
       expect(answer.ended).toBe('answered');
       expect(JSON.parse(answer.body)).toMatchObject({ processName: 'Tips' });
@@ -107,7 +124,10 @@ describe('memory before authentication', () => {
     await new Promise((r) => setTimeout(r, 200));
     const third = await partialPost(url('code'), 3 * MB, 1024);
     expect(third.ended).toBe('answered');
-    expect(JSON.parse(third.body)).toMatchObject({ state: 6, message: expect.stringMatching(/too many images at once/) });
+    expect(JSON.parse(third.body)).toMatchObject({
+      state: 6,
+      message: expect.stringMatching(/too many images at once/),
+    });
     expect(third.ms).toBeLessThan(1_000);
     // The slow ones run into the request deadline; then the budget is free again.
     await Promise.all(slow);
@@ -117,16 +137,24 @@ describe('memory before authentication', () => {
   it('refuses a body declared past the limit with 413 before reading it', async () => {
     const answer = await partialPost(url('code'), 5 * MB, 1024);
     expect(answer.status).toBe(413);
-    expect(JSON.parse(answer.body)).toMatchObject({ state: 7, message: expect.stringMatching(/larger than the limit of 4 MB/) });
+    expect(JSON.parse(answer.body)).toMatchObject({
+      state: 7,
+      message: expect.stringMatching(/larger than the limit of 4 MB/),
+    });
   });
 });
 
 describe('CPU for free', () => {
   it('does not decode SVG, however small', async () => {
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="4000"><filter id="f"><feTurbulence baseFrequency="0.9" numOctaves="10"/><feGaussianBlur stdDeviation="40"/></filter><rect width="4000" height="4000" filter="url(#f)"/></svg>');
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="4000"><filter id="f"><feTurbulence baseFrequency="0.9" numOctaves="10"/><feGaussianBlur stdDeviation="40"/></filter><rect width="4000" height="4000" filter="url(#f)"/></svg>',
+    );
     const started = performance.now();
     const body = await (await postFile(url('code'), svg)).json();
-    expect(body).toMatchObject({ state: 7, message: expect.stringMatching(/not an image we can read \(format: svg\)/) });
+    expect(body).toMatchObject({
+      state: 7,
+      message: expect.stringMatching(/not an image we can read \(format: svg\)/),
+    });
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
@@ -135,7 +163,10 @@ describe('CPU for free', () => {
     expect(thin.length).toBeLessThan(100_000);
     const started = performance.now();
     const body = await (await postFile(url('code'), thin)).json();
-    expect(body).toMatchObject({ state: 7, message: expect.stringMatching(/1x1000000 pixels; no side may be longer than 32000/) });
+    expect(body).toMatchObject({
+      state: 7,
+      message: expect.stringMatching(/1x1000000 pixels; no side may be longer than 32000/),
+    });
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
@@ -145,7 +176,9 @@ describe('bodies without a deadline', () => {
     const trickle = await new Promise<number>((resolve) => {
       const started = performance.now();
       const socket = net.connect(Number(new URL(server.url).port), '127.0.0.1', () => {
-        socket.write(`POST /Code.ashx?op=code&app=api&token=${token} HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n`);
+        socket.write(
+          `POST /Code.ashx?op=code&app=api&token=${token} HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n`,
+        );
         const timer = setInterval(() => socket.write('a'), 300);
         socket.on('close', () => {
           clearInterval(timer);
@@ -174,7 +207,7 @@ describe('bodies without a deadline', () => {
 });
 
 describe('disk for free', () => {
-  it('keeps only whole images, meters each account\'s upload bytes per day, and takes one file per request', async () => {
+  it("keeps only whole images, meters each account's upload bytes per day, and takes one file per request", async () => {
     const uploads = path.join(server.config.dataDir, 'uploads');
     // A PNG header on garbage: not an image, not kept, not charged.
     const truncated = Buffer.concat([uiImage.subarray(0, 200), Buffer.alloc(20_000, 7)]);
@@ -188,7 +221,8 @@ describe('disk for free', () => {
     expect(readdirSync(uploads).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     // Another token's uploads share the disk budget (five of these): the oldest go first.
     const other = server.tokens.add(10).token;
-    for (let i = 0; i < 3; i++) expect(await (await postFile(url('imgUpload', other), uiImage)).text()).toMatch(/^http/);
+    for (let i = 0; i < 3; i++)
+      expect(await (await postFile(url('imgUpload', other), uiImage)).text()).toMatch(/^http/);
     const kept = readdirSync(uploads).filter((n) => n.endsWith('.png'));
     expect(kept.length).toBeLessThanOrEqual(5);
     expect((await fetch(stored[0]!)).status).toBe(404);
@@ -196,7 +230,10 @@ describe('disk for free', () => {
     const form = new FormData();
     form.append('file', imageBlob(docImage), 'a.png');
     form.append('extra', new Blob([Buffer.alloc(1 * MB)]), 'b.bin');
-    expect(await (await fetch(url('code'), { method: 'POST', body: form })).json()).toMatchObject({ state: 7, message: expect.stringMatching(/more than one file/) });
+    expect(await (await fetch(url('code'), { method: 'POST', body: form })).json()).toMatchObject({
+      state: 7,
+      message: expect.stringMatching(/more than one file/),
+    });
   });
 });
 
@@ -215,12 +252,35 @@ describe('answers that agree', () => {
       const encoded = new Response(form);
       const payload = Buffer.from(await encoded.arrayBuffer());
       const answer = JSON.parse(
-        (await broken.app.inject({ method: 'POST', url: `/Code.ashx?op=code&app=api&token=${broken.token}`, payload, headers: { 'content-type': encoded.headers.get('content-type')! } })).body,
+        (
+          await broken.app.inject({
+            method: 'POST',
+            url: `/Code.ashx?op=code&app=api&token=${broken.token}`,
+            payload,
+            headers: { 'content-type': encoded.headers.get('content-type')! },
+          })
+        ).body,
       );
-      expect(answer).toMatchObject({ state: 3, message: expect.stringMatching(/could not be recorded \(database or disk is full\); it was not counted/) });
-      const polled = JSON.parse((await broken.app.inject({ method: 'POST', url: `/Code.ashx?op=idcode&app=api&token=${broken.token}`, payload: answer.id, headers: { 'content-type': 'text/plain' } })).body);
+      expect(answer).toMatchObject({
+        state: 3,
+        message: expect.stringMatching(/could not be recorded \(database or disk is full\); it was not counted/),
+      });
+      const polled = JSON.parse(
+        (
+          await broken.app.inject({
+            method: 'POST',
+            url: `/Code.ashx?op=idcode&app=api&token=${broken.token}`,
+            payload: answer.id,
+            headers: { 'content-type': 'text/plain' },
+          })
+        ).body,
+      );
       expect(polled).toEqual([answer]);
-      expect(JSON.parse((await broken.app.inject({ method: 'GET', url: `/Code.aspx?op=count&app=api&token=${broken.token}` })).body).TodayCount).toBe(0);
+      expect(
+        JSON.parse(
+          (await broken.app.inject({ method: 'GET', url: `/Code.aspx?op=count&app=api&token=${broken.token}` })).body,
+        ).TodayCount,
+      ).toBe(0);
     } finally {
       await broken.close();
     }
@@ -249,7 +309,9 @@ describe('abandoned requests', () => {
     const controller = new AbortController();
     const form = new FormData();
     form.append('file', imageBlob(uiImage), 'ui.png');
-    const second = fetch(url('code'), { method: 'POST', body: form, signal: controller.signal }).catch((error: Error) => error.name);
+    const second = fetch(url('code'), { method: 'POST', body: form, signal: controller.signal }).catch(
+      (error: Error) => error.name,
+    );
     await new Promise((r) => setTimeout(r, 100));
     controller.abort();
     expect(await second).toBe('AbortError');
@@ -261,7 +323,7 @@ describe('abandoned requests', () => {
 });
 
 describe('two servers on one data folder', () => {
-  it('refuses to start the second, naming the first one\'s process, and leaves its results alone', async () => {
+  it("refuses to start the second, naming the first one's process, and leaves its results alone", async () => {
     const results = path.join(server.config.dataDir, 'results');
     expect(existsSync(results)).toBe(true);
     await expect(startServer({ port: 0, nodes: 1, dataDir: server.config.dataDir, logger: false })).rejects.toThrow(
@@ -273,12 +335,22 @@ describe('two servers on one data folder', () => {
 });
 
 describe('smaller holes', () => {
-  it.each(['::ffff:127.0.0.1', '::ffff:7f00:1', '::127.0.0.1', '::ffff:0:7f00:1', '64:ff9b::7f00:1', '64:ff9b::a00:1', '64:ff9b:1::808:808', '2002:7f00:1::', '2002:c0a8:101::1', '2001:0:4136:e378:8000:63bf:3fff:fdd2'])(
-    '%s is not public',
-    (address) => expect(isPublicAddress(address)).toBe(false),
-  );
+  it.each([
+    '::ffff:127.0.0.1',
+    '::ffff:7f00:1',
+    '::127.0.0.1',
+    '::ffff:0:7f00:1',
+    '64:ff9b::7f00:1',
+    '64:ff9b::a00:1',
+    '64:ff9b:1::808:808',
+    '2002:7f00:1::',
+    '2002:c0a8:101::1',
+    '2001:0:4136:e378:8000:63bf:3fff:fdd2',
+  ])('%s is not public', (address) => expect(isPublicAddress(address)).toBe(false));
 
-  it.each(['8.8.8.8', '2606:4700:4700::1111', '64:ff9b::808:808', '2002:808:808::1'])('%s is public', (address) => expect(isPublicAddress(address)).toBe(true));
+  it.each(['8.8.8.8', '2606:4700:4700::1111', '64:ff9b::808:808', '2002:808:808::1'])('%s is public', (address) =>
+    expect(isPublicAddress(address)).toBe(true),
+  );
 
   it('never builds the URLs it hands out from the Host header', async () => {
     const answer = await new Promise<string>((resolve, reject) => {
@@ -286,7 +358,10 @@ describe('smaller holes', () => {
       form.append('file', imageBlob(uiImage), 'ui.png');
       const encoded = new Response(form);
       void encoded.arrayBuffer().then((payload) => {
-        const request = http.request(url('imgUpload', server.tokens.add(10).token), { method: 'POST', headers: { host: 'evil.example', 'content-type': encoded.headers.get('content-type')! } });
+        const request = http.request(url('imgUpload', server.tokens.add(10).token), {
+          method: 'POST',
+          headers: { host: 'evil.example', 'content-type': encoded.headers.get('content-type')! },
+        });
         request.on('response', (response) => {
           let body = '';
           response.on('data', (chunk) => (body += chunk));

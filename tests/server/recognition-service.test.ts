@@ -25,8 +25,19 @@ describe('RecognitionService', () => {
       status: () => ({ nodes: [], queued: 0 }),
       close: async () => {},
     };
-    const service = new RecognitionService(config, tokens, runner, results, new ImageBed(path.join(dataDir, 'uploads'), config.uploads, defaultEngineConfig.limits));
-    const { body } = await service.code({ token, query: {}, origin: 'http://127.0.0.1', readInput: async () => ({ kind: 'bytes', bytes: Buffer.from('any image bytes: the runner fails first') }) });
+    const service = new RecognitionService(
+      config,
+      tokens,
+      runner,
+      results,
+      new ImageBed(path.join(dataDir, 'uploads'), config.uploads, defaultEngineConfig.limits),
+    );
+    const { body } = await service.code({
+      token,
+      query: {},
+      origin: 'http://127.0.0.1',
+      readInput: async () => ({ kind: 'bytes', bytes: Buffer.from('any image bytes: the runner fails first') }),
+    });
     expect(body).toMatchObject({ state: 3, message: expect.stringMatching(/connection to the job queue lost/) });
     expect(await service.idcode(token, (body as OcrResponse).id)).toEqual([body]);
     // its unit of quota was given back

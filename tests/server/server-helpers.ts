@@ -31,7 +31,10 @@ export interface TestServer extends ApiUnderTest {
  * restarted. `processName` matches the node names its responses carry.
  */
 export interface ApiHarness {
-  start(overrides?: ServerConfigOverrides, logger?: { level: string; stream: { write(line: string): void } }): Promise<ApiUnderTest>;
+  start(
+    overrides?: ServerConfigOverrides,
+    logger?: { level: string; stream: { write(line: string): void } },
+  ): Promise<ApiUnderTest>;
   nodeNames: string[];
   processName: RegExp;
   close(): Promise<void>;
@@ -69,7 +72,12 @@ export function tempDataDir(): string {
 }
 
 export function newPool(config: ServerConfig): EngineNodePool {
-  return new EngineNodePool({ size: config.nodes, threadsPerNode: 1, deadlineMs: config.jobDeadlineMs, maxQueued: config.maxQueued });
+  return new EngineNodePool({
+    size: config.nodes,
+    threadsPerNode: 1,
+    deadlineMs: config.jobDeadlineMs,
+    maxQueued: config.maxQueued,
+  });
 }
 
 /** Builds the app (not listening) over a fresh pool, or over `pool` when one is shared. */
@@ -100,14 +108,19 @@ export const docImage = readFileSync(path.join(dir, 'public-018-doc-en.png'));
 export const uiImage = readFileSync(path.join(dir, 'public-001-ui-en.png'));
 
 /** A multipart body as a browser or curl would send it. */
-export async function multipartBody(fields: Record<string, string | Blob>): Promise<{ payload: Buffer; headers: Record<string, string> }> {
+export async function multipartBody(
+  fields: Record<string, string | Blob>,
+): Promise<{ payload: Buffer; headers: Record<string, string> }> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) {
     if (typeof value === 'string') form.append(name, value);
     else form.append(name, value, 'screenshot.png');
   }
   const encoded = new Response(form);
-  return { payload: Buffer.from(await encoded.arrayBuffer()), headers: { 'content-type': encoded.headers.get('content-type')! } };
+  return {
+    payload: Buffer.from(await encoded.arrayBuffer()),
+    headers: { 'content-type': encoded.headers.get('content-type')! },
+  };
 }
 
 export const imageBlob = (bytes: Uint8Array) => new Blob([new Uint8Array(bytes)], { type: 'image/png' });

@@ -20,7 +20,9 @@ describe('TokenStore on node:sqlite', () => {
     const store = TokenStore.open(dir, { now: () => new Date(2026, 10, 20, 15, 0) });
     expect(store.authorize(oldToken)).toMatchObject({ ok: true });
     expect(store.count(oldToken)).toEqual({ Account: 'api', TodayCount: 7, LimitCount: 43 });
-    expect(store.list()).toEqual([{ label: 'ocr_written-', dailyLimit: 50, todayCount: 7, createdAt: '2026-11-20T10:00:00.000Z' }]);
+    expect(store.list()).toEqual([
+      { label: 'ocr_written-', dailyLimit: 50, todayCount: 7, createdAt: '2026-11-20T10:00:00.000Z' },
+    ]);
     // And it goes on writing to it.
     store.recordSuccess(store.accountOf(oldToken)!);
     const { token } = store.add(5);
@@ -85,7 +87,9 @@ describe('TokenStore', () => {
     const { token } = store.add(10);
     store.close();
     const { readFileSync } = await import('node:fs');
-    const bytes = readFileSync(`${dir}/tokens.sqlite`).toString('latin1') + readFileSync(`${dir}/tokens.sqlite-wal`, { flag: 'a+' }).toString('latin1');
+    const bytes =
+      readFileSync(`${dir}/tokens.sqlite`).toString('latin1') +
+      readFileSync(`${dir}/tokens.sqlite-wal`, { flag: 'a+' }).toString('latin1');
     expect(bytes).not.toContain(token);
   });
 

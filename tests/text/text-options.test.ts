@@ -49,7 +49,7 @@ describe('space=1: CJK and Latin spacing', () => {
   });
 });
 
-describe('symbol=1: punctuation of the sentence\'s kind', () => {
+describe("symbol=1: punctuation of the sentence's kind", () => {
   it.each([
     ['你好,世界', '你好，世界'],
     ['这是一个句子.', '这是一个句子。'],

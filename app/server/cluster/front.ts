@@ -14,7 +14,10 @@ export interface RunningFront {
   close(): Promise<void>;
 }
 
-export async function startRedisFront(redisUrl: string, options: ServerConfigOverrides & { logger?: ServerParts['logger'] } = {}): Promise<RunningFront> {
+export async function startRedisFront(
+  redisUrl: string,
+  options: ServerConfigOverrides & { logger?: ServerParts['logger'] } = {},
+): Promise<RunningFront> {
   const { logger, ...overrides } = options;
   const config = resolveServerConfig({ ...overrides, dataDir: overrides.dataDir ?? defaultDataDir() });
   const redis = commandConnection(redisUrl);
@@ -31,7 +34,9 @@ export async function startRedisFront(redisUrl: string, options: ServerConfigOve
   }
   // The backend is built before the app that logs its warnings.
   const logTo: { app?: FastifyInstance } = {};
-  const backend = redisBackend(redis, blocking, config, (error) => logTo.app?.log.warn({ err: error }, 'could not keep the screenshot for its PDF'));
+  const backend = redisBackend(redis, blocking, config, (error) =>
+    logTo.app?.log.warn({ err: error }, 'could not keep the screenshot for its PDF'),
+  );
   const app = await buildServer({ config, backend, logger });
   logTo.app = app;
   await app.listen({ host: config.host, port: config.port });

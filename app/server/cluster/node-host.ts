@@ -35,14 +35,24 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
   const redis = commandConnection(options.redisUrl);
   redis.on('error', () => undefined);
   await connected(redis, options.redisUrl);
-  const pool = new EngineNodePool({ size: config.nodes, threadsPerNode: config.threadsPerNode, deadlineMs: config.jobDeadlineMs, maxQueued: config.nodes });
+  const pool = new EngineNodePool({
+    size: config.nodes,
+    threadsPerNode: config.threadsPerNode,
+    deadlineMs: config.jobDeadlineMs,
+    maxQueued: config.nodes,
+  });
   await pool.ready;
-  const { finisher } = redisStores(redis, config, (error) => log(`could not keep a screenshot for its PDF: ${(error as Error).message}`));
+  const { finisher } = redisStores(redis, config, (error) =>
+    log(`could not keep a screenshot for its PDF: ${(error as Error).message}`),
+  );
   let averageJobMs = 1000;
   const heartbeat = () =>
-    beat(redis, { name, slots: config.nodes, nodes: pool.status().nodes.map((n) => ({ ...n, name: `${name}-${n.name.slice(-2)}` })), averageJobMs }).catch((error: Error) =>
-      log(`heartbeat: ${error.message}`),
-    );
+    beat(redis, {
+      name,
+      slots: config.nodes,
+      nodes: pool.status().nodes.map((n) => ({ ...n, name: `${name}-${n.name.slice(-2)}` })),
+      averageJobMs,
+    }).catch((error: Error) => log(`heartbeat: ${error.message}`));
 
   const process_ = async (job: BullJob<QueuedJobData, OcrResponse>): Promise<OcrResponse> => {
     const data = job.data;
@@ -55,11 +65,17 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
     void heartbeat();
     averageJobMs = 0.8 * averageJobMs + 0.2 * (performance.now() - started);
     const index = answer.processId ? answer.processId : undefined;
-    const response: OcrResponse = index ? { ...answer, processName: `${name}-${String(index).padStart(2, '0')}` } : answer;
+    const response: OcrResponse = index
+      ? { ...answer, processName: `${name}-${String(index).padStart(2, '0')}` }
+      : answer;
     // A node process that died under the job: another try, maybe on another host, while tries are left.
     const triesLeft = (job.opts.attempts ?? 1) - job.attemptsMade - 1 > 0;
     if (response.state === State.failed && triesLeft) throw new Error(response.message ?? 'the engine node failed');
-    return finisher.finish(response, image, { account: data.account, origin: data.origin, resultTtlMs: data.resultTtlMs });
+    return finisher.finish(response, image, {
+      account: data.account,
+      origin: data.origin,
+      resultTtlMs: data.resultTtlMs,
+    });
   };
 
   const lockDuration = options.lockMs ?? 10_000;

@@ -21,7 +21,11 @@ export interface HostHeartbeat {
 
 export async function beat(redis: Redis, heartbeat: HostHeartbeat): Promise<void> {
   const expires = Date.now() + lifetimeMs;
-  await redis.multi().zadd(hostsKey, expires, heartbeat.name).set(hostKey(heartbeat.name), JSON.stringify(heartbeat), 'PX', lifetimeMs).exec();
+  await redis
+    .multi()
+    .zadd(hostsKey, expires, heartbeat.name)
+    .set(hostKey(heartbeat.name), JSON.stringify(heartbeat), 'PX', lifetimeMs)
+    .exec();
 }
 
 export async function leave(redis: Redis, name: string): Promise<void> {

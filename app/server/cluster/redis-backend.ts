@@ -15,12 +15,32 @@ const holdSlackMs = 5 * 60_000;
 export function redisStores(redis: Redis, config: ServerConfig, onError: (error: unknown) => void = () => {}) {
   const tokens = new RedisTokens(redis, config.jobDeadlineMs + holdSlackMs);
   const results = new RedisResults(redis, config.resultTtlMs);
-  const files = new ResultFiles(results, new RedisSourceImages(redis, config.resultTtlMs), resolveEngineConfig(), onError);
+  const files = new ResultFiles(
+    results,
+    new RedisSourceImages(redis, config.resultTtlMs),
+    resolveEngineConfig(),
+    onError,
+  );
   return { tokens, results, files, finisher: new JobFinisher(results, tokens, files) };
 }
 
-export function redisBackend(redis: Redis, blocking: Redis, config: ServerConfig, onError?: (error: unknown) => void): Backend {
+export function redisBackend(
+  redis: Redis,
+  blocking: Redis,
+  config: ServerConfig,
+  onError?: (error: unknown) => void,
+): Backend {
   const { tokens, results, files } = redisStores(redis, config, onError);
-  const runner = new RedisJobRunner(redis, blocking, results, { maxQueuedPerSlot: 16, deadlineMs: config.jobDeadlineMs, attempts: 3 });
-  return { tokens, results, uploads: new RedisUploads(redis, config.uploads, resolveEngineConfig().limits), files, runner };
+  const runner = new RedisJobRunner(redis, blocking, results, {
+    maxQueuedPerSlot: 16,
+    deadlineMs: config.jobDeadlineMs,
+    attempts: 3,
+  });
+  return {
+    tokens,
+    results,
+    uploads: new RedisUploads(redis, config.uploads, resolveEngineConfig().limits),
+    files,
+    runner,
+  };
 }

@@ -5,7 +5,14 @@
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { State, type OcrResponse } from '../../protocol/index.js';
-import { QueueFullError, type Job, type JobContext, type JobRunner, type ResultKeeper, type SubmittedJob } from '../backend.js';
+import {
+  QueueFullError,
+  type Job,
+  type JobContext,
+  type JobRunner,
+  type ResultKeeper,
+  type SubmittedJob,
+} from '../backend.js';
 import { liveHosts } from './node-registry.js';
 import { queueName, queuePrefix } from './redis.js';
 
@@ -51,9 +58,16 @@ export class RedisJobRunner implements JobRunner {
     const slots = hosts.reduce((n, h) => n + h.slots, 0);
     if (!slots) throw new QueueFullError('no engine node is connected to the job queue');
     const waiting = await this.queue.getWaitingCount();
-    if (waiting >= slots * this.options.maxQueuedPerSlot) throw new QueueFullError(`${waiting} images are waiting for ${slots} engine nodes`);
+    if (waiting >= slots * this.options.maxQueuedPerSlot)
+      throw new QueueFullError(`${waiting} images are waiting for ${slots} engine nodes`);
     const averageJobMs = hosts.reduce((sum, h) => sum + h.averageJobMs * h.slots, 0) / slots;
-    const data: QueuedJobData = { image: Buffer.from(job.image.buffer, job.image.byteOffset, job.image.length).toString('base64'), type: job.type, options: job.options, id: job.id, ...context };
+    const data: QueuedJobData = {
+      image: Buffer.from(job.image.buffer, job.image.byteOffset, job.image.length).toString('base64'),
+      type: job.type,
+      options: job.options,
+      id: job.id,
+      ...context,
+    };
     const added = await this.queue.add('recognize', data, {
       jobId: job.id,
       attempts: this.options.attempts,

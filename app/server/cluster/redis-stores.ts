@@ -77,7 +77,12 @@ export class RedisTokens implements TokenAuthority {
     const rows = await Promise.all(
       Object.entries(all).map(async ([hash, json]) => {
         const stored = JSON.parse(json) as StoredToken;
-        return { label: stored.label, dailyLimit: stored.dailyLimit, todayCount: Number((await this.redis.get(countKey(hash, day))) ?? 0), createdAt: stored.createdAt };
+        return {
+          label: stored.label,
+          dailyLimit: stored.dailyLimit,
+          todayCount: Number((await this.redis.get(countKey(hash, day))) ?? 0),
+          createdAt: stored.createdAt,
+        };
       }),
     );
     return rows.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
@@ -101,16 +106,41 @@ export class RedisTokens implements TokenAuthority {
 
   async admit(token: string | undefined, ticket: string): Promise<Authorization> {
     if (!token) return { ok: false, refusal: 'invalid-token' };
-    const [admitted, value] = (await this.redis.eval(admitScript, 1, tokensKey, tokenHash(token), localDay(this.now()), ticket, String(this.now().getTime()), String(this.holdMs), keyPrefix)) as [number, string];
+    const [admitted, value] = (await this.redis.eval(
+      admitScript,
+      1,
+      tokensKey,
+      tokenHash(token),
+      localDay(this.now()),
+      ticket,
+      String(this.now().getTime()),
+      String(this.holdMs),
+      keyPrefix,
+    )) as [number, string];
     return admitted === 1 ? { ok: true, account: value } : { ok: false, refusal: value as TokenRefusal };
   }
 
   async settle(account: string, ticket: string, success: boolean): Promise<void> {
-    await this.redis.eval(settleScript, 2, heldKey(account), countKey(account, localDay(this.now())), ticket, success ? '1' : '0', String(countTtlSeconds));
+    await this.redis.eval(
+      settleScript,
+      2,
+      heldKey(account),
+      countKey(account, localDay(this.now())),
+      ticket,
+      success ? '1' : '0',
+      String(countTtlSeconds),
+    );
   }
 
   async chargeUpload(account: string, bytes: number, dailyLimit: number): Promise<boolean> {
-    const charged = await this.redis.eval(chargeUploadScript, 1, uploadBytesKey(account, localDay(this.now())), String(bytes), String(dailyLimit), String(countTtlSeconds));
+    const charged = await this.redis.eval(
+      chargeUploadScript,
+      1,
+      uploadBytesKey(account, localDay(this.now())),
+      String(bytes),
+      String(dailyLimit),
+      String(countTtlSeconds),
+    );
     return charged === 1;
   }
 
@@ -161,7 +191,12 @@ class RedisBlobs {
   ) {}
 
   async put(name: string, bytes: Uint8Array, ttlMs = this.ttlMs): Promise<void> {
-    await this.redis.set(`${this.prefix}${name}`, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), 'PX', ttlMs);
+    await this.redis.set(
+      `${this.prefix}${name}`,
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length),
+      'PX',
+      ttlMs,
+    );
   }
 
   async get(name: string): Promise<Uint8Array | undefined> {

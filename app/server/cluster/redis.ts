@@ -9,7 +9,12 @@ export const queuePrefix = 'ocr:bull';
 export const queueName = 'recognize';
 
 export function commandConnection(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 5000, retryStrategy: (times) => Math.min(times * 200, 2000) });
+  return new Redis(url, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    connectTimeout: 5000,
+    retryStrategy: (times) => Math.min(times * 200, 2000),
+  });
 }
 
 export function blockingConnection(url: string): Redis {

@@ -15,7 +15,12 @@ process.on('disconnect', () => process.exit(0));
 
 let engine: OcrEngine;
 try {
-  engine = await OcrEngine.load({ config: { ...languageSetting(language ?? process.env.OCR_ASSISTANT_LANGUAGE), runtime: { intraOpThreads: threads } } });
+  engine = await OcrEngine.load({
+    config: {
+      ...languageSetting(language ?? process.env.OCR_ASSISTANT_LANGUAGE),
+      runtime: { intraOpThreads: threads },
+    },
+  });
   post({ kind: 'ready', loadMs: engine.loadMs });
 } catch (error) {
   post({ kind: 'load-failed', message: (error as Error).message });
@@ -23,6 +28,10 @@ try {
 }
 
 process.on('message', async (job: JobMessage) => {
-  const outcome = await recognize(engine, { image: job.image, type: job.type, options: job.options, id: job.responseId }, processInfo(nodeIndex));
+  const outcome = await recognize(
+    engine,
+    { image: job.image, type: job.type, options: job.options, id: job.responseId },
+    processInfo(nodeIndex),
+  );
   post({ kind: 'done', jobId: job.jobId, response: outcome.response, engineMs: outcome.engineMs });
 });

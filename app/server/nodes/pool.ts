@@ -97,8 +97,10 @@ export class EngineNodePool {
    */
   run(job: PoolJob): Promise<OcrResponse> {
     if (this.closed) throw new Error('the engine node pool is closed');
-    if (this.startFailure) return Promise.resolve(failedResponse(job.type, State.failed, this.startFailure, undefined, job.id));
-    if (this.queue.length >= this.options.maxQueued) throw new QueueFullError(`${this.queue.length} images are already waiting`);
+    if (this.startFailure)
+      return Promise.resolve(failedResponse(job.type, State.failed, this.startFailure, undefined, job.id));
+    if (this.queue.length >= this.options.maxQueued)
+      throw new QueueFullError(`${this.queue.length} images are already waiting`);
     return new Promise((resolve) => {
       this.queue.push({ job, resolve });
       this.dispatch();
@@ -122,13 +124,25 @@ export class EngineNodePool {
   async close(): Promise<void> {
     this.closed = true;
     for (const queued of this.queue.splice(0)) {
-      queued.resolve(failedResponse(queued.job.type, State.failed, 'the server is shutting down; try again', undefined, queued.job.id));
+      queued.resolve(
+        failedResponse(
+          queued.job.type,
+          State.failed,
+          'the server is shutting down; try again',
+          undefined,
+          queued.job.id,
+        ),
+      );
     }
     await Promise.all(this.slots.map((slot) => killProcess(slot.process)));
   }
 
   private spawn(slot: NodeSlot): void {
-    const data: NodeWorkerData = { nodeIndex: slot.index, threads: this.options.threadsPerNode, language: this.options.language };
+    const data: NodeWorkerData = {
+      nodeIndex: slot.index,
+      threads: this.options.threadsPerNode,
+      language: this.options.language,
+    };
     // 'advanced' serialization carries the image as bytes, not as a JSON array of numbers.
     // execArgv is not inherited: the node needs none of the parent's flags (vitest's, say).
     // Two glibc arenas, not one per thread: each arena keeps what its thread once held, and
@@ -161,7 +175,11 @@ export class EngineNodePool {
       this.dispatch();
     } else if (message.kind === 'load-failed') {
       slot.loadError = message.message;
-      this.options.onEvent?.({ kind: 'died', node: slot.name, reason: `could not load the models: ${message.message}` });
+      this.options.onEvent?.({
+        kind: 'died',
+        node: slot.name,
+        reason: `could not load the models: ${message.message}`,
+      });
     } else if (message.kind === 'done') {
       const running = slot.running;
       if (!running || running.jobId !== message.jobId) return;
@@ -181,7 +199,13 @@ export class EngineNodePool {
       clearTimeout(running.timer);
       const { job } = running;
       running.resolve(
-        failedResponse(job.type, State.failed, `engine node ${slot.name} stopped while reading this image; try again`, processInfo(slot.index), job.id),
+        failedResponse(
+          job.type,
+          State.failed,
+          `engine node ${slot.name} stopped while reading this image; try again`,
+          processInfo(slot.index),
+          job.id,
+        ),
       );
     }
     if (this.closed) return;
@@ -204,7 +228,15 @@ export class EngineNodePool {
   private nextWanted(): QueuedJob | undefined {
     for (let queued = this.queue.shift(); queued; queued = this.queue.shift()) {
       if (!queued.job.signal?.aborted) return queued;
-      queued.resolve(failedResponse(queued.job.type, State.failed, 'the client went away before its image was read', undefined, queued.job.id));
+      queued.resolve(
+        failedResponse(
+          queued.job.type,
+          State.failed,
+          'the client went away before its image was read',
+          undefined,
+          queued.job.id,
+        ),
+      );
     }
     return undefined;
   }
@@ -229,7 +261,14 @@ export class EngineNodePool {
       const timer = setTimeout(() => this.onDeadline(slot, jobId), this.options.deadlineMs);
       slot.running = { ...queued, jobId, timer };
       slot.state = 'busy';
-      const message: JobMessage = { kind: 'job', jobId, image: job.image, type: job.type, options: job.options, responseId: job.id };
+      const message: JobMessage = {
+        kind: 'job',
+        jobId,
+        image: job.image,
+        type: job.type,
+        options: job.options,
+        responseId: job.id,
+      };
       slot.process.send(message);
     }
   }

@@ -21,7 +21,10 @@ export function lowerCaseQuery(query: unknown): Record<string, string | undefine
 
 // A parameter given twice (token=a&token=b) arrives as a list; lowerCaseQuery keeps the first.
 const oneOrMore = Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())]));
-const querySchema = Type.Object({ op: oneOrMore, app: oneOrMore, token: oneOrMore, type: oneOrMore }, { additionalProperties: true });
+const querySchema = Type.Object(
+  { op: oneOrMore, app: oneOrMore, token: oneOrMore, type: oneOrMore },
+  { additionalProperties: true },
+);
 
 /**
  * Where clients reach this server, for the URLs it hands out: `--public-url`, else the address
@@ -36,7 +39,10 @@ export function publicOrigin(app: FastifyInstance, config: ServerConfig): string
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
-export async function openApiRoutes(app: FastifyInstance, options: { service: RecognitionService; config: ServerConfig }) {
+export async function openApiRoutes(
+  app: FastifyInstance,
+  options: { service: RecognitionService; config: ServerConfig },
+) {
   const { service, config } = options;
   const { bodyLimit } = config;
   const originOf = () => publicOrigin(app, config);
@@ -59,7 +65,10 @@ export async function openApiRoutes(app: FastifyInstance, options: { service: Re
           readInput: async () => imageInputOf(await readBody(request, bodyLimit)),
         });
         const body = outcome.body;
-        request.log.info({ op, state: 'state' in body ? body.state : 'tips', node: body.processName, ms: Math.round(outcome.ms) }, 'op=code answered');
+        request.log.info(
+          { op, state: 'state' in body ? body.state : 'tips', node: body.processName, ms: Math.round(outcome.ms) },
+          'op=code answered',
+        );
         return reply.send(body);
       }
       case 'idcode': {
@@ -77,7 +86,13 @@ export async function openApiRoutes(app: FastifyInstance, options: { service: Re
       case 'count':
         return reply.send(await service.count(token));
       default:
-        return reply.send(failedResponse(0, State.unsupported, unsupported(`op "${query.op}" is unknown: use code, idcode, imgUpload or count`).message));
+        return reply.send(
+          failedResponse(
+            0,
+            State.unsupported,
+            unsupported(`op "${query.op}" is unknown: use code, idcode, imgUpload or count`).message,
+          ),
+        );
     }
   };
   for (const url of ['/Code.ashx', '/Code.aspx']) {

@@ -19,7 +19,9 @@ export const contentSecurityPolicy = [
 
 /** Before app ready: app:// behaves like a secure, standard origin. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: false } },
+  ]);
 }
 
 export function serveRenderer(rendererDir: string): void {

@@ -14,6 +14,8 @@ export const electronClipboard: ClipboardAccess = {
     return undefined;
   },
   async write(data) {
-    await clipboard.write([new ClipboardItem(data.html ? { 'text/plain': data.text, 'text/html': data.html } : { 'text/plain': data.text })]);
+    await clipboard.write([
+      new ClipboardItem(data.html ? { 'text/plain': data.text, 'text/html': data.html } : { 'text/plain': data.text }),
+    ]);
   },
 };

@@ -12,11 +12,14 @@ export const electronScreenCapture: ScreenCapture = {
     return status === 'granted' ? 'granted' : status === 'not-determined' ? 'not-determined' : 'denied';
   },
   openPermissionSettings(): void {
-    if (process.platform === 'darwin') void shell.openExternal('x-apple.systempreferences:com.apple.preference.security?Privacy_ScreenCapture');
+    if (process.platform === 'darwin')
+      void shell.openExternal('x-apple.systempreferences:com.apple.preference.security?Privacy_ScreenCapture');
   },
   howToGrant(): string {
-    if (process.platform === 'darwin') return 'Turn on OCR Assistant in System Settings → Privacy & Security → Screen Recording (opened for you), then quit and start OCR Assistant again.';
-    if (process.env.XDG_SESSION_TYPE === 'wayland') return 'Approve the screen-sharing prompt of your desktop (xdg-desktop-portal must be installed).';
+    if (process.platform === 'darwin')
+      return 'Turn on OCR Assistant in System Settings → Privacy & Security → Screen Recording (opened for you), then quit and start OCR Assistant again.';
+    if (process.env.XDG_SESSION_TYPE === 'wayland')
+      return 'Approve the screen-sharing prompt of your desktop (xdg-desktop-portal must be installed).';
     return 'Check that the display server allows screen capture.';
   },
   async captureAll(displays) {

@@ -22,7 +22,14 @@ const toElectron = (item: MenuItemSpec): MenuItemConstructorOptions => ({
  */
 function desktopShowsTrayIcons(): boolean {
   if (process.platform !== 'linux') return true;
-  const args = ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', 'string:org.kde.StatusNotifierWatcher'];
+  const args = [
+    '--session',
+    '--print-reply',
+    '--dest=org.freedesktop.DBus',
+    '/org/freedesktop/DBus',
+    'org.freedesktop.DBus.NameHasOwner',
+    'string:org.kde.StatusNotifierWatcher',
+  ];
   const answer = spawnSync('dbus-send', args, { encoding: 'utf8', timeout: 2000 });
   if (answer.status === 0) return /boolean true/.test(answer.stdout);
   return !/gnome/i.test(process.env.XDG_CURRENT_DESKTOP ?? '');

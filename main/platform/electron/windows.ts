@@ -103,7 +103,14 @@ export class ElectronWindows implements WindowHost {
 
   private show(route: string): void {
     if (!this.main || this.main.isDestroyed()) {
-      this.main = secureWindow(this.paths, { width: 1100, height: 760, minWidth: 640, minHeight: 420, show: false, title: 'OCR Assistant' });
+      this.main = secureWindow(this.paths, {
+        width: 1100,
+        height: 760,
+        minWidth: 640,
+        minHeight: 420,
+        show: false,
+        title: 'OCR Assistant',
+      });
       this.main.once('ready-to-show', () => this.main?.show());
       this.main.on('closed', () => (this.main = undefined));
       void this.main.loadURL(`${appOrigin}/index.html#/${route}`);

@@ -6,7 +6,15 @@ import type { DesktopPlatform } from '../../../app/ipc.js';
 
 type KeyPress = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>;
 
-const named: Record<string, string> = { ' ': 'Space', PrintScreen: 'PrintScreen', Insert: 'Insert', Home: 'Home', End: 'End', PageUp: 'PageUp', PageDown: 'PageDown' };
+const named: Record<string, string> = {
+  ' ': 'Space',
+  PrintScreen: 'PrintScreen',
+  Insert: 'Insert',
+  Home: 'Home',
+  End: 'End',
+  PageUp: 'PageUp',
+  PageDown: 'PageDown',
+};
 
 export function acceleratorOf(event: KeyPress, platform: DesktopPlatform = 'linux'): string | null {
   let key: string | undefined;
@@ -19,7 +27,12 @@ export function acceleratorOf(event: KeyPress, platform: DesktopPlatform = 'linu
   const mac = platform === 'darwin';
   const primary = mac ? event.metaKey : event.ctrlKey;
   const secondary = mac ? event.ctrlKey : event.metaKey;
-  const modifiers = [primary ? 'CommandOrControl' : '', secondary ? (mac ? 'Control' : 'Super') : '', event.altKey ? 'Alt' : '', event.shiftKey ? 'Shift' : ''].filter(Boolean);
+  const modifiers = [
+    primary ? 'CommandOrControl' : '',
+    secondary ? (mac ? 'Control' : 'Super') : '',
+    event.altKey ? 'Alt' : '',
+    event.shiftKey ? 'Shift' : '',
+  ].filter(Boolean);
   if (!modifiers.length && key.length === 1) return null;
   return [...modifiers, key].join('+');
 }

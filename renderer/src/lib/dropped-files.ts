@@ -9,7 +9,9 @@ export interface DroppedEntry {
   name: string;
   fullPath?: string;
   file?(success: (file: File) => void, failure?: (error: unknown) => void): void;
-  createReader?(): { readEntries(success: (entries: DroppedEntry[]) => void, failure?: (error: unknown) => void): void };
+  createReader?(): {
+    readEntries(success: (entries: DroppedEntry[]) => void, failure?: (error: unknown) => void): void;
+  };
 }
 
 export interface DroppedImages {

@@ -25,10 +25,12 @@ const en = {
   'overlay.cancel': 'Cancel',
   'overlay.loading': 'Freezing the screen…',
   'result.empty.title': 'No result yet',
-  'result.empty.body': 'Capture a region with {hotkey}, paste an image (Ctrl+V), drop images, folders or PDFs here, or read the clipboard.',
+  'result.empty.body':
+    'Capture a region with {hotkey}, paste an image (Ctrl+V), drop images, folders or PDFs here, or read the clipboard.',
   'result.fromClipboard': 'Read clipboard image',
   'welcome.capture': 'Capture a region',
-  'welcome.noTray': 'This desktop shows no tray icons, so this window is OCR Assistant: the hotkeys work while it is open (minimize it to keep them), and closing it quits. Launching OCR Assistant again brings it back; `ocr-assistant --capture` starts a capture from a shortcut of your desktop.',
+  'welcome.noTray':
+    'This desktop shows no tray icons, so this window is OCR Assistant: the hotkeys work while it is open (minimize it to keep them), and closing it quits. Launching OCR Assistant again brings it back; `ocr-assistant --capture` starts a capture from a shortcut of your desktop.',
   'result.recognizing': 'Recognizing…',
   'result.recognizingMany': 'Recognizing {done} of {total}… each goes to History',
   'result.dropNoImages': 'Nothing dropped is an image or a PDF OCR Assistant reads ({names}).',
@@ -96,7 +98,8 @@ const en = {
   'settings.theme.dark': 'Dark',
   'settings.language': 'Language',
   'settings.readingLanguage': 'Other scripts',
-  'settings.readingLanguage.hint': 'Lines the main models cannot read (Japanese kana, Korean, Traditional Chinese characters, Cyrillic, French, German, Spanish, Italian and Portuguese accents) are read again in this language. Applies to the built-in server.',
+  'settings.readingLanguage.hint':
+    'Lines the main models cannot read (Japanese kana, Korean, Traditional Chinese characters, Cyrillic, French, German, Spanish, Italian and Portuguese accents) are read again in this language. Applies to the built-in server.',
   'settings.readingLanguage.auto': 'Detect from the text',
   'settings.readingLanguage.jpn': 'Japanese',
   'settings.readingLanguage.kor': 'Korean',
@@ -132,7 +135,8 @@ const zhCN: Record<MessageKey, string> = {
   'result.empty.body': '用 {hotkey} 截取区域，粘贴图片 (Ctrl+V)，把图片、文件夹或 PDF 拖到这里，或识别剪贴板。',
   'result.fromClipboard': '识别剪贴板图片',
   'welcome.capture': '截取区域',
-  'welcome.noTray': '此桌面不显示托盘图标，所以这个窗口就是 OCR Assistant：窗口打开时快捷键有效（最小化即可保持），关闭窗口即退出。再次启动 OCR Assistant 会重新打开它；在桌面的快捷键设置里用 `ocr-assistant --capture` 可以开始截取。',
+  'welcome.noTray':
+    '此桌面不显示托盘图标，所以这个窗口就是 OCR Assistant：窗口打开时快捷键有效（最小化即可保持），关闭窗口即退出。再次启动 OCR Assistant 会重新打开它；在桌面的快捷键设置里用 `ocr-assistant --capture` 可以开始截取。',
   'result.recognizing': '正在识别…',
   'result.recognizingMany': '正在识别第 {done} / {total} 张…每张都会存入历史',
   'result.dropNoImages': '拖入的文件中没有可识别的图片或 PDF（{names}）。',
@@ -200,7 +204,8 @@ const zhCN: Record<MessageKey, string> = {
   'settings.theme.dark': '深色',
   'settings.language': '语言',
   'settings.readingLanguage': '其他文字',
-  'settings.readingLanguage.hint': '主模型读不出的行（日文假名、韩文、繁体中文字、西里尔字母、法文德文西班牙文意大利文葡萄牙文的重音字母）用此语言再读一遍。仅对内置服务器有效。',
+  'settings.readingLanguage.hint':
+    '主模型读不出的行（日文假名、韩文、繁体中文字、西里尔字母、法文德文西班牙文意大利文葡萄牙文的重音字母）用此语言再读一遍。仅对内置服务器有效。',
   'settings.readingLanguage.auto': '根据文字自动识别',
   'settings.readingLanguage.jpn': '日文',
   'settings.readingLanguage.kor': '韩文',

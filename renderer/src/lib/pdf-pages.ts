@@ -30,11 +30,15 @@ export async function openPdfPages(bytes: Uint8Array): Promise<PdfPages> {
     // pdf.js takes (and detaches) the buffer it is given: a copy. No eval: the CSP forbids it.
     pdf = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0 }).promise;
   } catch (error) {
-    throw new Error(`the PDF could not be read (${(error as Error).message}); it may be damaged or encrypted`, { cause: error });
+    throw new Error(`the PDF could not be read (${(error as Error).message}); it may be damaged or encrypted`, {
+      cause: error,
+    });
   }
   if (pdf.numPages > maxPdfPages) {
     await pdf.destroy();
-    throw new Error(`it has ${pdf.numPages} pages; the app reads ${maxPdfPages} at most (the command line reads any number)`);
+    throw new Error(
+      `it has ${pdf.numPages} pages; the app reads ${maxPdfPages} at most (the command line reads any number)`,
+    );
   }
   return {
     count: pdf.numPages,
@@ -68,7 +72,10 @@ export interface PageItem {
  * The pages of dropped PDFs as items to read one by one (each drawn only when its turn comes),
  * the PDFs that could not be opened with why, and a `close` for when the reading is done.
  */
-export async function pdfPageItems(files: readonly File[], bytesOf: (file: File) => Promise<Uint8Array>): Promise<{ items: PageItem[]; failed: string[]; close(): Promise<void> }> {
+export async function pdfPageItems(
+  files: readonly File[],
+  bytesOf: (file: File) => Promise<Uint8Array>,
+): Promise<{ items: PageItem[]; failed: string[]; close(): Promise<void> }> {
   const items: PageItem[] = [];
   const failed: string[] = [];
   const opened: PdfPages[] = [];
@@ -77,7 +84,10 @@ export async function pdfPageItems(files: readonly File[], bytesOf: (file: File)
       const pages = await openPdfPages(await bytesOf(file));
       opened.push(pages);
       for (let index = 0; index < pages.count; index++) {
-        items.push({ name: pages.count > 1 ? `${file.name} p. ${index + 1}` : file.name, bytes: () => pages.render(index) });
+        items.push({
+          name: pages.count > 1 ? `${file.name} p. ${index + 1}` : file.name,
+          bytes: () => pages.render(index),
+        });
       }
     } catch (error) {
       failed.push(`${file.name}: ${(error as Error).message}`);

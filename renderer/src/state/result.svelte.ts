@@ -68,8 +68,13 @@ export class ResultState {
    * lands in history as it is read, the last one read is shown, and the ones that failed are
    * named at the end, not lost, with `skipped` and `failedBefore` (what could not even be opened).
    */
-  async recognizeImages(images: { name: string; bytes: () => Promise<Uint8Array> }[], skipped: string[] = [], failedBefore: string[] = []): Promise<void> {
-    if (images.length === 1 && !skipped.length && !failedBefore.length) return this.recognizeImage(await images[0]!.bytes());
+  async recognizeImages(
+    images: { name: string; bytes: () => Promise<Uint8Array> }[],
+    skipped: string[] = [],
+    failedBefore: string[] = [],
+  ): Promise<void> {
+    if (images.length === 1 && !skipped.length && !failedBefore.length)
+      return this.recognizeImage(await images[0]!.bytes());
     const failed: string[] = [...failedBefore];
     this.error = null;
     this.batch = { done: 0, total: images.length };

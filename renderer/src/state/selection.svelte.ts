@@ -12,7 +12,10 @@ export interface Rect {
   height: number;
 }
 export type Handle = 'n' | 's' | 'e' | 'w' | 'ne' | 'nw' | 'se' | 'sw';
-type Drag = { kind: 'draw'; from: Point } | { kind: 'move'; from: Point; start: Rect } | { kind: 'resize'; handle: Handle; start: Rect };
+type Drag =
+  | { kind: 'draw'; from: Point }
+  | { kind: 'move'; from: Point; start: Rect }
+  | { kind: 'resize'; handle: Handle; start: Rect };
 
 export class Selection {
   rect = $state<Rect | null>(null);
@@ -48,7 +51,12 @@ export class Selection {
     if (!drag) return;
     const p = this.clampPoint(point);
     if (drag.kind === 'draw') this.rect = spanning(drag.from, p);
-    else if (drag.kind === 'move') this.rect = this.clampRect({ ...drag.start, x: drag.start.x + p.x - drag.from.x, y: drag.start.y + p.y - drag.from.y });
+    else if (drag.kind === 'move')
+      this.rect = this.clampRect({
+        ...drag.start,
+        x: drag.start.x + p.x - drag.from.x,
+        y: drag.start.y + p.y - drag.from.y,
+      });
     else this.rect = resized(drag.start, drag.handle, p);
   }
 
@@ -78,7 +86,12 @@ export class Selection {
   private clampRect(r: Rect): Rect {
     const width = Math.min(r.width, this.width);
     const height = Math.min(r.height, this.height);
-    return { x: Math.min(this.width - width, Math.max(0, r.x)), y: Math.min(this.height - height, Math.max(0, r.y)), width, height };
+    return {
+      x: Math.min(this.width - width, Math.max(0, r.x)),
+      y: Math.min(this.height - height, Math.max(0, r.y)),
+      width,
+      height,
+    };
   }
 }
 
