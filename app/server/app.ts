@@ -151,11 +151,9 @@ export async function buildServer(parts: ServerParts): Promise<FastifyInstance> 
       .send(failedResponse(0, status >= 500 ? State.failed : State.unsupported, message));
   });
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .code(404)
-      .send({
-        message: `no such endpoint: ${request.method} ${redactTokens(request.url)}; the API lives at /Code.ashx and /Code.aspx`,
-      }),
+    reply.code(404).send({
+      message: `no such endpoint: ${request.method} ${redactTokens(request.url)}; the API lives at /Code.ashx and /Code.aspx`,
+    }),
   );
 
   await app.register(openApiRoutes, { service, config });
