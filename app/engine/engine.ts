@@ -10,6 +10,8 @@ import { TextDetector } from './detect.js';
 import { TextRecognizer, type RecognizedText } from './recognizer.js';
 import { decodeImage } from './image.js';
 import {
+  addMargin,
+  borderColour,
   borderMode,
   contentBounds,
   cropRegion,
@@ -21,7 +23,7 @@ import {
 import { lineGeometry, quarterTurnQuad } from './crop.js';
 import { restoreWordSpaces } from './spacing.js';
 import { quadBounds, type Box, type Point, type Quad } from './geometry.js';
-import { findRulings, type Rulings } from './rulings.js';
+import { findRulings, type Ruling, type Rulings } from './rulings.js';
 import { SecondScriptPass, type SecondScriptLine } from './second-script.js';
 import { TesseractReader } from './tesseract.js';
 import { looksSideways, mostlyStanding } from './sideways.js';
@@ -203,6 +205,32 @@ export class OcrEngine {
    * `looksTurned`) or like a sideways page (sideways.ts), so an upright page costs nothing more.
    */
   async recognizeImage(image: RgbImage, options: RecognizeImageOptions = {}): Promise<EngineOutput> {
+    // A crop cut right at its glyphs leaves the detector no background to find their edges by
+    // (a tight 13 px monospace line read "e r ror Ts2304"): it is read with a margin of its
+    // background colour added, and every box moved back into the image as sent.
+    const margin = this.missingMargin(image);
+    if (!margin) return this.readInBestTurn(image, options);
+    const output = await this.readInBestTurn(addMargin(image, margin, borderColour(image)), options);
+    return withoutMargin(output, margin, image.width, image.height);
+  }
+
+  /** The margin to add when the content comes closer to an edge than the detector needs; 0 when it does not. */
+  private missingMargin(image: RgbImage): number {
+    if (image.width < 4 || image.height < 4) return 0;
+    const content = contentBounds(toGray(image), image.width, image.height, 0);
+    if (!content) return 0;
+    const { trimMargin } = this.config.detection;
+    const nearest = Math.min(
+      content.left,
+      content.top,
+      image.width - content.left - content.width,
+      image.height - content.top - content.height,
+    );
+    return nearest < trimMargin ? trimMargin : 0;
+  }
+
+  /** The reading in the orientation the recognizer is most confident of (see recognizeImage). */
+  private async readInBestTurn(image: RgbImage, options: RecognizeImageOptions): Promise<EngineOutput> {
     const first = await this.readUpright(image, 0, options);
     const sideways = looksSideways(first.output.lines, this.config.recognition);
     const turned = this.looksTurned(first.output);
@@ -406,4 +434,42 @@ function confidence(output: EngineOutput): number {
 function meanCharScore(output: EngineOutput): number {
   const chars = output.lines.reduce((sum, line) => sum + [...line.text].length, 0);
   return chars ? confidence(output) / chars : 0;
+}
+
+/**
+ * A reading of an image with `margin` added on every side, as a reading of the image itself:
+ * every point moved back by the margin and kept inside the image (upright: `turns` may have
+ * swapped its sides).
+ */
+function withoutMargin(output: EngineOutput, margin: number, width: number, height: number): EngineOutput {
+  const [uprightWidth, uprightHeight] = output.turns % 2 ? [height, width] : [width, height];
+  const point = (p: Point): Point => ({
+    x: Math.min(uprightWidth, Math.max(0, p.x - margin)),
+    y: Math.min(uprightHeight, Math.max(0, p.y - margin)),
+  });
+  const box = (b: Box): Box => {
+    const left = Math.min(uprightWidth, Math.max(0, b.left - margin));
+    const top = Math.min(uprightHeight, Math.max(0, b.top - margin));
+    const right = Math.min(uprightWidth, Math.max(0, b.left + b.width - margin));
+    const bottom = Math.min(uprightHeight, Math.max(0, b.top + b.height - margin));
+    return { left, top, width: right - left, height: bottom - top };
+  };
+  const ruling = (r: Ruling): Ruling => ({
+    ...r,
+    position: r.position - margin,
+    start: Math.max(0, r.start - margin),
+    end: r.end - margin,
+  });
+  return {
+    ...output,
+    width,
+    height,
+    lines: output.lines.map((line) => {
+      const quad = line.quad.map(point) as unknown as Quad;
+      return { ...line, quad, box: quadBounds(quad), chars: line.chars.map((c) => ({ ...c, box: box(c.box) })) };
+    }),
+    ...(output.rulings && {
+      rulings: { horizontal: output.rulings.horizontal.map(ruling), vertical: output.rulings.vertical.map(ruling) },
+    }),
+  };
 }

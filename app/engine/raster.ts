@@ -117,3 +117,38 @@ export function cropRegion(image: RgbImage, box: Box): RgbImage {
   }
   return { width: box.width, height: box.height, data };
 }
+
+/** The commonest colour along the image's border: its background, as RGB. */
+export function borderColour(image: RgbImage): [number, number, number] {
+  const { width, height, data } = image;
+  const counts = new Map<number, number>();
+  const count = (x: number, y: number) => {
+    const i = (y * width + x) * 3;
+    const key = (data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  };
+  for (let x = 0; x < width; x++) {
+    count(x, 0);
+    count(x, height - 1);
+  }
+  for (let y = 0; y < height; y++) {
+    count(0, y);
+    count(width - 1, y);
+  }
+  let best = 0;
+  let bestCount = -1;
+  for (const [key, n] of counts) if (n > bestCount) [best, bestCount] = [key, n];
+  return [(best >> 16) & 0xff, (best >> 8) & 0xff, best & 0xff];
+}
+
+/** The image with `margin` pixels of `colour` added on every side. */
+export function addMargin(image: RgbImage, margin: number, colour: [number, number, number]): RgbImage {
+  const width = image.width + 2 * margin;
+  const height = image.height + 2 * margin;
+  const data = new Uint8Array(width * height * 3);
+  for (let i = 0; i < width * height; i++) data.set(colour, i * 3);
+  for (let y = 0; y < image.height; y++) {
+    data.set(image.data.subarray(y * image.width * 3, (y + 1) * image.width * 3), ((y + margin) * width + margin) * 3);
+  }
+  return { width, height, data };
+}
