@@ -23,7 +23,8 @@ function isBmp(bytes: Uint8Array): boolean {
 /**
  * Decodes an encoded image (PNG, JPEG, WebP, BMP, GIF's first frame, TIFF) into RGB.
  * The pixel count is checked from the header before any pixel is decoded, so a small file
- * that claims 60000x60000 pixels costs nothing. Transparent pixels become white.
+ * that claims 60000x60000 pixels costs nothing. Transparent pixels take the background the
+ * visible ones stand out from (see `flattenAgainstInk`).
  */
 export async function decodeImage(bytes: Uint8Array, limits: LimitsConfig): Promise<RgbImage> {
   if (bytes.length === 0) throw unsupported('the image is empty (0 bytes)');
@@ -37,13 +38,16 @@ export async function decodeImage(bytes: Uint8Array, limits: LimitsConfig): Prom
   try {
     const { data, info } = await sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'error', pages: 1 })
       .rotate() // honour EXIF orientation: coordinates are in the image as a viewer shows it
-      .flatten({ background: '#ffffff' })
       .toColourspace('srgb')
-      .removeAlpha()
+      .ensureAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });
-    if (info.channels !== 3) throw new Error(`expected 3 channels, got ${info.channels}`);
-    return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
+    if (info.channels !== 4) throw new Error(`expected 4 channels, got ${info.channels}`);
+    return {
+      width: info.width,
+      height: info.height,
+      data: flattenAgainstInk(new Uint8Array(data.buffer, data.byteOffset, data.length)),
+    };
   } catch (error) {
     throw unsupported(`the image could not be decoded (${describe(error)}); the file may be truncated or corrupt`);
   }
@@ -128,4 +132,31 @@ export async function pdfReadyImage(bytes: Uint8Array, limits: LimitsConfig): Pr
     .png()
     .toBuffer({ resolveWithObject: true });
   return { bytes: data, format: 'png', width: info.width, height: info.height };
+}
+
+/**
+ * RGBA to RGB over the background the visible pixels stand out from: white behind dark ink,
+ * black behind light ink. Flattened onto white, white text on a transparent background (an
+ * icon's label, a dark-theme snip saved with transparency) vanished. Opaque images are as they were.
+ */
+export function flattenAgainstInk(rgba: Uint8Array): Uint8Array {
+  const pixels = rgba.length / 4;
+  let seen = 0;
+  let lightSum = 0;
+  let transparent = false;
+  for (let i = 0; i < pixels; i++) {
+    const a = rgba[i * 4 + 3]!;
+    if (a < 255) transparent = true;
+    if (a < 128) continue;
+    seen++;
+    lightSum += 0.299 * rgba[i * 4]! + 0.587 * rgba[i * 4 + 1]! + 0.114 * rgba[i * 4 + 2]!;
+  }
+  // Mostly transparent, and what shows is light: it is light ink meant for a dark background.
+  const background = transparent && seen > 0 && seen < pixels / 2 && lightSum / seen > 160 ? 0 : 255;
+  const rgb = new Uint8Array(pixels * 3);
+  for (let i = 0; i < pixels; i++) {
+    const a = rgba[i * 4 + 3]! / 255;
+    for (let c = 0; c < 3; c++) rgb[i * 3 + c] = Math.round(rgba[i * 4 + c]! * a + background * (1 - a));
+  }
+  return rgb;
 }
