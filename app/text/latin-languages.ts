@@ -45,6 +45,19 @@ const ownLetters: Record<LatinLanguage, RegExp> = {
   por: /[ãõ]/giu,
 };
 
+/**
+ * The text without URLs, e-mail addresses, paths and host names: their pieces (/pt-br/, ?lang=es,
+ * .com.br, /o/) are no words of a language, and an English page full of links was taken for
+ * Portuguese or Spanish (and read a second time for nothing).
+ */
+export function withoutAddresses(text: string): string {
+  return text
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/giu, ' ')
+    .replace(/\S+@\S+/gu, ' ')
+    .replace(/\S*[\\/]\S*/gu, ' ')
+    .replace(/\b(?:[\p{L}\p{N}-]+\.){1,}[\p{L}]{2,}\b/gu, ' ');
+}
+
 /** Without accents, lower case: how the recognizer's reading and the truth compare. */
 export function withoutAccents(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
@@ -57,7 +70,7 @@ export function withoutAccents(text: string): string {
  */
 export function latinLanguageOf(text: string): LatinLanguage | undefined {
   const words =
-    withoutAccents(text)
+    withoutAccents(withoutAddresses(text))
       .toLowerCase()
       .match(/\p{L}+/gu) ?? [];
   const hits = (language: LatinLanguage | 'eng') => words.filter((w) => commonWords[language].has(w)).length;
