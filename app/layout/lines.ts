@@ -51,7 +51,7 @@ function toLine(parts: readonly TextFragment[], direction: TextLine['direction']
   let text = '';
   parts.forEach((part, i) => {
     if (i > 0) {
-      const gap = part.box.left - right(parts[i - 1]!.box);
+      const gap = inkGap(parts[i - 1]!, part);
       const height = median(parts.map((p) => p.box.height));
       // CJK on both sides: a space only where the gap is as wide as a character or more.
       const wide = isCjk(lastChar(text)) && isCjk(firstChar(part.text)) ? gap > 0.7 * height : gap > 0.15 * height;
@@ -61,4 +61,17 @@ function toLine(parts: readonly TextFragment[], direction: TextLine['direction']
     text += part.text.trim();
   });
   return { text, box: unionBox(parts.map((p) => p.box)), direction, fragments: parts };
+}
+
+/**
+ * The gap between two fragments' ink: from their outer characters' places where the recognizer
+ * gave them, else from their boxes. Detector boxes are grown around the ink by a share of the
+ * text's height, so at display sizes (80 px and more) two words' boxes overlap though a full
+ * space lies between their letters ("Welcomeback").
+ */
+function inkGap(before: TextFragment, after: TextFragment): number {
+  const last = before.chars.findLast((c) => c.char.trim());
+  const first = after.chars.find((c) => c.char.trim());
+  if (last && first) return first.box.left - right(last.box);
+  return after.box.left - right(before.box);
 }

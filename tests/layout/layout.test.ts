@@ -70,6 +70,23 @@ describe('reading order', () => {
     expect(readLines(fragments)).toEqual(['cannot combine']);
   });
 
+  it('measures the gap between two words at display size from their letters, not their overlapping boxes', () => {
+    // 80 px text: the detector's boxes are grown around the ink and overlap, though a full
+    // space lies between the letters the recognizer placed.
+    const letters = (text: string, left: number, advance: number) =>
+      [...text].map((char, i) => ({
+        char,
+        box: { left: left + i * advance, top: 20, width: advance - 4, height: 60 },
+      }));
+    const welcome = { ...at('Welcome', 35, 10, 367, 67), chars: letters('Welcome', 45, 48) };
+    const back = { ...at(' back', 392, 10, 223, 67), chars: letters('back', 420, 48) };
+    expect(readLines([welcome, back])).toEqual(['Welcome back']);
+    // Boxes that overlap with letters that touch: one word the detector cut.
+    const split = { ...at('63,1', 100, 10, 160, 67), chars: letters('63,1', 110, 36) };
+    const rest = { ...at('82', 240, 10, 80, 67), chars: letters('82', 254, 36) };
+    expect(readLines([split, rest])).toEqual(['63,182']);
+  });
+
   it("does not put a space between CJK fragments that stand at a character's distance", () => {
     const fragments = [at('忽略输入', 10, 10, 72), at('并将标准', 84, 10, 72)];
     expect(readLines(fragments)).toEqual(['忽略输入并将标准']);
