@@ -34,20 +34,20 @@ export async function decodeImage(bytes: Uint8Array, limits: LimitsConfig): Prom
   if (isBmp(bytes)) {
     return decodeBmp(bytes, limits);
   }
-  await probeImage(bytes, limits);
+  const { hasAlpha } = await probeImage(bytes, limits);
   try {
-    const { data, info } = await sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'error', pages: 1 })
+    const decoder = sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'error', pages: 1 })
       .rotate() // honour EXIF orientation: coordinates are in the image as a viewer shows it
-      .toColourspace('srgb')
-      .ensureAlpha()
+      .toColourspace('srgb');
+    // Most screenshots are opaque: libvips drops the (absent) alpha itself. Only an image with an
+    // alpha channel needs its pixels looked at to choose what its transparency stands on.
+    const { data, info } = await (hasAlpha ? decoder.ensureAlpha() : decoder.removeAlpha())
       .raw()
       .toBuffer({ resolveWithObject: true });
-    if (info.channels !== 4) throw new Error(`expected 4 channels, got ${info.channels}`);
-    return {
-      width: info.width,
-      height: info.height,
-      data: flattenAgainstInk(new Uint8Array(data.buffer, data.byteOffset, data.length)),
-    };
+    const pixels = new Uint8Array(data.buffer, data.byteOffset, data.length);
+    if (info.channels !== (hasAlpha ? 4 : 3))
+      throw new Error(`expected ${hasAlpha ? 4 : 3} channels, got ${info.channels}`);
+    return { width: info.width, height: info.height, data: hasAlpha ? flattenAgainstInk(pixels) : pixels };
   } catch (error) {
     throw unsupported(`the image could not be decoded (${describe(error)}); the file may be truncated or corrupt`);
   }
@@ -60,6 +60,8 @@ export interface ImageProbe {
   height: number;
   /** EXIF orientation (1: as stored; others: a viewer turns or mirrors it). */
   orientation: number;
+  /** Whether it has an alpha channel (transparency to flatten). */
+  hasAlpha: boolean;
 }
 
 /**
@@ -70,7 +72,7 @@ export async function probeImage(bytes: Uint8Array, limits: LimitsConfig): Promi
   if (bytes.length === 0) throw unsupported('the image is empty (0 bytes)');
   if (isBmp(bytes)) {
     const { width, height } = bmpSize(bytes, limits);
-    return { format: 'bmp', width, height, orientation: 1 };
+    return { format: 'bmp', width, height, orientation: 1, hasAlpha: false };
   }
   let metadata: sharp.Metadata;
   try {
@@ -87,6 +89,7 @@ export async function probeImage(bytes: Uint8Array, limits: LimitsConfig): Promi
     width: metadata.width,
     height: metadata.height,
     orientation: metadata.orientation ?? 1,
+    hasAlpha: metadata.hasAlpha === true,
   };
 }
 
