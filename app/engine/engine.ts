@@ -208,16 +208,18 @@ export class OcrEngine {
     // A crop cut right at its glyphs leaves the detector no background to find their edges by
     // (a tight 13 px monospace line read "e r ror Ts2304"): it is read with a margin of its
     // background colour added, and every box moved back into the image as sent.
-    const margin = this.missingMargin(image);
-    if (!margin) return this.readInBestTurn(image, options);
+    const gray = toGray(image);
+    const margin = this.missingMargin(image, gray);
+    // Unchanged, the image's gray levels serve its upright reading too.
+    if (!margin) return this.readInBestTurn(image, options, gray);
     const output = await this.readInBestTurn(addMargin(image, margin, borderColour(image)), options);
     return withoutMargin(output, margin, image.width, image.height);
   }
 
   /** The margin to add when the content comes closer to an edge than the detector needs; 0 when it does not. */
-  private missingMargin(image: RgbImage): number {
+  private missingMargin(image: RgbImage, gray: Uint8Array): number {
     if (image.width < 4 || image.height < 4) return 0;
-    const content = contentBounds(toGray(image), image.width, image.height, 0);
+    const content = contentBounds(gray, image.width, image.height, 0);
     if (!content) return 0;
     const { trimMargin } = this.config.detection;
     const nearest = Math.min(
@@ -230,8 +232,12 @@ export class OcrEngine {
   }
 
   /** The reading in the orientation the recognizer is most confident of (see recognizeImage). */
-  private async readInBestTurn(image: RgbImage, options: RecognizeImageOptions): Promise<EngineOutput> {
-    const first = await this.readUpright(image, 0, options);
+  private async readInBestTurn(
+    image: RgbImage,
+    options: RecognizeImageOptions,
+    gray?: Uint8Array,
+  ): Promise<EngineOutput> {
+    const first = await this.readUpright(image, 0, options, gray);
     const sideways = looksSideways(first.output.lines, this.config.recognition);
     const turned = this.looksTurned(first.output);
     // Columns read with confidence, and not a sideways page's, are vertical text as sent:
@@ -274,6 +280,8 @@ export class OcrEngine {
     image: RgbImage,
     turns: QuarterTurns,
     options: RecognizeImageOptions,
+    /** The image's gray levels, when the caller has them already. */
+    givenGray?: Uint8Array,
   ): Promise<UprightReading> {
     const started = performance.now();
     const timings: StageTimings = { decodeMs: 0, detectMs: 0, recognizeMs: 0, totalMs: 0 };
@@ -289,7 +297,7 @@ export class OcrEngine {
     };
     if (image.width < 4 || image.height < 4) return empty();
 
-    const gray = toGray(image);
+    const gray = givenGray ?? toGray(image);
     const bounds = contentBounds(gray, image.width, image.height, this.config.detection.trimMargin);
     if (!bounds) return empty();
     const background = borderMode(gray, image.width, image.height);
