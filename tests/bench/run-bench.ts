@@ -13,6 +13,7 @@ import { OcrType, ResultType, type RecognizeOptions, type TextCellInfo } from '.
 import { benchRoot, hasBench, readGroundTruth, type GroundTruth, type Prediction } from './bench-data.js';
 import { gutenyePeer, tesseractPeer, type Peer } from './peers.js';
 import { runFormulaBench } from './formula-bench.js';
+import { runCorpusBench } from './corpus-bench.js';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -124,6 +125,21 @@ export async function runBenchmark(args: string[] = process.argv.slice(2)): Prom
   console.log(
     `OCR Assistant engine: models loaded in ${engine.loadMs.toFixed(0)} ms (${engine.config.runtime.intraOpThreads} threads)\n`,
   );
+  const peers = withPeers
+    ? (await Promise.all([gutenyePeer(), tesseractPeer()])).filter((p): p is Peer => p !== null)
+    : [];
+  // The corpus made here, its held-out split beside the tuning split (--corpus-only: just that).
+  await runCorpusBench({
+    engine,
+    read: (dir, items) => ourPredictions(engine, dir, items),
+    score,
+    peers: quick ? [] : peers,
+    quick,
+  });
+  if (args.includes('--corpus-only')) {
+    await engine.dispose();
+    return 0;
+  }
   const ours = new Map<string, Prediction[]>();
   for (const set of sets) {
     const { dir, items } = readGroundTruth(set);
@@ -143,9 +159,6 @@ export async function runBenchmark(args: string[] = process.argv.slice(2)): Prom
     console.log(`== ours on the turned screens with autodirection=1 (target: cer <= 0.03 per kind)\n${table}`);
   }
   // Formulas (type 3), with the peers' text scored alongside.
-  const peers = withPeers
-    ? (await Promise.all([gutenyePeer(), tesseractPeer()])).filter((p): p is Peer => p !== null)
-    : [];
   await runFormulaBench(engine, peers, { outDir, repoRoot, generated: quick ? 0 : 60 });
   await engine.dispose();
 
