@@ -94,6 +94,8 @@ function manPage(file: string): string[] {
       stdio: ['ignore', 'pipe', 'ignore'],
       timeout: 10_000,
     });
+    // man overstrikes bold and underline (char, backspace, char): keep the last of each.
+    // eslint-disable-next-line no-control-regex
     return out.replace(/.\x08/g, '').split('\n').slice(1, -2);
   } catch {
     return [];
