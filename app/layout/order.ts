@@ -12,6 +12,8 @@ export interface OrderConfig {
   gridShare: number;
   /** Mean characters per line above which both sides read as text columns, never as a grid. */
   proseLineLength: number;
+  /** Prose's lines follow at most this many line heights apart, top to top. */
+  proseLinePitch: number;
 }
 
 export const defaultOrderConfig: OrderConfig = {
@@ -19,6 +21,7 @@ export const defaultOrderConfig: OrderConfig = {
   rowAlignment: 0.2,
   gridShare: 0.8,
   proseLineLength: 24,
+  proseLinePitch: 1.8,
 };
 
 export interface Orderable {
@@ -43,7 +46,7 @@ interface Gap {
 }
 
 /** Empty intervals between the items' projections onto one axis. */
-function gaps<T extends Orderable>(items: readonly T[], axis: 'x' | 'y'): Gap[] {
+function gaps(items: readonly { box: Box }[], axis: 'x' | 'y'): Gap[] {
   const spans = items
     .map((i) => (axis === 'x' ? [i.box.left, right(i.box)] : [i.box.top, bottom(i.box)]) as [number, number])
     .sort((a, b) => a[0] - b[0]);
@@ -62,7 +65,8 @@ function cut<T extends Orderable>(items: readonly T[], lineHeight: number, confi
   if (columnGaps.length && !isGrid(items, columnGaps, config)) {
     return splitAt(items, columnGaps, 'x').flatMap((part) => cut(part, lineHeight, config));
   }
-  const rowGaps = gaps(items, 'y');
+  // Not between the lines of one wrapped label: its lines stay together in one leaf.
+  const rowGaps = gaps(cellsOf(items, lineHeight), 'y');
   if (rowGaps.length) {
     // One cut at the widest gap: a narrow gap inside a two-column region must not split the
     // columns before the columns are found.
@@ -95,30 +99,123 @@ function isGrid<T extends Orderable>(items: readonly T[], columnGaps: readonly G
   const [fewer, more] = leftSide.length <= rightSide.length ? [leftSide, rightSide] : [rightSide, leftSide];
   if (fewer.length < 1) return false;
   const meanLength = (side: T[]) => side.reduce((s, i) => s + [...i.text].length, 0) / side.length;
+  // Prose is set close, a line under the line before; a form's rows stand apart (a field's
+  // frame, its padding): long labels there are still a form.
+  const setClose = (side: T[]) => {
+    const tops = side.map((i) => i.box.top).sort((a, b) => a - b);
+    const steps = tops.slice(1).map((top, i) => top - tops[i]!);
+    return median(steps) <= config.proseLinePitch * (median(side.map((i) => i.box.height)) || 1);
+  };
   if (
     fewer.length >= 3 &&
     meanLength(leftSide) >= config.proseLineLength &&
-    meanLength(rightSide) >= config.proseLineLength
+    meanLength(rightSide) >= config.proseLineLength &&
+    setClose(leftSide) &&
+    setClose(rightSide)
   )
     return false;
   const centre = (b: Box) => b.top + b.height / 2;
-  const aligned = fewer.filter((a) =>
+  const lineAligned = fewer.filter((a) =>
     more.some(
       (b) => Math.abs(centre(a.box) - centre(b.box)) <= config.rowAlignment * Math.min(a.box.height, b.box.height),
     ),
   ).length;
-  return aligned / fewer.length >= config.gridShare;
+  if (lineAligned / fewer.length >= config.gridShare) return true;
+  // A form's label beside a value wrapped onto two lines (or the other way round) is level with
+  // the value as a whole, not with one of its lines: compare the cells, each a stack of lines.
+  const lineHeight = median(items.map((i) => i.box.height)) || 1;
+  const [fewerCells, moreCells] = [cellsOf(fewer, lineHeight), cellsOf(more, lineHeight)];
+  if (fewerCells.length < 2 || (fewerCells.length === fewer.length && moreCells.length === more.length)) return false;
+  const cellAligned = fewerCells.filter((a) =>
+    moreCells.some((b) => Math.abs(centre(a.box) - centre(b.box)) <= config.rowAlignment * lineHeight),
+  ).length;
+  return cellAligned / fewerCells.length >= config.gridShare;
 }
 
-/** Inside a block: rows top to bottom, each row left to right. */
+interface Cell<T> {
+  lines: T[];
+  box: Box;
+}
+
+/**
+ * Lines stacked one under the other with no more than half a line between them, overlapping
+ * across: one label, button or field whose text wrapped. Not when a line of the stack is level
+ * with a line beside it and the stack's text is not centred: then the stack is a column of rows
+ * (a terminal's `ls -l`, a table), read row by row.
+ */
+function cellsOf<T extends Orderable>(items: readonly T[], lineHeight: number): Cell<T>[] {
+  const cells: Cell<T>[] = [];
+  for (const item of [...items].sort((a, b) => a.box.top - b.box.top)) {
+    const cell = cells.find((c) => {
+      const last = c.lines[c.lines.length - 1]!.box;
+      const overlap = Math.min(right(last), right(item.box)) - Math.max(last.left, item.box.left);
+      return (
+        item.box.top >= last.top + last.height * 0.5 &&
+        item.box.top - bottom(last) < 0.5 * lineHeight &&
+        overlap > 0.3 * Math.min(last.width, item.box.width)
+      );
+    });
+    if (cell) {
+      cell.lines.push(item);
+      const b = cell.box;
+      const l = Math.min(b.left, item.box.left);
+      const t = Math.min(b.top, item.box.top);
+      cell.box = {
+        left: l,
+        top: t,
+        width: Math.max(right(b), right(item.box)) - l,
+        height: Math.max(bottom(b), bottom(item.box)) - t,
+      };
+    } else cells.push({ lines: [item], box: { ...item.box } });
+  }
+  const centre = (b: Box) => b.top + b.height / 2;
+  const levelWithAnother = (cell: Cell<T>) =>
+    cell.lines.some((line) =>
+      items.some(
+        (other) =>
+          !cell.lines.includes(other) && Math.abs(centre(other.box) - centre(line.box)) <= LEVEL_SHARE * lineHeight,
+      ),
+    );
+  // Centred lines of different widths are one label's text (a button's): they stay one cell
+  // beside the next button, though their lines are level with its lines.
+  const centred = (cell: Cell<T>) => {
+    const middles = cell.lines.map((l) => l.box.left + l.box.width / 2);
+    const lefts = cell.lines.map((l) => l.box.left);
+    return (
+      Math.max(...middles) - Math.min(...middles) <= 0.5 * lineHeight &&
+      Math.max(...lefts) - Math.min(...lefts) >= 0.5 * lineHeight
+    );
+  };
+  return cells.flatMap((cell) =>
+    cell.lines.length > 1 && !centred(cell) && levelWithAnother(cell)
+      ? cell.lines.map((line) => ({ lines: [line], box: { ...line.box } }))
+      : [cell],
+  );
+}
+
+/** Two lines whose centres are at most this share of a line height apart stand on one row. */
+const LEVEL_SHARE = 0.3;
+
+/**
+ * Inside a block: rows top to bottom, each row left to right. A row is of cells (a wrapped
+ * label, a two-line button): each cell's lines are read together, as its text is one.
+ */
 function sortLeaf<T extends Orderable>(items: readonly T[]): T[] {
-  const sorted = [...items].sort((a, b) => a.box.top - b.box.top);
-  const rows: T[][] = [];
-  for (const item of sorted) {
+  const lineHeight = median(items.map((i) => i.box.height)) || 1;
+  const cells = cellsOf(items, lineHeight).sort((a, b) => a.box.top - b.box.top);
+  const rows: Cell<T>[][] = [];
+  for (const cell of cells) {
     const row = rows[rows.length - 1];
     const first = row?.[0];
-    if (row && first && item.box.top < first.box.top + first.box.height * 0.5) row.push(item);
-    else rows.push([item]);
+    const level = (c: Cell<T>) => c.box.top + c.box.height / 2;
+    if (
+      row &&
+      first &&
+      (cell.box.top < first.box.top + first.lines[0]!.box.height * 0.5 ||
+        (cell.lines.length + first.lines.length > 2 && Math.abs(level(cell) - level(first)) <= 0.25 * lineHeight))
+    )
+      row.push(cell);
+    else rows.push([cell]);
   }
-  return rows.flatMap((row) => row.sort((a, b) => a.box.left - b.box.left));
+  return rows.flatMap((row) => row.sort((a, b) => a.box.left - b.box.left).flatMap((c) => c.lines));
 }

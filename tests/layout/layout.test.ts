@@ -60,6 +60,112 @@ describe('reading order', () => {
     expect(readLines(fragments)).toEqual(rows.flat());
   });
 
+  it('reads a form row by row when a value wraps onto two lines beside its centred label', () => {
+    // Labels centred on their values (a flex row): "Description" stands level with the middle of
+    // its two-line value, with neither of its lines.
+    const fragments = [
+      at('Name', 20, 20, 44),
+      at('Jane Doe', 180, 20, 70),
+      at('Description', 20, 71, 90),
+      at('Keeps the release notes and', 180, 60, 230),
+      at('answers the support queue', 180, 82, 210),
+      at('Country', 20, 122, 60),
+      at('Germany', 180, 122, 66),
+      at('Role', 20, 162, 36),
+      at('Editor', 180, 162, 50),
+    ];
+    expect(readLines(fragments)).toEqual([
+      'Name',
+      'Jane Doe',
+      'Description',
+      'Keeps the release notes and',
+      'answers the support queue',
+      'Country',
+      'Germany',
+      'Role',
+      'Editor',
+    ]);
+  });
+
+  it('reads a row of buttons whose centred labels wrap, each button whole, left to right', () => {
+    const fragments = [
+      at('Preparing to', 120, 355, 150, 30),
+      at('completely', 128, 387, 135, 30),
+      at('remove file.txt', 109, 419, 177, 30),
+      at('Preparing to', 384, 355, 150, 30),
+      at('configure', 403, 387, 113, 30),
+      at('file.txt', 418, 419, 82, 30),
+      at('Problem', 650, 355, 100, 30),
+      at('closing the', 633, 387, 134, 30),
+      at('file file.txt', 626, 419, 148, 30),
+    ];
+    expect(readLines(fragments)).toEqual([
+      'Preparing to',
+      'completely',
+      'remove file.txt',
+      'Preparing to',
+      'configure',
+      'file.txt',
+      'Problem',
+      'closing the',
+      'file file.txt',
+    ]);
+  });
+
+  it('reads a form row by row though its labels are long, as its rows stand apart', () => {
+    const labels = [
+      'Signal file.txt(file.txt12) ? (y/N)',
+      'You can only use files with mountpoint options',
+      'set the program name',
+      'collection in which to lock',
+    ];
+    const values = [
+      'Unable to scan stat file',
+      'set mtime for added files from DATE-OR-FILE',
+      'attribute value pairs which match items to clear',
+      'return all results, instead of just first one',
+    ];
+    const fragments = [
+      ...labels.map((text, i) => at(text, 48, 100 + i * 49, text.length * 9, 22)),
+      ...values.map((text, i) => at(text, 513, 100 + i * 49, text.length * 9, 22)),
+    ];
+    expect(readLines(fragments)).toEqual(labels.flatMap((label, i) => [label, values[i]!]));
+  });
+
+  it('reads a row of buttons, one of them wrapped onto two lines, each button whole, left to right', () => {
+    const fragments = [
+      at('Save and', 20, 300, 70),
+      at('close', 30, 322, 44),
+      at('Discard', 140, 311, 60),
+      at('Keep editing', 250, 311, 96),
+    ];
+    expect(readLines(fragments)).toEqual(['Save and', 'close', 'Discard', 'Keep editing']);
+  });
+
+  it("reads a terminal's `ls -l` row by row: its boxes overlap the rows above and below", () => {
+    // The detector's boxes on an xterm screenshot, 28 px a row, each box 29-33 px tall.
+    const fragments = [
+      at('root@build-01:~/tmp$ ls -l /usr/lib/x86_64-linux-gnu', 0, 0, 684, 33),
+      at('total 644648', 0, 28, 164, 29),
+      at('4096 Dec', 376, 55, 114, 30),
+      at('drwxr-xr-x', 0, 56, 141, 29),
+      at('4 root root', 152, 56, 156, 29),
+      at('1 14:31 ImageMagick-6.9.11', 500, 56, 351, 30),
+      at('1 root root', 151, 80, 158, 33),
+      at('496 Apr 27', 387, 80, 143, 33),
+      at('2026 Mcrt1.o', 543, 83, 167, 29),
+      at('-rw-r--r--', 2, 85, 135, 29),
+    ];
+    expect(readLines(fragments)).toEqual([
+      'root@build-01:~/tmp$ ls -l /usr/lib/x86_64-linux-gnu',
+      'total 644648',
+      'drwxr-xr-x 4 root root',
+      '4096 Dec 1 14:31 ImageMagick-6.9.11',
+      '-rw-r--r-- 1 root root',
+      '496 Apr 27 2026 Mcrt1.o',
+    ]);
+  });
+
   it('reads buttons in a row left to right, as separate items', () => {
     const fragments = [at('Bourne Again Shell', 324, 231, 128), at('A4 Extra', 230, 231, 58)];
     expect(readLines(fragments)).toEqual(['A4 Extra', 'Bourne Again Shell']);
