@@ -7,6 +7,7 @@ import type { RgbImage } from './raster.js';
 import type { RecognizedChar, RecognizedText } from './recognizer.js';
 import type { Quad } from './geometry.js';
 import { isCjk } from '../text/script.js';
+import { monospaceGrid, type MonospaceConfig, type MonospaceGrid } from './monospace.js';
 
 export interface SpacingConfig {
   /** An empty run of columns at least this share of the text's ink height is a word space... */
@@ -29,6 +30,11 @@ export interface SpacingConfig {
   writtenSpaceShare: number;
   /** ...but never one under this share of the ink height. */
   minSpaceFloor: number;
+  /** Lines in a fixed-pitch font take their spaces from the cells (monospace.ts). */
+  monospace: MonospaceConfig & {
+    /** Two characters a cell or more apart are a space apart when the empty run between them is this share of a cell. */
+    minGapShare: number;
+  };
 }
 
 // Its values (config.ts, `spacing`) were calibrated on the bench's screenshots; see there.
@@ -96,6 +102,8 @@ export function restoreWordSpaces(
   if (!ink) return text;
   const { inkHeight } = ink;
   const widestGap = (a: RecognizedChar, b: RecognizedChar) => ink.widestGap(centre(a), centre(b));
+  const grid = monospaceGrid(text.chars, ink.length, config.monospace);
+  if (grid) return spacedByCells(text, grid, widestGap, config.monospace.minGapShare);
   // In a line of Han characters with English among them, the ink runs from the top of the Han
   // glyphs to the bottom of the Latin descenders: taller than in an English line of the same
   // size, so its word spaces are a smaller share of it.
@@ -156,6 +164,35 @@ export function restoreWordSpaces(
     chars.push(char);
   }
   if (chars.length === all.length) return text;
+  return { ...text, chars, text: chars.map((c) => c.char).join('') };
+}
+
+/**
+ * A fixed-pitch line's spaces: one wherever a cell or more stands empty between two characters
+ * (and the pixels show the gap), none elsewhere, whatever the model wrote. Runs of spaces (code
+ * indentation, aligned columns) become one, as the line's text has them.
+ */
+function spacedByCells(
+  text: RecognizedText,
+  grid: MonospaceGrid,
+  widestGap: (a: RecognizedChar, b: RecognizedChar) => number,
+  minGapShare: number,
+): RecognizedText {
+  const letters = text.chars.filter((c) => c.char !== ' ');
+  const chars: RecognizedChar[] = [letters[0]!];
+  for (let i = 1; i < letters.length; i++) {
+    const [previous, char] = [letters[i - 1]!, letters[i]!];
+    if (grid.cells[i]! - grid.cells[i - 1]! >= 2 && widestGap(previous, char) >= minGapShare * grid.pitch)
+      chars.push({
+        char: ' ',
+        score: 1,
+        firstStep: previous.lastStep,
+        lastStep: char.firstStep,
+        start: previous.end,
+        end: char.start,
+      });
+    chars.push(char);
+  }
   return { ...text, chars, text: chars.map((c) => c.char).join('') };
 }
 
