@@ -2,6 +2,7 @@
 import type { RulingConfig } from './rulings.js';
 import type { SpacingConfig } from './spacing.js';
 import { latinLanguages } from '../text/latin-languages.js';
+import { defaultMonospaceConfig } from '../text/monospace.js';
 
 export interface DetectionConfig {
   /** Longest side the detector sees; larger images are scaled down to it. */
@@ -225,10 +226,8 @@ export const defaultEngineConfig: EngineConfig = {
     spaceScaleAmongHan: 0.75,
     writtenSpaceShare: 0.8,
     minSpaceFloor: 0.2,
-    // Fixed-pitch lines: on the tuning corpus (bench-corpus/tuning) these bounds take 172 of
-    // 185 terminal lines and 88 of 108 code lines as monospace, and none of 168 lines in
-    // proportional UI and document fonts (the nearest of those: RMS 0.145).
-    monospace: { minChars: 12, maxRmsResidual: 0.13, maxResidual: 0.3, minGapShare: 0.6 },
+    // Fixed-pitch lines: bounds measured in app/text/monospace.ts.
+    monospace: { ...defaultMonospaceConfig, minGapShare: 0.6 },
   },
   limits: { maxPixels: 40_000_000, maxSide: 32_000, maxAspect: 500, maxBytes: 50 * 1024 * 1024 },
   runtime: { intraOpThreads: 2 },

@@ -7,7 +7,7 @@ import type { RgbImage } from './raster.js';
 import type { RecognizedChar, RecognizedText } from './recognizer.js';
 import type { Quad } from './geometry.js';
 import { isCjk } from '../text/script.js';
-import { monospaceGrid, type MonospaceConfig, type MonospaceGrid } from './monospace.js';
+import { monospaceGrid, type MonospaceConfig, type MonospaceGrid } from '../text/monospace.js';
 
 export interface SpacingConfig {
   /** An empty run of columns at least this share of the text's ink height is a word space... */
@@ -30,7 +30,7 @@ export interface SpacingConfig {
   writtenSpaceShare: number;
   /** ...but never one under this share of the ink height. */
   minSpaceFloor: number;
-  /** Lines in a fixed-pitch font take their spaces from the cells (monospace.ts). */
+  /** Lines in a fixed-pitch font take their spaces from the cells (app/text/monospace.ts). */
   monospace: MonospaceConfig & {
     /** Two characters a cell or more apart are a space apart when the empty run between them is this share of a cell. */
     minGapShare: number;
@@ -102,7 +102,10 @@ export function restoreWordSpaces(
   if (!ink) return text;
   const { inkHeight } = ink;
   const widestGap = (a: RecognizedChar, b: RecognizedChar) => ink.widestGap(centre(a), centre(b));
-  const grid = monospaceGrid(text.chars, ink.length, config.monospace);
+  const grid = monospaceGrid(
+    text.chars.map((c) => ({ char: c.char, centre: ((c.start + c.end) / 2) * ink.length })),
+    config.monospace,
+  );
   if (grid) return spacedByCells(text, grid, widestGap, config.monospace.minGapShare);
   // In a line of Han characters with English among them, the ink runs from the top of the Han
   // glyphs to the bottom of the Latin descenders: taller than in an English line of the same

@@ -1,6 +1,7 @@
 // Code and other monospaced text: its indentation is meaning, and its lines are not prose.
 import { median, right, verticalOverlap, type Box, type TextLine } from './types.js';
 import { isCjk } from '../text/script.js';
+import { defaultMonospaceConfig, monospaceGrid } from '../text/monospace.js';
 
 /** Both of a detected box's side margins together, as a share of its height (ink is about 1/1.6 of the box's height). */
 const BOX_MARGINS_PER_HEIGHT = 0.375;
@@ -24,6 +25,10 @@ export function monospaceAdvance(lines: readonly TextLine[]): number | null {
   if (!(typical > 0)) return null;
   const consistent = advances.filter((a) => Math.abs(a - typical) <= 0.08 * typical).length;
   if (consistent < measured.length * 0.8) return null;
+  // Long lines of prose average a steady width per character in any font: where the
+  // recognizer placed the characters, most long lines must stand on a cell grid.
+  const verdicts = measured.map(fixedPitch).filter((v) => v !== undefined);
+  if (verdicts.length && verdicts.filter(Boolean).length < verdicts.length / 2) return null;
   // Code stands one line to a row (the detector may split one at a wide gap). Lines side by
   // side, columns apart, are a form or a table: labels and their values, whose long lines can
   // average a steady width per character in any font.
@@ -50,4 +55,18 @@ export function indentLines(lines: readonly TextLine[], advance: number): TextLi
       box: { ...line.box, left: blockLeft, width: line.box.width + (line.box.left - blockLeft) },
     };
   });
+}
+
+/**
+ * Whether the line's characters, where the recognizer placed them, stand in the cells of a
+ * fixed-pitch font; undefined where it placed none (a second reading) or too few to tell.
+ */
+function fixedPitch(line: TextLine): boolean | undefined {
+  const chars = line.fragments
+    .flatMap((f) => f.chars)
+    .map((c) => ({ char: c.char, centre: c.box.left + c.box.width / 2 }))
+    .sort((a, b) => a.centre - b.centre);
+  const letters = chars.filter((c) => c.char.trim() && !isCjk(c.char)).length;
+  if (letters < defaultMonospaceConfig.minChars) return undefined;
+  return monospaceGrid(chars) !== null;
 }

@@ -290,6 +290,49 @@ describe('code', () => {
     expect(readLines(fragments).filter((l) => l.startsWith(' '))).toEqual([]);
   });
 
+  it('reflows prose whose first line is indented, though its long lines average a steady width per character', () => {
+    // A proportional font's letters, placed by the recognizer: widths by letter, the lines'
+    // averages within a few percent of each other.
+    const width = (c: string) => (/[iljtf.,' ]/.test(c) ? 4 : /[mwMW]/.test(c) ? 13 : 8);
+    const proportional = (text: string, left: number, top: number) => {
+      let x = left;
+      const chars = [...text].map((char) => {
+        const box = { left: x, top: top + 4, width: width(char) - 1, height: 12 };
+        x += width(char);
+        return { char, box };
+      });
+      return { ...at(text, left, top, x - left, 20), chars };
+    };
+    const lines = [
+      'The licenses for most software are designed to take away',
+      'your freedom to share and change it. By contrast, the General',
+      'Public License is intended to guarantee your freedom to share',
+      'and change free software, to make sure the software is free',
+    ];
+    const fragments = lines.map((text, i) => proportional(text, i === 0 ? 40 : 10, 10 + i * 22));
+    expect(readParagraphs(fragments)).toEqual([lines.join(' ')]);
+  });
+
+  it('keeps a code block whose characters stand in cells as code', () => {
+    const cells = (text: string, column: number, row: number) => ({
+      ...mono(text, column, row),
+      chars: [...text].map((char, i) => ({
+        char,
+        box: { left: 12 + (column + i) * 9 + 1, top: 16 + row * 22, width: 7, height: 12 },
+      })),
+    });
+    const fragments = [
+      cells('def dump_stats(self, file):', 0, 0),
+      cells('with open(file) as f:', 4, 1),
+      cells('self.create_stats()', 8, 2),
+    ];
+    expect(readParagraphs(fragments)).toEqual([
+      'def dump_stats(self, file):',
+      '    with open(file) as f:',
+      '        self.create_stats()',
+    ]);
+  });
+
   it('leaves proportional prose alone', () => {
     const fragments = [
       at('Permission is hereby granted', 10, 10, 230),
