@@ -8,9 +8,21 @@ export interface LineMergeConfig {
   minVerticalOverlap: number;
   /** Fragments further apart than this many line heights are separate items (buttons, columns). */
   maxGap: number;
+  /** ...except after a marker (a bullet, `#`, a check mark): its text may stand this far off. */
+  maxGapAfterMarker: number;
+  /** A fragment of at most this many characters is a marker. */
+  markerLength: number;
 }
 
-export const defaultLineMergeConfig: LineMergeConfig = { minVerticalOverlap: 0.6, maxGap: 1.0 };
+// Measured on the tuning corpus (bench-corpus/tuning, ui, doc and code): separate items side
+// by side (a form's label and value, two buttons) stand 0.72 line heights apart and more, box
+// to box; a line the detector split stands closer but after a marker (`#   comment`, `-  item`).
+export const defaultLineMergeConfig: LineMergeConfig = {
+  minVerticalOverlap: 0.6,
+  maxGap: 0.7,
+  maxGapAfterMarker: 1.0,
+  markerLength: 2,
+};
 
 export function mergeFragmentsIntoLines(
   fragments: readonly TextFragment[],
@@ -31,7 +43,7 @@ export function mergeFragmentsIntoLines(
         overlap >= config.minVerticalOverlap * height &&
         similar &&
         gap > -0.5 * height &&
-        gap <= config.maxGap * height &&
+        gap <= (isMarker(last, config) ? config.maxGapAfterMarker : config.maxGap) * height &&
         gap < bestGap
       ) {
         best = line;
@@ -46,6 +58,9 @@ export function mergeFragmentsIntoLines(
   for (const f of fragments) if (f.direction === 'vertical') merged.push(toLine([f], 'vertical'));
   return merged;
 }
+
+const isMarker = (fragment: TextFragment, config: LineMergeConfig) =>
+  [...fragment.text.replace(/\s/g, '')].length <= config.markerLength;
 
 function toLine(parts: readonly TextFragment[], direction: TextLine['direction']): TextLine {
   let text = '';

@@ -171,6 +171,17 @@ describe('reading order', () => {
     expect(readLines(fragments)).toEqual(['A4 Extra', 'Bourne Again Shell']);
   });
 
+  it('keeps two items side by side apart when their boxes stand most of a line height apart', () => {
+    // A name and the menu item beside it (18 px lines, 14 px apart): two items, not one line.
+    const fragments = [at('Eric B. Decker', 10, 10, 110), at('致谢(R)', 134, 10, 60)];
+    expect(readLines(fragments)).toEqual(['Eric B. Decker', '致谢(R)']);
+  });
+
+  it('joins a marker to its text at the same distance', () => {
+    const fragments = [at('#', 10, 10, 12), at('Each line starts with the name', 26, 10, 220)];
+    expect(readLines(fragments)).toEqual(['# Each line starts with the name']);
+  });
+
   it('joins fragments the detector split at a word gap back into one line', () => {
     const fragments = [at('cannot', 10, 10, 50), at('combine', 66, 10, 64)];
     expect(readLines(fragments)).toEqual(['cannot combine']);
