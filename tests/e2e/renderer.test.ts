@@ -87,6 +87,38 @@ describe('the renderer in Chromium', () => {
     expect(cer(text, truth.text)).toBeLessThanOrEqual(0.02);
   });
 
+  it('lets the focused control take its keys: Enter on Cancel cancels, arrows change the mode', async () => {
+    const truth = truthOf('public-018-doc-en');
+    const reads: string[] = [];
+    const onRequest = (request: { method(): string; url(): string }) => {
+      if (request.method() === 'POST') reads.push(request.url());
+    };
+    page.on('request', onRequest);
+    try {
+      await page.goto(`${web.url}/web.html?screen=/bench/${truth.image}#/overlay`);
+      await page.waitForSelector('.overlay img');
+      await page.keyboard.press('Control+a');
+      const size = await page.textContent('[data-testid="selection-size"]');
+      // Arrows on the mode picker move through the modes and leave the selection where it is.
+      await page.focus('.toolbar input[value="text"]');
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => page.isChecked('.toolbar input[value="vertical"]')).toBe(true);
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => page.isChecked('.toolbar input[value="table"]')).toBe(true);
+      await page.keyboard.press('ArrowLeft');
+      await expect.poll(() => page.isChecked('.toolbar input[value="vertical"]')).toBe(true);
+      expect(await page.textContent('[data-testid="selection-size"]')).toBe(size);
+      await page.screenshot({ path: path.join(artifacts, 'overlay-mode-keyboard.png') });
+      // Enter on the focused Cancel button cancels: nothing is read.
+      await page.focus('.toolbar button:not(.primary)');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/result');
+      expect(reads).toEqual([]);
+    } finally {
+      page.off('request', onRequest);
+    }
+  });
+
   it('keeps recognitions in history, searchable, and re-opens one', async () => {
     await page.goto(`${web.url}/web.html#/history`);
     await page.waitForSelector('.entry');
