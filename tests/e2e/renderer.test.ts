@@ -237,4 +237,28 @@ describe('the renderer in Chromium', () => {
     expect(titles.slice(0, 2).map((t) => t.includes('Second page'))).toEqual([true, false]);
     expect(titles[1]).toContain('Quarterly report');
   });
+
+  it('copies with "Copy all" what the line list shows: its lines in order, items kept apart', async () => {
+    // A dialog of separate items side by side: two buttons, labels beside their values.
+    const truth = truthOf('public-001-ui-en');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.url });
+    await page.goto(`${web.url}/web.html?screen=/bench/${truth.image}#/overlay`);
+    await page.waitForSelector('.overlay img');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('ol.lines li', { timeout: 30_000 });
+    const listed = await page.$$eval('ol.lines li .words', (items) => items.map((i) => (i.textContent ?? '').trim()));
+    await page.click('header button.primary');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    // Each copied line is one listed line, or a wrapped item's listed lines joined, in the
+    // list's order: nothing glued across items, nothing reordered, nothing left out.
+    let next = 0;
+    for (const line of copied.split('\n').filter((l) => l.trim())) {
+      let joined = listed[next++] ?? '';
+      while (joined.length < line.length && next < listed.length) joined += ' ' + listed[next++];
+      expect(line.trim()).toBe(joined);
+    }
+    expect(next).toBe(listed.length);
+    expect(copied).toContain('A4 Extra\nBourne Again Shell');
+  });
 });
