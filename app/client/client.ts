@@ -47,7 +47,7 @@ export class OcrClient {
   private readonly fetchFn: typeof fetch;
 
   constructor(private readonly options: OcrClientOptions) {
-    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.baseUrl = serverUrl(options.baseUrl);
     // Wrapped: a browser's fetch called as a method of another object throws "Illegal invocation".
     this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
   }
@@ -234,4 +234,24 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 /** A Blob of the image's bytes (copied: a Blob cannot be made over a shared buffer). */
 function imageBlob(image: Uint8Array): Blob {
   return new Blob([new Uint8Array(image)]);
+}
+
+/**
+ * The server's base URL without trailing slashes, or a clear error where it is none: in a
+ * browser a relative "not a url" would be fetched from the page's own server and answer 404.
+ */
+function serverUrl(text: string): string {
+  const trimmed = text.trim().replace(/\/+$/, '');
+  let url: URL | undefined;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    // not a URL at all
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname)
+    throw new OcrClientError(
+      'invalid-url',
+      `"${text}" is not a server address: give one like http://192.168.1.20:8080 or https://ocr.example.com`,
+    );
+  return trimmed;
 }

@@ -2,6 +2,8 @@ import type { OcrResponse } from '../protocol/index.js';
 
 /** What went wrong, in terms a caller can branch on. */
 export type OcrClientErrorKind =
+  /** The server's address is not an http:// or https:// URL. */
+  | 'invalid-url'
   /** The server could not be reached (refused, DNS, reset, TLS). */
   | 'network'
   /** The server answered, but not as the Open API does (HTTP error page, bad JSON). */

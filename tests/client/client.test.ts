@@ -71,6 +71,17 @@ describe('OcrClient', () => {
     expect((await failure(client.poll('00000000-0000-0000-0000-000000000000'))).kind).toBe('expired');
   });
 
+  it('refuses an address that is no http(s) URL, saying what one looks like', () => {
+    for (const baseUrl of ['not a url', 'ftp://files.example.com', '/relative/path', ''])
+      expect(() => new OcrClient({ baseUrl, token: 't' })).toThrowError(
+        expect.objectContaining({
+          kind: 'invalid-url',
+          message: expect.stringMatching(/not a server address.*http:\/\//),
+        }),
+      );
+    expect(() => new OcrClient({ baseUrl: ' https://ocr.example.com/ ', token: 't' })).not.toThrow();
+  });
+
   it('says when the server cannot be reached, or is not an Open API server', async () => {
     const closed = http.createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

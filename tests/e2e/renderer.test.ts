@@ -147,6 +147,21 @@ describe('the renderer in Chromium', () => {
     await page.screenshot({ path: path.join(artifacts, 'settings-zh-dark.png'), fullPage: true });
   });
 
+  it('says a server address that is no URL is not one, when Test is pressed', async () => {
+    await page.goto(`${web.url}/web.html#/settings`);
+    await page.waitForSelector('fieldset');
+    await page.check('input[name="server"][value="remote"]');
+    await page.fill('input[type="url"]', 'not a url');
+    await page.fill('input[type="password"]', 'some-token');
+    await page.click('fieldset .row button:not(.primary)');
+    // In the language of the view (the test before switched it to 简体中文).
+    await expect.poll(() => page.textContent('[data-testid="server-test"]')).toMatch(/不是服务器地址/);
+    expect(await page.textContent('[data-testid="server-test"]')).not.toMatch(/404/);
+    await page.screenshot({ path: path.join(artifacts, 'settings-bad-url.png'), fullPage: true });
+    // Left without saving: the built-in server stays the one in use.
+    await page.check('input[name="server"][value="embedded"]');
+  });
+
   it('reads a formula snip in formula mode: typeset in the panel, copied as LaTeX, the same formula', async () => {
     const truth = readGroundTruth('formulas').items.find((g) => g.id === 'public-f006')!;
     await page.goto(`${web.url}/web.html?screen=/bench/formulas/${truth.image}#/overlay`);
