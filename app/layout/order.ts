@@ -61,7 +61,9 @@ function gaps(items: readonly { box: Box }[], axis: 'x' | 'y'): Gap[] {
 
 function cut<T extends Orderable>(items: readonly T[], lineHeight: number, config: OrderConfig): T[][] {
   if (items.length <= 1) return [[...items]];
-  const columnGaps = gaps(items, 'x').filter((g) => g.end - g.start >= config.minColumnGap * lineHeight);
+  const columnGaps = gaps(items, 'x').filter(
+    (g) => g.end - g.start >= config.minColumnGap * lineHeight && sideBySide(items, g, lineHeight),
+  );
   if (columnGaps.length && !isGrid(items, columnGaps, config)) {
     return splitAt(items, columnGaps, 'x').flatMap((part) => cut(part, lineHeight, config));
   }
@@ -76,6 +78,20 @@ function cut<T extends Orderable>(items: readonly T[], lineHeight: number, confi
     return [...upper.slice(0, -1), [...upper[upper.length - 1]!, ...lower[0]!], ...lower.slice(1)];
   }
   return [sortLeaf(items)];
+}
+
+/**
+ * Whether what stands left of the gap and what stands right of it share rows: a button alone
+ * under a form, past the form's right edge, makes no column (the form above is read first).
+ */
+function sideBySide(items: readonly { box: Box }[], gap: Gap, lineHeight: number): boolean {
+  const extent = (side: readonly { box: Box }[]) => [
+    Math.min(...side.map((i) => i.box.top)),
+    Math.max(...side.map((i) => bottom(i.box))),
+  ];
+  const [leftTop, leftBottom] = extent(items.filter((i) => right(i.box) <= gap.start));
+  const [rightTop, rightBottom] = extent(items.filter((i) => i.box.left >= gap.end));
+  return Math.min(leftBottom!, rightBottom!) - Math.max(leftTop!, rightTop!) >= lineHeight;
 }
 
 function splitAt<T extends Orderable>(items: readonly T[], at: readonly Gap[], axis: 'x' | 'y'): T[][] {
@@ -149,9 +165,14 @@ function cellsOf<T extends Orderable>(items: readonly T[], lineHeight: number): 
     const cell = cells.find((c) => {
       const last = c.lines[c.lines.length - 1]!.box;
       const overlap = Math.min(right(last), right(item.box)) - Math.max(last.left, item.box.left);
+      const gap = item.box.top - bottom(last);
+      // A wrapped text's lines follow at one leading: a wider gap after them starts the next
+      // row's label (a form set tight, two-line labels one under the other).
+      const leading = c.lines.slice(1).map((line, i) => line.box.top - bottom(c.lines[i]!.box));
       return (
         item.box.top >= last.top + last.height * 0.5 &&
-        item.box.top - bottom(last) < 0.5 * lineHeight &&
+        gap < 0.5 * lineHeight &&
+        (!leading.length || gap <= Math.max(...leading) + 0.25 * lineHeight) &&
         overlap > 0.3 * Math.min(last.width, item.box.width)
       );
     });

@@ -112,6 +112,86 @@ describe('reading order', () => {
     ]);
   });
 
+  it('reads a tight form row by row where two-line labels stand one under the other', () => {
+    // The detector's boxes on a dialog: labels and values both wrap, rows 10-12 px apart, and
+    // two buttons under the form bridge the gap between its columns.
+    const fragments = [
+      at('Installed file.txt', 38, 25, 159, 23),
+      at('Internal error, could not locate', 336, 85, 282, 23),
+      at('Installing file.txt', 39, 97, 151, 25),
+      at('member file.txt', 334, 110, 146, 24),
+      at('PKCS #11 user error', 39, 155, 199, 23),
+      at('Parsing error in password/key file.', 335, 156, 319, 23),
+      at('Peer has terminated the', 39, 195, 229, 23),
+      at('Public key decryption has failed.', 334, 206, 306, 27),
+      at('connection', 39, 222, 107, 20),
+      at('Public key encryption has', 37, 254, 248, 28),
+      at('Invalid user name', 336, 267, 171, 24),
+      at('failed.', 37, 279, 61, 25),
+      at('Length:', 36, 318, 79, 28),
+      at('Length: file.txt', 335, 320, 138, 25),
+      at('Iranian languages', 38, 365, 174, 26),
+      at('Iroquoian languages', 334, 365, 198, 26),
+      at('invalid binary "file.txt"', 312, 425, 203, 24),
+      at('not recorded', 561, 425, 124, 23),
+    ];
+    expect(readLines(fragments)).toEqual([
+      'Installed file.txt',
+      'Installing file.txt',
+      'Internal error, could not locate',
+      'member file.txt',
+      'PKCS #11 user error',
+      'Parsing error in password/key file.',
+      'Peer has terminated the',
+      'connection',
+      'Public key decryption has failed.',
+      'Public key encryption has',
+      'failed.',
+      'Invalid user name',
+      'Length:',
+      'Length: file.txt',
+      'Iranian languages',
+      'Iroquoian languages',
+      'invalid binary "file.txt"',
+      'not recorded',
+    ]);
+  });
+
+  it('reads a form before the lone button under it, past its right edge', () => {
+    const fragments = [
+      at('16 * 1kB opensync writes', 44, 32, 194, 22),
+      at('could not create thread for alarm', 364, 92, 248, 22),
+      at('Try "file.txt --help" for more information.', 47, 95, 290, 18),
+      at('detail:', 364, 136, 52, 21),
+      at('could not open output file', 47, 137, 190, 20),
+      at('fsync failed', 364, 179, 92, 23),
+      at('error:', 46, 182, 45, 18),
+      at('hint:', 45, 223, 39, 22),
+      at('Active UNIX domain sockets', 365, 224, 213, 20),
+      at('Ash', 45, 310, 35, 21),
+      at('BROADCAST', 364, 309, 100, 22),
+      at('RPC: Success', 46, 354, 108, 21),
+      at('RPC: Timed out', 365, 354, 120, 20),
+      at('RPC: Unable to receive', 694, 416, 172, 21),
+    ];
+    expect(readLines(fragments)).toEqual([
+      '16 * 1kB opensync writes',
+      'Try "file.txt --help" for more information.',
+      'could not create thread for alarm',
+      'could not open output file',
+      'detail:',
+      'error:',
+      'fsync failed',
+      'hint:',
+      'Active UNIX domain sockets',
+      'Ash',
+      'BROADCAST',
+      'RPC: Success',
+      'RPC: Timed out',
+      'RPC: Unable to receive',
+    ]);
+  });
+
   it('reads a form row by row though its labels are long, as its rows stand apart', () => {
     const labels = [
       'Signal file.txt(file.txt12) ? (y/N)',
