@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   optionNames,
   ResultType,
+  State,
   type CodeInfo,
   type OcrResponse,
   type OptionName,
@@ -205,7 +206,10 @@ export type Region = z.infer<typeof regionSchema>;
 /** One recognition as the result panel and history show it. */
 export interface Recognition {
   id: string;
+  /** The mode the result was read in: the one asked for, or text where a formula was asked for and none found. */
   mode: Mode;
+  /** The mode asked for, where the result was read in another. */
+  requestedMode?: Mode;
   createdAt: string;
   /** The image that was read, as PNG. */
   image: Uint8Array;
@@ -254,12 +258,18 @@ export function recognitionOf(
   about: { id: string; mode: Mode; createdAt: string; elapsedMs: number },
 ): Recognition {
   const result = response.result;
+  const formula = result?.resultType === ResultType.webPage && result.autoText ? result.autoText : null;
+  // The server answers formula mode on a snip that is no formula with its text: the result
+  // says so, so that the mode picker shows what was done.
+  const mode: Mode = about.mode === 'formula' && !formula && response.state === State.done ? 'text' : about.mode;
   const rows =
     result?.resultType === ResultType.table
       ? parsedOr<string[][] | null>(result.spiltText, null, (v): v is string[][] => isRows(v))
       : null;
   return {
     ...about,
+    mode,
+    ...(mode !== about.mode ? { requestedMode: about.mode } : {}),
     image: image.bytes,
     width: image.width,
     height: image.height,
@@ -269,7 +279,7 @@ export function recognitionOf(
     response,
     rows: rows?.map((row) => row.map((cell) => String(cell ?? ''))) ?? null,
     codes: parsedOr(response.desc, [], isCodeList),
-    formula: result?.resultType === ResultType.webPage && result.autoText ? result.autoText : null,
+    formula,
   };
 }
 

@@ -276,4 +276,19 @@ describe('the renderer in Chromium', () => {
     expect(next).toBe(listed.length);
     expect(copied).toContain('A4 Extra\nBourne Again Shell');
   });
+
+  it('says when formula mode found no formula, and shows the mode the text was read in', async () => {
+    const truth = truthOf('public-018-doc-en');
+    await page.goto(`${web.url}/web.html?screen=/bench/${truth.image}#/overlay`);
+    await page.waitForSelector('.overlay img');
+    await page.keyboard.press('Control+a');
+    await page.click('.toolbar label:has(input[value="formula"])');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('ol.lines li', { timeout: 30_000 });
+    await expect.poll(() => page.isVisible('[data-testid="mode-note"]')).toBe(true);
+    expect(await page.isChecked('header.toolbar input[value="text"]')).toBe(true);
+    expect(await page.isChecked('header.toolbar input[value="formula"]')).toBe(false);
+    expect(cer(await page.inputValue('#result-text'), truth.text)).toBeLessThanOrEqual(0.02);
+    await page.screenshot({ path: path.join(artifacts, 'result-formula-as-text.png') });
+  });
 });
