@@ -1,4 +1,7 @@
 // `ocr-assistant`: the command line. Each command lives in app/cli/; this file only dispatches.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { optionNames } from './protocol/types.js';
 // Each command is loaded when it is run: the server, Redis and engine libraries cost memory
@@ -7,22 +10,23 @@ import { optionNames } from './protocol/types.js';
 /** The Open API's options as flags, from the protocol's one list of them: [--left 1] [--top 1]... */
 const optionFlags = optionNames.map((name) => `[--${name} 1]`).join(' ');
 
-const usage = `ocr-assistant — offline screenshot OCR and the OCR Open API
-
-Usage:
-  ocr-assistant recognize IMAGE... [--type 0|1|2|3] ${optionFlags} [--jsonl]
-                          [--threads N] [--verbose] [--server URL --token T] [--out DIR]
+const commandUsage = {
+  recognize: `  ocr-assistant recognize IMAGE... [-t|--type 0|1|2|3] ${optionFlags} [--jsonl]
+                          [--threads N] [--verbose] [--server URL --token T] [-o|--out DIR] [--force]
                           [--language auto|jpn|kor|chi_tra|ukr|fra|deu|spa|ita|por|none]
       Prints each image's text (autoText); with --jsonl, one Open API response per image per line.
+      IMAGE may be a file, a folder (its images and PDFs), or - for an image on standard input.
       With --out, writes each image's result files to DIR, named after the image: Word,
-      searchable PDF, Markdown and TXT (and Excel for a table, --type 2).
+      searchable PDF, Markdown and TXT (and Excel for a table, --type 2). An image whose TXT is
+      already in DIR is left as it is (an interrupted run resumes); --force reads it again.
       With --server, the images go to that Open API server (token also from OCR_ASSISTANT_TOKEN);
       without it, the engine runs in this process. --type 3 reads a formula snip as LaTeX.
       --language (or OCR_ASSISTANT_LANGUAGE): lines the models cannot read (kana, Hangul,
       Traditional characters, Cyrillic; French, German, Spanish, Italian and Portuguese accents)
       are read again by Tesseract in the language they show (auto); jpn, kor, chi_tra, ukr
       (Cyrillic, Russian too), fra, deu, spa, ita or por pins one; none reads without them.
-  ocr-assistant serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--nodes N]
+`,
+  serve: `  ocr-assistant serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--nodes N]
                       [--allow-private-urls] [--public-url URL] [--log-level info] [--wait-budget 20]
                       [--result-ttl 1800] [--max-in-flight 16] [--redis URL]
                       [--language auto|jpn|kor|chi_tra|ukr|fra|deu|spa|ita|por|none]
@@ -32,45 +36,61 @@ Usage:
       a token may have --max-in-flight requests queued or running (past it: state 6).
       With --redis URL, a front with no engine of its own: tokens, results, uploads and the
       job queue live in that Redis, shared by every front and by the engine node hosts.
-  ocr-assistant node --redis URL [--nodes N] [--name NAME] [--lock-seconds 10]
+`,
+  node: `  ocr-assistant node --redis URL [--nodes N] [--name NAME] [--lock-seconds 10]
       Engine nodes on this machine taking jobs from the queue in Redis; responses name them
       NAME-01, NAME-02... A host that dies mid-job loses its lock, and the job moves on.
-  ocr-assistant token add [--limit N] [--data DIR | --redis URL]    prints the new token as its last line
+`,
+  token: `  ocr-assistant token add [--limit N] [--data DIR | --redis URL]    prints the new token as its last line
   ocr-assistant token list [--data DIR | --redis URL]
   ocr-assistant token remove TOKEN [--data DIR | --redis URL]
+`,
+};
+type CommandName = keyof typeof commandUsage;
 
-Exit codes: 0 all images recognized, 1 some image failed (others still ran), 2 usage error.
-`;
+const exitCodes = 'Exit codes: 0 all images recognized, 1 some image failed (others still ran), 2 usage error.\n';
+
+const usage = `ocr-assistant — offline screenshot OCR and the OCR Open API
+
+Usage:
+${Object.values(commandUsage).join('')}  ocr-assistant --version
+  ocr-assistant COMMAND --help
+
+${exitCodes}`;
+
+/** The package's version, from the package.json beside app/ (in the packed app too). */
+function version(): string {
+  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const io = { stdout: process.stdout, stderr: process.stderr };
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(usage);
+    const about = rest[0] as CommandName | undefined;
+    process.stdout.write(command === 'help' && about && about in commandUsage ? commandHelp(about) : usage);
     return command ? 0 : 2;
   }
+  if (command === '--version' || command === '-v' || command === 'version') {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
   if (command === 'recognize') {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: rest,
-        allowPositionals: true,
-        options: {
-          type: { type: 'string' },
-          jsonl: { type: 'boolean' },
-          threads: { type: 'string' },
-          language: { type: 'string' },
-          verbose: { type: 'boolean' },
-          server: { type: 'string' },
-          token: { type: 'string' },
-          out: { type: 'string' },
-          ...Object.fromEntries(optionNames.map((name) => [name, { type: 'string' as const }])),
-        },
-      });
-    } catch (error) {
-      process.stderr.write(`ocr-assistant recognize: ${(error as Error).message}\n\n${usage}`);
-      return 2;
-    }
+    const parsed = parseOrUsage(command, rest, {
+      type: { type: 'string', short: 't' },
+      jsonl: { type: 'boolean' },
+      threads: { type: 'string' },
+      language: { type: 'string' },
+      verbose: { type: 'boolean' },
+      server: { type: 'string' },
+      token: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      force: { type: 'boolean' },
+      ...Object.fromEntries(optionNames.map((name) => [name, { type: 'string' as const }])),
+    });
+    if (!parsed) return 2;
+    if (parsed === 'help') return 0;
     const { recognizeCommand } = await import('./cli/recognize-command.js');
     return recognizeCommand(
       { images: parsed.positionals, values: parsed.values as Record<string, string | boolean | undefined> },
@@ -92,6 +112,7 @@ export async function main(argv: string[]): Promise<number> {
       redis: { type: 'string' },
       language: { type: 'string' },
     });
+    if (parsed === 'help') return 0;
     return parsed ? (await import('./cli/serve-command.js')).serveCommand(parsed.values, io) : 2;
   }
   if (command === 'node') {
@@ -101,6 +122,7 @@ export async function main(argv: string[]): Promise<number> {
       name: { type: 'string' },
       'lock-seconds': { type: 'string' },
     });
+    if (parsed === 'help') return 0;
     return parsed ? (await import('./cli/node-command.js')).nodeCommand(parsed.values, io) : 2;
   }
   if (command === 'token') {
@@ -109,6 +131,7 @@ export async function main(argv: string[]): Promise<number> {
       data: { type: 'string' },
       redis: { type: 'string' },
     });
+    if (parsed === 'help') return 0;
     return parsed
       ? (await import('./cli/token-command.js')).tokenCommand(
           parsed.positionals[0],
@@ -122,14 +145,38 @@ export async function main(argv: string[]): Promise<number> {
   return 2;
 }
 
-type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
-/** parseArgs, with a usage error on stderr instead of a throw. */
-function parseOrUsage<T extends OptionSpec>(command: string, args: string[], options: T) {
+function commandHelp(command: CommandName): string {
+  return `Usage:\n${commandUsage[command]}\n${command === 'recognize' ? exitCodes : ''}`;
+}
+
+/**
+ * parseArgs with --help (-h) for the command's own usage ('help' returned), and a usage error
+ * that says what was wrong in a line and where help is, instead of Node's raw message.
+ */
+function parseOrUsage<T extends OptionSpec>(command: CommandName, args: string[], options: T) {
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(commandHelp(command));
+    return 'help' as const;
+  }
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    process.stderr.write(`ocr-assistant ${command}: ${(error as Error).message}\n\n${usage}`);
+    process.stderr.write(
+      `ocr-assistant ${command}: ${usageMessage(error as Error & { code?: string })}\nRun "ocr-assistant ${command} --help" for its options.\n`,
+    );
     return undefined;
   }
+}
+
+/** parseArgs' errors, said in a line: the option and what is wrong with it. */
+function usageMessage(error: Error & { code?: string }): string {
+  const option = /'([^']+)'/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    const name = /--[\w-]+/.exec(option)?.[0] ?? option;
+    return /argument missing/.test(error.message) ? `${name} needs a value` : `${name} takes no value`;
+  }
+  return error.message.split('\n')[0]!;
 }

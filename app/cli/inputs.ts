@@ -23,6 +23,11 @@ export async function expandInputs(args: readonly string[], skip?: string): Prom
     files.push({ path: file, outName: seen > 1 ? `${outName}-${seen}` : outName });
   };
   for (const arg of args) {
+    // `-`: the image on standard input, its result files named stdin.*
+    if (arg === '-') {
+      add(arg, 'stdin');
+      continue;
+    }
     const info = await stat(arg).catch(() => undefined);
     if (!info?.isDirectory()) {
       // A missing file is kept: recognizing it reports it, and the others still run.

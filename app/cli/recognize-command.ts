@@ -30,6 +30,8 @@ interface RecognitionPlan {
   options: RecognizeOptions;
   jsonl: boolean;
   verbose: boolean;
+  /** Read again the images whose results are already in `outDir`. */
+  force: boolean;
   outDir?: string;
   recognizer: Recognizer;
 }
@@ -83,7 +85,7 @@ export async function recognizeCommand(args: RecognizeCommandArgs, io: CommandIo
   }
   if (resumed)
     io.stderr.write(
-      `${resumed} of ${inputs.length} files were already done in ${plan.outDir} and were left as they are\n`,
+      `${resumed} of ${inputs.length} files were already done in ${plan.outDir} and were left as they are (--force reads them again)\n`,
     );
   if (plan.verbose) {
     // maxRSS is in kilobytes: the process's high-water mark, models and all.
@@ -110,6 +112,9 @@ async function planRecognition(args: RecognizeCommandArgs, io: CommandIo): Promi
   if (server && !token) return usageError(io, '--server needs --token T (or OCR_ASSISTANT_TOKEN)');
   const outDir = values.out as string | undefined;
   if (outDir) {
+    const existing = await stat(outDir).catch(() => undefined);
+    if (existing && !existing.isDirectory())
+      return usageError(io, `--out ${outDir} is a file; name a folder for the result files (it is made if missing)`);
     try {
       await mkdir(outDir, { recursive: true });
     } catch (error) {
@@ -129,7 +134,15 @@ async function planRecognition(args: RecognizeCommandArgs, io: CommandIo): Promi
     }
     if (values.verbose) io.stderr.write(`models loaded in ${recognizer.loadMs?.toFixed(0)} ms\n`);
   }
-  return { type, options, jsonl: values.jsonl === true, verbose: values.verbose === true, outDir, recognizer };
+  return {
+    type,
+    options,
+    jsonl: values.jsonl === true,
+    verbose: values.verbose === true,
+    force: values.force === true,
+    outDir,
+    recognizer,
+  };
 }
 
 /** One image: left alone when its results are there, else read, reported and its files written. */
@@ -142,8 +155,9 @@ async function recognizeOne(
   const { path, outName } = input;
   const { outDir } = plan;
   // Resuming an interrupted run: a file whose TXT (written last) is there is done.
-  if (outDir && (await stat(join(outDir, `${outName}.txt`)).catch(() => undefined))) return { kind: 'resumed' };
-  const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => error);
+  if (!plan.force && outDir && (await stat(join(outDir, `${outName}.txt`)).catch(() => undefined)))
+    return { kind: 'resumed' };
+  const bytes = await (path === STDIN ? readStdin() : readFile(path)).catch((error: NodeJS.ErrnoException) => error);
   let response: OcrResponse;
   if (bytes instanceof Error) {
     response = failedResponse(
@@ -170,6 +184,16 @@ async function recognizeOne(
     }
   }
   return { kind: 'answered', response, failed };
+}
+
+/** The name `-` stands for the image on standard input (`grim -g ... - | ocr-assistant recognize -`). */
+const STDIN = '-';
+
+async function readStdin(): Promise<Buffer> {
+  if (process.stdin.isTTY) throw new Error('- reads an image from standard input, but it is a terminal');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /** The response as asked: a JSON line, or its text (under a header when there are several images). */

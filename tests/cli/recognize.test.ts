@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readGroundTruth } from '../bench/bench-data.js';
-import { cli } from './cli-helpers.js';
+import { bin, cli } from './cli-helpers.js';
 import { typesetForm } from '../formula/formula-helpers.js';
 
 const { dir } = readGroundTruth('screens');
@@ -113,6 +113,53 @@ describe('ocr-assistant recognize', () => {
     expect(again.stderr).toMatch(/1 of 2 files were already done/);
     expect(again.stdout).toContain('Bourne Again Shell');
     expect(again.stdout).not.toContain('First page of the letter');
+    // --force reads them all again, as a rerun with another --type would want
+    const forced = await cli('recognize', '--force', '--out', out, folder);
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).not.toMatch(/already done/);
+    expect(forced.stdout).toContain('First page of the letter');
+  });
+
+  it('reads an image from standard input given as -', async () => {
+    const child = execFile(process.execPath, [bin, 'recognize', '-']);
+    child.stdin!.end(readFileSync(docImage));
+    let stdout = '';
+    child.stdout!.on('data', (chunk) => (stdout += chunk));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect(stdout).toContain('"The Program" refers to any copyrightable work licensed under this License.');
+  });
+
+  it('says --out names a file, not a folder, before reading anything', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'ocr-cli-out-')), 'results.txt');
+    writeFileSync(file, 'an earlier result');
+    const { stderr, code } = await cli('recognize', '--out', file, docImage);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--out .*results\.txt is a file; name a folder/);
+    expect(stderr).not.toMatch(/EEXIST/);
+    expect(readFileSync(file, 'utf8')).toBe('an earlier result');
+  });
+
+  it('prints its own help, the version, and says which option was wrong in one line', async () => {
+    const help = await cli('recognize', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/ocr-assistant recognize IMAGE/);
+    expect(help.stdout).not.toMatch(/ocr-assistant serve/);
+    const version = await cli('--version');
+    expect(version.stdout.trim()).toBe(
+      JSON.parse(readFileSync(path.join(path.dirname(bin), '../package.json'), 'utf8')).version,
+    );
+    const missing = await cli('recognize', docImage, '-t');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe(
+      'ocr-assistant recognize: --type needs a value\nRun "ocr-assistant recognize --help" for its options.\n',
+    );
+    const unknown = await cli('recognize', '--bogus', docImage);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^ocr-assistant recognize: unknown option --bogus\n/);
+    // -t is --type
+    const table = await cli('recognize', '-t', '9', docImage);
+    expect(table.stderr).toMatch(/type "9" is not supported/);
   });
 
   it('refuses a bad option value with a usage error (exit 2)', async () => {
