@@ -8,7 +8,7 @@ export interface LineMergeConfig {
   minVerticalOverlap: number;
   /** Fragments further apart than this many line heights are separate items (buttons, columns). */
   maxGap: number;
-  /** ...except after a marker (a bullet, `#`, a check mark): its text may stand this far off. */
+  /** ...except after a marker or a keyword (a bullet, `#`, `def`): its text may stand this far off. */
   maxGapAfterMarker: number;
   /** A fragment of at most this many characters is a marker. */
   markerLength: number;
@@ -16,12 +16,13 @@ export interface LineMergeConfig {
 
 // Measured on the tuning corpus (bench-corpus/tuning, ui, doc and code): separate items side
 // by side (a form's label and value, two buttons) stand 0.72 line heights apart and more, box
-// to box; a line the detector split stands closer but after a marker (`#   comment`, `-  item`).
+// to box; a line the detector split stands closer but after a marker or a keyword (`#   comment`,
+// `-  item`, `def __exit__` whose underscores the detector did not see: screens-q70's code).
 export const defaultLineMergeConfig: LineMergeConfig = {
   minVerticalOverlap: 0.6,
   maxGap: 0.7,
   maxGapAfterMarker: 1.0,
-  markerLength: 2,
+  markerLength: 3,
 };
 
 export function mergeFragmentsIntoLines(

@@ -157,6 +157,35 @@ describe('reading order', () => {
     ]);
   });
 
+  it("reads a menu's shortcuts on their items' rows, though Latin and Han boxes sit a few px apart", () => {
+    const fragments = [
+      at('设置系统时区需要认证。', 37, 30, 210, 25),
+      at('Shift+Ctrl+S', 515, 83, 114, 22),
+      at('启动"$(unit)"需要认证。', 40, 87, 205, 25),
+      at('Ctrl+Q', 564, 123, 66, 23),
+      at('重复的组条目', 40, 127, 123, 25),
+      at('重复的用户条目', 40, 167, 144, 25),
+      at('重复的组影子条目', 40, 207, 163, 24),
+      at('Alt+Enter', 539, 243, 91, 25),
+      at('重复的用户影子条目', 40, 248, 182, 23),
+      at('申请内存失败', 258, 304, 124, 26),
+      at('改变信箱所有者失败', 428, 303, 183, 25),
+    ];
+    expect(readLines(fragments)).toEqual([
+      '设置系统时区需要认证。',
+      '启动"$(unit)"需要认证。',
+      'Shift+Ctrl+S',
+      '重复的组条目',
+      'Ctrl+Q',
+      '重复的用户条目',
+      '重复的组影子条目',
+      '重复的用户影子条目',
+      'Alt+Enter',
+      '申请内存失败',
+      '改变信箱所有者失败',
+    ]);
+  });
+
   it('reads a form before the lone button under it, past its right edge', () => {
     const fragments = [
       at('16 * 1kB opensync writes', 44, 32, 194, 22),
@@ -257,9 +286,11 @@ describe('reading order', () => {
     expect(readLines(fragments)).toEqual(['Eric B. Decker', '致谢(R)']);
   });
 
-  it('joins a marker to its text at the same distance', () => {
+  it('joins a marker or a keyword to its text at the same distance', () => {
     const fragments = [at('#', 10, 10, 12), at('Each line starts with the name', 26, 10, 220)];
     expect(readLines(fragments)).toEqual(['# Each line starts with the name']);
+    // A JPEG's faint underscores: the detector saw "def" and "exit(self):" 16 px apart.
+    expect(readLines([at('def', 10, 40, 27), at('exit(self):', 53, 40, 90)])).toEqual(['def exit(self):']);
   });
 
   it('joins fragments the detector split at a word gap back into one line', () => {
