@@ -154,14 +154,7 @@ export function restoreWordSpaces(
             ? alnumSpace
             : minSpace)
       ) {
-        chars.push({
-          char: ' ',
-          score: 1,
-          firstStep: previous.lastStep,
-          lastStep: char.firstStep,
-          start: previous.end,
-          end: char.start,
-        });
+        chars.push(spaceBetween(previous, char));
       }
     }
     chars.push(char);
@@ -169,6 +162,16 @@ export function restoreWordSpaces(
   if (chars.length === all.length) return text;
   return { ...text, chars, text: chars.map((c) => c.char).join('') };
 }
+
+/** A space put back between two characters, spanning the gap between them. */
+const spaceBetween = (previous: RecognizedChar, next: RecognizedChar): RecognizedChar => ({
+  char: ' ',
+  score: 1,
+  firstStep: previous.lastStep,
+  lastStep: next.firstStep,
+  start: previous.end,
+  end: next.start,
+});
 
 /**
  * A fixed-pitch line's spaces: one wherever a cell or more stands empty between two characters
@@ -186,14 +189,7 @@ function spacedByCells(
   for (let i = 1; i < letters.length; i++) {
     const [previous, char] = [letters[i - 1]!, letters[i]!];
     if (grid.cells[i]! - grid.cells[i - 1]! >= 2 && widestGap(previous, char) >= minGapShare * grid.pitch)
-      chars.push({
-        char: ' ',
-        score: 1,
-        firstStep: previous.lastStep,
-        lastStep: char.firstStep,
-        start: previous.end,
-        end: char.start,
-      });
+      chars.push(spaceBetween(previous, char));
     chars.push(char);
   }
   return { ...text, chars, text: chars.map((c) => c.char).join('') };

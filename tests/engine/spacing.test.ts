@@ -46,17 +46,18 @@ function drawnLine(words: string[], wordGaps: number | number[], spacesAfter: nu
     start: b.left / width,
     end: b.right / width,
   }));
+  return lineReading(width, data, chars.map((c) => c.char).join(''), chars);
+}
+
+/** A drawn line's pixels, its quad, and the recognizer's reading of it. */
+function lineReading(width: number, data: Uint8Array, text: string, chars: RecognizedChar[]) {
   const quad: Quad = [
     { x: 0, y: 0 },
     { x: width, y: 0 },
     { x: width, y: HEIGHT },
     { x: 0, y: HEIGHT },
   ];
-  return {
-    image: { width, height: HEIGHT, data },
-    quad,
-    text: { text: chars.map((c) => c.char).join(''), score: 0.99, chars },
-  };
+  return { image: { width, height: HEIGHT, data }, quad, text: { text, score: 0.99, chars } };
 }
 
 const words = ['You', 'may', 'convey', 'a', 'covered', 'work', 'in', 'object', 'code'];
@@ -119,17 +120,7 @@ function monospaceLine(text: string, modelText = text.replace(/ /g, '')) {
     const cell = char === ' ' ? { left: letters[next - 1]!.right, right: letters[next]!.left } : letters[next++]!;
     return { char, score: 0.99, firstStep: i, lastStep: i, start: cell.left / width, end: cell.right / width };
   });
-  const quad: Quad = [
-    { x: 0, y: 0 },
-    { x: width, y: 0 },
-    { x: width, y: HEIGHT },
-    { x: 0, y: HEIGHT },
-  ];
-  return {
-    image: { width, height: HEIGHT, data },
-    quad,
-    text: { text: modelText, score: 0.99, chars },
-  };
+  return lineReading(width, data, modelText, chars);
 }
 
 describe('word spaces in a fixed-pitch font', () => {
