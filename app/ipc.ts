@@ -64,6 +64,9 @@ export const readingLanguages = [
 ] as const;
 export type ReadingLanguage = (typeof readingLanguages)[number];
 
+/** How many history entries may be kept: the settings schema's bounds, shown by the Settings view. */
+export const historyLimitRange = { min: 10, max: 5000 } as const;
+
 export const settingsSchema = z.object({
   hotkeys: z.object({ capture: acceleratorSchema, clipboard: acceleratorSchema, repeat: acceleratorSchema }),
   server: z.discriminatedUnion('kind', [
@@ -79,7 +82,7 @@ export const settingsSchema = z.object({
   readingLanguage: z.enum(readingLanguages),
   copyToClipboard: z.boolean(),
   notify: z.boolean(),
-  historyLimit: z.number().int().min(10).max(5000),
+  historyLimit: z.number().int().min(historyLimitRange.min).max(historyLimitRange.max),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -147,6 +147,31 @@ describe('the renderer in Chromium', () => {
     await page.screenshot({ path: path.join(artifacts, 'settings-zh-dark.png'), fullPage: true });
   });
 
+  it('says beside the field when the history size is out of range, and keeps the saved one', async () => {
+    await page.goto(`${web.url}/web.html#/settings`);
+    await page.waitForSelector('fieldset');
+    const field = page.locator('input[type="number"]');
+    const saved = await field.inputValue();
+    await field.fill('3');
+    await field.press('Tab');
+    await expect.poll(() => page.isVisible('[data-testid="history-limit-problem"]')).toBe(true);
+    expect(await page.textContent('[data-testid="history-limit-problem"]')).toMatch(/10.*5000.*500/);
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: path.join(artifacts, 'settings-history-limit.png'), fullPage: true });
+    await page.reload();
+    await page.waitForSelector('fieldset');
+    expect(await page.locator('input[type="number"]').inputValue()).toBe(saved);
+    // A value in range is saved, and the message goes.
+    await page.locator('input[type="number"]').fill('800');
+    await page.locator('input[type="number"]').press('Tab');
+    await expect.poll(() => page.isVisible('[data-testid="history-limit-problem"]')).toBe(false);
+    await page.reload();
+    await page.waitForSelector('fieldset');
+    expect(await page.locator('input[type="number"]').inputValue()).toBe('800');
+    await page.locator('input[type="number"]').fill(saved);
+    await page.locator('input[type="number"]').press('Tab');
+  });
+
   it('says a server address that is no URL is not one, when Test is pressed', async () => {
     await page.goto(`${web.url}/web.html#/settings`);
     await page.waitForSelector('fieldset');
