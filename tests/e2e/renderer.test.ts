@@ -147,6 +147,35 @@ describe('the renderer in Chromium', () => {
     await page.screenshot({ path: path.join(artifacts, 'settings-zh-dark.png'), fullPage: true });
   });
 
+  it('says why a hotkey is not taken: one another action has, or a key without a modifier', async () => {
+    await page.goto(`${web.url}/web.html#/settings`);
+    await page.waitForSelector('fieldset');
+    const rows = page.locator('.hotkey');
+    const repeat = rows.nth(2);
+    const before = await repeat.locator('kbd').textContent();
+    const captureKeys = await rows.nth(0).locator('kbd').textContent();
+    // The capture hotkey (Ctrl+Alt+O here) pressed for "repeat": refused, and said so.
+    await repeat.locator('button').click();
+    await page.keyboard.press('Control+Alt+KeyO');
+    await expect
+      .poll(() =>
+        repeat
+          .locator('[role="alert"]')
+          .textContent()
+          .catch(() => ''),
+      )
+      .toContain(captureKeys!);
+    expect(await repeat.locator('kbd').textContent()).toBe(before);
+    // A letter alone: the recorder says what to add, and keeps listening.
+    await repeat.locator('button').click();
+    await page.keyboard.press('KeyQ');
+    await expect.poll(() => page.isVisible('[data-testid="hotkey-hint"]')).toBe(true);
+    await page.screenshot({ path: path.join(artifacts, 'settings-hotkey-hint.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.isVisible('[data-testid="hotkey-hint"]')).toBe(false);
+    expect(await repeat.locator('kbd').textContent()).toBe(before);
+  });
+
   it('says beside the field when the history size is out of range, and keeps the saved one', async () => {
     await page.goto(`${web.url}/web.html#/settings`);
     await page.waitForSelector('fieldset');
