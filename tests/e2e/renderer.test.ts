@@ -343,6 +343,8 @@ describe('the renderer in Chromium', () => {
     expect(await page.isChecked('header.toolbar input[value="text"]')).toBe(true);
     expect(await page.isChecked('header.toolbar input[value="formula"]')).toBe(false);
     expect(cer(await page.inputValue('#result-text'), truth.text)).toBeLessThanOrEqual(0.02);
+    // The view is in 简体中文 (set by a test before): the language is named, not coded (eng).
+    expect(await page.textContent('[data-testid="result-facts"]')).toMatch(/英语 · 4 行/);
     await page.screenshot({ path: path.join(artifacts, 'result-formula-as-text.png') });
   });
 });

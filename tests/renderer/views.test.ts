@@ -83,7 +83,7 @@ describe('result panel', () => {
       '第 3 行',
     ]);
     expect(document.querySelectorAll('rect[data-line]')).toHaveLength(3);
-    expect(screen.getByTestId('result-facts').textContent).toMatch(/eng · 3 lines · 42 ms/);
+    expect(screen.getByTestId('result-facts').textContent).toMatch(/English · 3 lines · 42 ms/);
     expect((screen.getByLabelText('Text', { selector: 'textarea' }) as HTMLTextAreaElement).value).toBe(
       'Build failed\nerror TS2304: Cannot find name\n第 3 行',
     );

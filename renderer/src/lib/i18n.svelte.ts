@@ -43,6 +43,7 @@ const en = {
   'result.time': '{ms} ms',
   'result.readAsText': 'No formula found in this image: it was read as text.',
   'result.lineCount': '{n} lines',
+  'result.lineCount.one': '{n} line',
   'result.cellCount': '{n} cells',
   'result.noText': 'No text was found in this image.',
   'result.options': 'Options',
@@ -154,6 +155,7 @@ const zhCN: Record<MessageKey, string> = {
   'result.time': '{ms} 毫秒',
   'result.readAsText': '图中没有找到公式：已按文字识别。',
   'result.lineCount': '{n} 行',
+  'result.lineCount.one': '{n} 行',
   'result.cellCount': '{n} 个单元格',
   'result.noText': '这张图片里没有找到文字。',
   'result.options': '选项',
@@ -243,4 +245,33 @@ export const i18n = new I18n();
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   const template: string = catalogs[i18n.language][key] ?? en[key];
   return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** The wire's language codes (`lang`: Tesseract's names) as BCP 47, for Intl to name them. */
+const languageTags: Record<string, string> = {
+  eng: 'en',
+  chi_sim: 'zh-Hans',
+  chi_tra: 'zh-Hant',
+  jpn: 'ja',
+  kor: 'ko',
+  rus: 'ru',
+  ukr: 'uk',
+  fra: 'fr',
+  deu: 'de',
+  spa: 'es',
+  ita: 'it',
+  por: 'pt',
+};
+
+/** A result's language (`chi_sim`, `eng`...) by its name in the view's language; the code itself where Intl has none. */
+export function languageName(code: string): string {
+  if (code === 'math') return t('mode.formula');
+  const tag = languageTags[code];
+  if (!tag) return code;
+  return new Intl.DisplayNames([i18n.language], { type: 'language' }).of(tag) ?? code;
+}
+
+/** A date and time in the view's language (history rows), not the browser's. */
+export function dateTimeText(iso: string): string {
+  return new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso));
 }
