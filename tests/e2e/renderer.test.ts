@@ -66,6 +66,20 @@ describe('the renderer in Chromium', () => {
     await page.screenshot({ path: path.join(artifacts, 'result.png') });
   });
 
+  it('shows a small region magnified with sharp pixels, and says when one line is copied', async () => {
+    // The 162 x 42 region read above is shown at twice its size: pixelated, not smoothed.
+    expect(await page.$eval('.frame img', (img) => getComputedStyle(img).imageRendering)).toBe('pixelated');
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.url });
+    const button = page.locator('li[data-line="1"] button.copy');
+    await button.click();
+    await expect.poll(() => button.getAttribute('aria-label')).toMatch(/^Copied: /);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      await page.textContent('li[data-line="1"] .words'),
+    );
+    await page.screenshot({ path: path.join(artifacts, 'result-line-copied.png') });
+    await expect.poll(() => button.getAttribute('aria-label'), { timeout: 3000 }).toMatch(/^Copy this line: /);
+  });
+
   it('lights a line when its box is hovered on the image', async () => {
     await page.hover('rect[data-line="1"]');
     await expect.poll(() => page.getAttribute('li[data-line="1"]', 'class')).toMatch(/\bhot\b/);
