@@ -20,7 +20,9 @@ vi.mock('../../renderer/src/lib/pdf-pages.js', async (original) => ({
     items: files
       .filter((f) => !f.name.startsWith('broken'))
       .flatMap((f) => [1, 2].map((n) => ({ name: `${f.name} p. ${n}`, bytes: async () => tinyPng }))),
-    failed: files.filter((f) => f.name.startsWith('broken')).map((f) => `${f.name}: the PDF could not be read`),
+    failed: files
+      .filter((f) => f.name.startsWith('broken'))
+      .map((f) => `${f.name} could not be read: the PDF could not be read`),
     close: async () => void closedPdfs.push(...files.map((f) => f.name)),
   }),
 }));
@@ -296,9 +298,12 @@ describe('result panel', () => {
     await waitFor(() => expect(fake.calls.filter((c) => c.name === 'recognizeImage')).toHaveLength(5));
     await waitFor(() => expect(result.busy).toBe(false));
     expect(result.current?.text).toBe('page 5');
-    expect(result.error).toBe(
-      'broken.pdf: the PDF could not be read; b.png: not an image OCR Assistant can read; not images or PDFs, left out: notes.txt',
-    );
+    // One problem a line, each naming its file.
+    expect(result.error?.split('\n')).toEqual([
+      'broken.pdf could not be read: the PDF could not be read',
+      'b.png could not be read: not an image OCR Assistant can read',
+      'Left out, not images or PDFs: notes.txt',
+    ]);
     expect(closedPdfs).toEqual(['broken.pdf', 'report.pdf']);
   });
 

@@ -1,6 +1,7 @@
 // A dropped PDF's pages as PNG pictures, rendered in the page with pdf.js. Each page is then
 // read like a dropped image: it gets its own result, boxes and history entry, and any OCR
 // server that reads images reads a PDF's pages too (the built-in one, or a remote one).
+import { t } from './i18n.svelte.js';
 
 /** Pixels per PDF point, as the engine renders PDFs: 12 pt text comes out about 24 px tall. */
 export const pdfScale = 2;
@@ -90,7 +91,7 @@ export async function pdfPageItems(
         });
       }
     } catch (error) {
-      failed.push(`${file.name}: ${(error as Error).message}`);
+      failed.push(t('result.batchFailed', { name: file.name, message: (error as Error).message }));
     }
   }
   return { items, failed, close: async () => void (await Promise.all(opened.map((p) => p.close()))) };

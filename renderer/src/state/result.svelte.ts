@@ -3,6 +3,7 @@
 import type { Mode, Recognition } from '../../../app/ipc.js';
 import type { RecognizeOptions } from '../../../app/ipc.js';
 import { api, unwrap } from '../lib/api.js';
+import { t } from '../lib/i18n.svelte.js';
 
 export class ResultState {
   current = $state.raw<Recognition | null>(null);
@@ -84,7 +85,7 @@ export class ResultState {
         try {
           this.show(await unwrap(api().recognizeImage({ image: await image.bytes() })));
         } catch (error) {
-          failed.push(`${image.name}: ${(error as Error).message}`);
+          failed.push(t('result.batchFailed', { name: image.name, message: (error as Error).message }));
         }
         this.batch = { done: this.batch.done + 1, total: images.length };
       }
@@ -92,8 +93,10 @@ export class ResultState {
       this.batch = null;
       this.setBusy(false);
     }
-    const problems = [...failed, ...(skipped.length ? [`not images or PDFs, left out: ${skipped.join(', ')}`] : [])];
-    if (problems.length) this.error = problems.join('; ');
+    const problems = [...failed, ...(skipped.length ? [t('result.dropLeftOut', { names: skipped.join(', ') })] : [])];
+    // One problem a line: a file's own message ends in a full stop, and joined with "; " read
+    // as "read.; empty.png:".
+    if (problems.length) this.error = problems.join('\n');
   }
 
   recognizeClipboard(): Promise<void> {
