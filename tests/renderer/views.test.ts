@@ -196,7 +196,8 @@ describe('result panel', () => {
       { url: 'http://127.0.0.1:1/files/x/ocr.xlsx', fileType: 4, desc: 'Excel workbook' },
       { url: 'http://127.0.0.1:1/files/x/ocr.pdf', fileType: 1, desc: 'searchable PDF' },
     ] as DownLoadInfo[];
-    await resultPanel(sampleFrom({ response: { id: 'r', ocrType: 2, state: 2, result: { resultType: 0, files } } }));
+    const sample = sampleFrom({ response: { id: 'r', ocrType: 2, state: 2, result: { resultType: 0, files } } });
+    const result = await resultPanel(sample);
     expect(
       screen
         .getAllByRole('button')
@@ -209,6 +210,9 @@ describe('result panel', () => {
       fileType: 4,
     });
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Saved: /home/user/Downloads/ocr.xlsx'));
+    // The next result's files are not saved yet: the note goes with the result it was about.
+    result.show({ ...sample, id: '11111111-2222-4333-8444-666666666666' });
+    await waitFor(() => expect(screen.queryByText(/^Saved: /)).toBeNull());
   });
 
   it('lists the QR codes found, to copy or (a web link) to open', async () => {
