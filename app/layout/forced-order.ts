@@ -2,12 +2,10 @@
 //   left: columns left to right, each top to bottom (a line joins the column its span overlaps);
 //   top:  rows top to bottom, each left to right (a line joins the row its centre shares).
 // Each column or row is one block, as the analysis would hand on.
-import { median, type Box } from './types.js';
+import { centreY, median } from './types.js';
 import type { Orderable } from './order.js';
 
 export type ForcedOrder = 'left' | 'top';
-
-const centreY = (b: Box) => b.top + b.height / 2;
 
 export function forceOrder<T extends Orderable>(lines: readonly T[], order: ForcedOrder): T[][] {
   if (!lines.length) return [];

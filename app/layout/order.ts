@@ -1,7 +1,7 @@
 // Reading order, as a person reads a screen: columns (a sidebar beside a list, two text
 // columns) one after the other, top to bottom; a grid of aligned rows (a table, a form)
 // row by row. A recursive XY-cut over the line boxes.
-import { bottom, median, right, type Box } from './types.js';
+import { bottom, centreY, median, right, unionBox, type Box } from './types.js';
 
 export interface OrderConfig {
   /** A vertical channel of empty space at least this many line heights wide separates columns. */
@@ -133,10 +133,9 @@ function isGrid<T extends Orderable>(items: readonly T[], columnGaps: readonly G
     setClose(rightSide)
   )
     return false;
-  const centre = (b: Box) => b.top + b.height / 2;
   const lineAligned = fewer.filter((a) =>
     more.some(
-      (b) => Math.abs(centre(a.box) - centre(b.box)) <= config.rowAlignment * Math.min(a.box.height, b.box.height),
+      (b) => Math.abs(centreY(a.box) - centreY(b.box)) <= config.rowAlignment * Math.min(a.box.height, b.box.height),
     ),
   ).length;
   if (lineAligned / fewer.length >= config.gridShare) return true;
@@ -146,7 +145,7 @@ function isGrid<T extends Orderable>(items: readonly T[], columnGaps: readonly G
   const [fewerCells, moreCells] = [cellsOf(fewer, lineHeight), cellsOf(more, lineHeight)];
   if (fewerCells.length < 2 || (fewerCells.length === fewer.length && moreCells.length === more.length)) return false;
   const cellAligned = fewerCells.filter((a) =>
-    moreCells.some((b) => Math.abs(centre(a.box) - centre(b.box)) <= config.rowAlignment * lineHeight),
+    moreCells.some((b) => Math.abs(centreY(a.box) - centreY(b.box)) <= config.rowAlignment * lineHeight),
   ).length;
   return cellAligned / fewerCells.length >= config.gridShare;
 }
@@ -167,39 +166,32 @@ function cellsOf<T extends Orderable>(items: readonly T[], lineHeight: number): 
   for (const item of [...items].sort((a, b) => a.box.top - b.box.top)) {
     const cell = cells.find((c) => {
       const last = c.lines[c.lines.length - 1]!.box;
-      const overlap = Math.min(right(last), right(item.box)) - Math.max(last.left, item.box.left);
       const gap = item.box.top - bottom(last);
+      if (item.box.top < last.top + last.height * 0.5 || gap >= 0.5 * lineHeight) return false;
+      const overlap = Math.min(right(last), right(item.box)) - Math.max(last.left, item.box.left);
+      if (overlap <= 0.3 * Math.min(last.width, item.box.width)) return false;
       // A wrapped text's lines follow at one leading: a wider gap after them starts the next
-      // row's label (a form set tight, two-line labels one under the other).
+      // row's label (a form set tight, two-line labels one under the other). Measured last:
+      // most cells are ruled out above, and this runs at every cut of a long page.
       const leading = c.lines.slice(1).map((line, i) => line.box.top - bottom(c.lines[i]!.box));
-      return (
-        item.box.top >= last.top + last.height * 0.5 &&
-        gap < 0.5 * lineHeight &&
-        (!leading.length || gap <= Math.max(...leading) + 0.25 * lineHeight) &&
-        overlap > 0.3 * Math.min(last.width, item.box.width)
-      );
+      return !leading.length || gap <= Math.max(...leading) + 0.25 * lineHeight;
     });
     if (cell) {
       cell.lines.push(item);
-      const b = cell.box;
-      const l = Math.min(b.left, item.box.left);
-      const t = Math.min(b.top, item.box.top);
-      cell.box = {
-        left: l,
-        top: t,
-        width: Math.max(right(b), right(item.box)) - l,
-        height: Math.max(bottom(b), bottom(item.box)) - t,
-      };
+      cell.box = unionBox([cell.box, item.box]);
     } else cells.push({ lines: [item], box: { ...item.box } });
   }
-  const centre = (b: Box) => b.top + b.height / 2;
+  // Level with another line: more lines level with it among all the items than in its own
+  // cell. Counted in the items' sorted centres, as this runs at every cut of a long page.
+  const centres = items.map((i) => centreY(i.box)).sort((a, b) => a - b);
+  const reach = LEVEL_SHARE * lineHeight;
+  const levelCount = (y: number) => firstAbove(centres, y + reach) - firstAtLeast(centres, y - reach);
   const levelWithAnother = (cell: Cell<T>) =>
-    cell.lines.some((line) =>
-      items.some(
-        (other) =>
-          !cell.lines.includes(other) && Math.abs(centre(other.box) - centre(line.box)) <= LEVEL_SHARE * lineHeight,
-      ),
-    );
+    cell.lines.some((line) => {
+      const y = centreY(line.box);
+      const own = cell.lines.filter((l) => Math.abs(centreY(l.box) - y) <= reach).length;
+      return levelCount(y) > own;
+    });
   // Centred lines of different widths are one label's text (a button's): they stay one cell
   // beside the next button, though their lines are level with its lines.
   const centred = (cell: Cell<T>) => {
@@ -220,6 +212,28 @@ function cellsOf<T extends Orderable>(items: readonly T[], lineHeight: number): 
 /** Two lines whose centres are at most this share of a line height apart stand on one row. */
 const LEVEL_SHARE = 0.3;
 
+/** In ascending `sorted`, the index of the first value >= `y`. */
+function firstAtLeast(sorted: readonly number[], y: number): number {
+  let [low, high] = [0, sorted.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! < y) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** In ascending `sorted`, the index of the first value > `y`. */
+function firstAbove(sorted: readonly number[], y: number): number {
+  let [low, high] = [0, sorted.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! <= y) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /**
  * Inside a block: rows top to bottom, each row left to right. A row is of cells (a wrapped
  * label, a two-line button): each cell's lines are read together, as its text is one.
@@ -231,12 +245,12 @@ function sortLeaf<T extends Orderable>(items: readonly T[]): T[] {
   for (const cell of cells) {
     const row = rows[rows.length - 1];
     const first = row?.[0];
-    const level = (c: Cell<T>) => c.box.top + c.box.height / 2;
     if (
       row &&
       first &&
       (cell.box.top < first.box.top + first.lines[0]!.box.height * 0.5 ||
-        (cell.lines.length + first.lines.length > 2 && Math.abs(level(cell) - level(first)) <= 0.25 * lineHeight))
+        (cell.lines.length + first.lines.length > 2 &&
+          Math.abs(centreY(cell.box) - centreY(first.box)) <= 0.25 * lineHeight))
     )
       row.push(cell);
     else rows.push([cell]);

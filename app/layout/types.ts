@@ -41,6 +41,8 @@ export interface Layout {
 
 export const right = (b: Box) => b.left + b.width;
 export const bottom = (b: Box) => b.top + b.height;
+/** The middle of a box, top to bottom: where two boxes on one row are level. */
+export const centreY = (b: Box) => b.top + b.height / 2;
 /** How many pixels of height two boxes share (negative: the gap between them). */
 export const verticalOverlap = (a: Box, b: Box) => Math.min(bottom(a), bottom(b)) - Math.max(a.top, b.top);
 
