@@ -4,6 +4,7 @@
 // handler checks the sender and parses its argument with the schema here before anything else.
 import { z } from 'zod';
 import {
+  isServerUrl,
   optionNames,
   ResultType,
   State,
@@ -15,7 +16,7 @@ import {
 } from './protocol/index.js';
 
 // What the renderer needs of the wire format comes through here: it sees app/ipc.ts only.
-export { optionNames, ResultType };
+export { isServerUrl, optionNames, ResultType };
 export type {
   CodeInfo,
   OcrResponse,

@@ -2,6 +2,7 @@
 // whether the server is the app's own on loopback or another machine. It hides the API's
 // asynchronous side: state 0 is polled through idcode, state 6 is retried with backoff.
 import {
+  isServerUrl,
   optionsToQuery,
   State,
   tipsRefusal,
@@ -236,22 +237,12 @@ function imageBlob(image: Uint8Array): Blob {
   return new Blob([new Uint8Array(image)]);
 }
 
-/**
- * The server's base URL without trailing slashes, or a clear error where it is none: in a
- * browser a relative "not a url" would be fetched from the page's own server and answer 404.
- */
+/** The server's base URL without trailing slashes, or a clear error where it is none. */
 function serverUrl(text: string): string {
-  const trimmed = text.trim().replace(/\/+$/, '');
-  let url: URL | undefined;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    // not a URL at all
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || !url.hostname)
+  if (!isServerUrl(text))
     throw new OcrClientError(
       'invalid-url',
       `"${text}" is not a server address: give one like http://192.168.1.20:8080 or https://ocr.example.com`,
     );
-  return trimmed;
+  return text.trim().replace(/\/+$/, '');
 }

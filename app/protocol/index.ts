@@ -3,3 +3,4 @@ export * from './response.js';
 export * from './errors.js';
 export * from './options.js';
 export * from './tips.js';
+export * from './server-url.js';
