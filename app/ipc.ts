@@ -87,6 +87,9 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+/** The actions a global hotkey can start, in the order the views list them: the schema's own keys. */
+export const hotkeyActions = Object.keys(settingsSchema.shape.hotkeys.shape) as (keyof Settings['hotkeys'])[];
+
 /** The desktops the app is built for; anything else is treated as Linux (X11/Wayland rules). */
 export type DesktopPlatform = 'darwin' | 'win32' | 'linux';
 export const desktopPlatformOf = (platform: string): DesktopPlatform =>
