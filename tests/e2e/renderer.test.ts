@@ -38,6 +38,12 @@ afterAll(async () => {
 
 const truthOf = (id: string) => readGroundTruth('screens').items.find((g) => g.id === id)!;
 
+/** The capture overlay frozen on a bench screenshot (`image`: its path under the bench). */
+async function openOverlay(image: string) {
+  await page.goto(`${web.url}/web.html?screen=/bench/${image}#/overlay`);
+  await page.waitForSelector('.overlay img');
+}
+
 async function drag(from: [number, number], to: [number, number]) {
   await page.mouse.move(...from);
   await page.mouse.down();
@@ -48,8 +54,7 @@ async function drag(from: [number, number], to: [number, number]) {
 describe('the renderer in Chromium', () => {
   it('reads the region dragged on the overlay, and shows its text in the result panel', async () => {
     const truth = truthOf('public-001-ui-en');
-    await page.goto(`${web.url}/web.html?screen=/bench/${truth.image}#/overlay`);
-    await page.waitForSelector('.overlay img');
+    await openOverlay(truth.image);
     // The two lines "Usage: [OPTION]..." and "[FILE]" (boxes 14,50 and 14,67), nothing else.
     const wanted = (truth.lines ?? []).filter(
       (l) => l.box[0] + l.box[2] <= 170 && l.box[1] >= 46 && l.box[1] + l.box[3] <= 88,
@@ -89,8 +94,7 @@ describe('the renderer in Chromium', () => {
 
   it('works from the keyboard alone: select all, nudge, Enter', async () => {
     const truth = truthOf('public-018-doc-en');
-    await page.goto(`${web.url}/web.html?screen=/bench/${truth.image}#/overlay`);
-    await page.waitForSelector('.overlay img');
+    await openOverlay(truth.image);
     await page.keyboard.press('Control+a');
     await expect
       .poll(() => page.textContent('[data-testid="selection-size"]'))
@@ -109,8 +113,7 @@ describe('the renderer in Chromium', () => {
     };
     page.on('request', onRequest);
     try {
-      await page.goto(`${web.url}/web.html?screen=/bench/${truth.image}#/overlay`);
-      await page.waitForSelector('.overlay img');
+      await openOverlay(truth.image);
       await page.keyboard.press('Control+a');
       const size = await page.textContent('[data-testid="selection-size"]');
       // Arrows on the mode picker move through the modes and leave the selection where it is.
@@ -232,8 +235,7 @@ describe('the renderer in Chromium', () => {
 
   it('reads a formula snip in formula mode: typeset in the panel, copied as LaTeX, the same formula', async () => {
     const truth = readGroundTruth('formulas').items.find((g) => g.id === 'public-f006')!;
-    await page.goto(`${web.url}/web.html?screen=/bench/formulas/${truth.image}#/overlay`);
-    await page.waitForSelector('.overlay img');
+    await openOverlay(`formulas/${truth.image}`);
     await page.keyboard.press('Control+a');
     await page.click('.toolbar label:has(input[value="formula"])');
     await page.keyboard.press('Enter');
@@ -247,8 +249,7 @@ describe('the renderer in Chromium', () => {
 
   it("reads a table screenshot in table mode into a grid, lights a cell's box, and exports it to Excel", async () => {
     const truth = truthOf('public-027-table-bordered-en');
-    await page.goto(`${web.url}/web.html?screen=/bench/${truth.image}#/overlay`);
-    await page.waitForSelector('.overlay img');
+    await openOverlay(truth.image);
     await page.keyboard.press('Control+a');
     await page.click('.toolbar label:has-text("表格")');
     await page.keyboard.press('Enter');
@@ -325,8 +326,7 @@ describe('the renderer in Chromium', () => {
     // A dialog of separate items side by side: two buttons, labels beside their values.
     const truth = truthOf('public-001-ui-en');
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.url });
-    await page.goto(`${web.url}/web.html?screen=/bench/${truth.image}#/overlay`);
-    await page.waitForSelector('.overlay img');
+    await openOverlay(truth.image);
     await page.keyboard.press('Control+a');
     await page.keyboard.press('Enter');
     await page.waitForSelector('ol.lines li', { timeout: 30_000 });
@@ -347,8 +347,7 @@ describe('the renderer in Chromium', () => {
 
   it('says when formula mode found no formula, and shows the mode the text was read in', async () => {
     const truth = truthOf('public-018-doc-en');
-    await page.goto(`${web.url}/web.html?screen=/bench/${truth.image}#/overlay`);
-    await page.waitForSelector('.overlay img');
+    await openOverlay(truth.image);
     await page.keyboard.press('Control+a');
     await page.click('.toolbar label:has(input[value="formula"])');
     await page.keyboard.press('Enter');
