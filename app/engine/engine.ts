@@ -59,6 +59,11 @@ export interface StageTimings {
   secondScriptLines?: number;
   /** Looking for QR codes and barcodes. */
   codesMs?: number;
+  /**
+   * Time inside the detection and recognition models, every pass included: the floor under
+   * `totalMs` for these models on this machine (set for a whole picture, not for a turn).
+   */
+  modelMs?: number;
   totalMs: number;
 }
 
@@ -166,11 +171,17 @@ export class OcrEngine {
   /** Text and codes of a picture decoded (or rendered) since `started`, that time counted as decoding. */
   private async readPicture(image: RgbImage, options: RecognizeImageOptions, started: number): Promise<EngineOutput> {
     const decodeMs = performance.now() - started;
+    const modelBusy = this.modelBusyMs();
     const output = await this.recognizeImage(image, options);
+    output.timings.modelMs = this.modelBusyMs() - modelBusy;
     if (this.config.barcodes.enabled) await this.addCodes(image, output);
     output.timings.decodeMs = decodeMs;
     output.timings.totalMs += decodeMs;
     return output;
+  }
+
+  private modelBusyMs(): number {
+    return this.models.reduce((ms, model) => ms + model.busyMs, 0);
   }
 
   /**

@@ -1,7 +1,7 @@
 // `npm run bench`: our engine and the peers on the shared benchmark, in one run, scored by
 // ../shared/bench/score.mjs. Prints figures; asserts nothing (speed is compared, not timed).
 import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -11,41 +11,13 @@ import { recognize } from '../../app/server/image-to-response.js';
 import { processInfo } from '../../app/protocol/response.js';
 import { OcrType, ResultType, type RecognizeOptions, type TextCellInfo } from '../../app/protocol/types.js';
 import { benchRoot, hasBench, readGroundTruth, type GroundTruth, type Prediction } from './bench-data.js';
+import { benchOutDir as outDir, score } from './scorer.js';
 import { gutenyePeer, tesseractPeer, type Peer } from './peers.js';
 import { runFormulaBench } from './formula-bench.js';
 import { runCorpusBench } from './corpus-bench.js';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const outDir = path.join(repoRoot, 'bench-results');
-
-interface ScoreRow {
-  group: string;
-  n: number;
-  cer: number;
-  cer_ws: number;
-  line_f1?: number;
-  cell_acc?: number;
-  ms_median?: number;
-  ms_p90?: number;
-}
-
-async function score(
-  gt: readonly GroundTruth[],
-  predictions: readonly Prediction[],
-  name: string,
-): Promise<{ table: string; rows: ScoreRow[] }> {
-  const gtFile = path.join(outDir, `${name}.gt.jsonl`);
-  const predFile = path.join(outDir, `${name}.pred.jsonl`);
-  writeFileSync(gtFile, gt.map((g) => JSON.stringify(g)).join('\n') + '\n');
-  writeFileSync(predFile, predictions.map((p) => JSON.stringify(p)).join('\n') + '\n');
-  const scorer = path.join(benchRoot(), 'score.mjs');
-  const [{ stdout: table }, { stdout: json }] = await Promise.all([
-    run(process.execPath, [scorer, gtFile, predFile]),
-    run(process.execPath, [scorer, gtFile, predFile, '--json']),
-  ]);
-  return { table, rows: (JSON.parse(json) as { rows: ScoreRow[] }).rows };
-}
 
 /**
  * Our engine, in-process, through the same `recognize()` the server and CLI use. Table

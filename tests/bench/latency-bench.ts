@@ -1,0 +1,297 @@
+// `npm run bench:latency`: what a user waits for, one capture at a time. Captures of four sizes
+// (one line, a dialog, a full-HD screen, a 4K screen) are built from the held-out split of the
+// project's corpus, each read warm several times by our engine and by @gutenye/ocr-node (the
+// same PP-OCRv4 models) in the same run. Per size: median wall time, CPU-seconds, the time
+// inside the models (the floor for these models on this machine) and CER. Prints figures,
+// asserts nothing (DESIGN rule 12).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { OcrEngine } from '../../app/engine/engine.js';
+import { recognize } from '../../app/server/image-to-response.js';
+import { processInfo } from '../../app/protocol/response.js';
+import { OcrType, type TextCellInfo } from '../../app/protocol/types.js';
+import { hasBench, type GroundTruth, type Prediction } from './bench-data.js';
+import { benchOutDir, score } from './scorer.js';
+import { buildCaptures, type Capture } from './latency-captures.js';
+
+/** A line read, with its axis-aligned box in the capture's pixels. */
+interface ReadLine {
+  text: string;
+  box: [number, number, number, number];
+}
+
+interface Reading {
+  lines: ReadLine[];
+  wallMs: number;
+  cpuMs: number;
+  /** Time inside the models, when the reader reports it. */
+  modelMs?: number;
+  /** Where the time went, stage by stage, when the reader reports it. */
+  stages?: Record<string, number>;
+}
+
+type Reader = (file: string, bytes: Buffer) => Promise<Omit<Reading, 'wallMs' | 'cpuMs'>>;
+
+async function timedRead(read: Reader, file: string, bytes: Buffer): Promise<Reading> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const result = await read(file, bytes);
+  const wallMs = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { ...result, wallMs, cpuMs: (used.user + used.system) / 1000 };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)] ?? NaN;
+};
+
+/**
+ * Each tile of a capture (a window placed on the desktop) as a scoring item: the lines read
+ * whose centre lies in it, in the order read. Lines read on the empty desktop count against
+ * the reader as an item whose truth is empty.
+ */
+function tileItems(capture: Capture, lines: readonly ReadLine[]): { gt: GroundTruth[]; predictions: Prediction[] } {
+  const gt: GroundTruth[] = [];
+  const predictions: Prediction[] = [];
+  const claimed = new Set<ReadLine>();
+  capture.tiles.forEach((tile, i) => {
+    const [left, top, width, height] = tile.box;
+    const inside = lines.filter((l) => {
+      const x = l.box[0] + l.box[2] / 2,
+        y = l.box[1] + l.box[3] / 2;
+      return x >= left && x < left + width && y >= top && y < top + height;
+    });
+    inside.forEach((l) => claimed.add(l));
+    const id = `${capture.name}#${i}`;
+    gt.push({ id, image: capture.file, kind: capture.size, lang: tile.lang, width, height, text: tile.text });
+    predictions.push({ id, text: inside.map((l) => l.text).join('\n') });
+  });
+  const stray = lines.filter((l) => !claimed.has(l));
+  if (stray.length) {
+    const id = `${capture.name}#desktop`;
+    gt.push({ id, image: capture.file, kind: capture.size, lang: 'en', width: 0, height: 0, text: '' });
+    predictions.push({ id, text: stray.map((l) => l.text).join('\n') });
+  }
+  return { gt, predictions };
+}
+
+/** Our engine through the same `recognize()` the server and CLI use: the lines of the Open API answer. */
+function ourReader(engine: OcrEngine): Reader {
+  return async (_file, bytes) => {
+    const { response, engine: output } = await recognize(
+      engine,
+      { image: bytes, type: OcrType.text, options: {} },
+      processInfo(0),
+    );
+    const lines = (JSON.parse(response.result?.verticalText ?? '[]') as TextCellInfo[])
+      .filter((l) => l.words)
+      .map((l) => ({
+        text: l.words,
+        box: [l.location.left, l.location.top, l.location.width, l.location.height] as ReadLine['box'],
+      }));
+    const t = output?.timings;
+    return {
+      lines,
+      ...(t && {
+        modelMs: t.modelMs,
+        stages: {
+          decode: t.decodeMs,
+          detect: t.detectMs,
+          recognize: t.recognizeMs,
+          'second reading': t.secondScriptMs ?? 0,
+          codes: t.codesMs ?? 0,
+        },
+      }),
+    };
+  };
+}
+
+async function peerReader(): Promise<Reader | null> {
+  type Line = { text: string; box?: number[][] };
+  let Ocr: { create(): Promise<{ detect(path: string): Promise<Line[]> }> };
+  try {
+    Ocr = (await import('@gutenye/ocr-node')).default as typeof Ocr;
+  } catch {
+    return null;
+  }
+  const ocr = await Ocr.create();
+  return async (file) => ({
+    lines: (await ocr.detect(file)).map((l) => {
+      const xs = (l.box ?? []).map((p) => p[0]!),
+        ys = (l.box ?? []).map((p) => p[1]!);
+      const left = Math.min(...xs),
+        top = Math.min(...ys);
+      return { text: l.text, box: [left, top, Math.max(...xs) - left, Math.max(...ys) - top] };
+    }),
+  });
+}
+
+interface SizeFigures {
+  /** Medians of each stage's time, and of what is left: layout and the answer's JSON. */
+  stages?: Record<string, number>;
+  wallMs: number;
+  cpuMs: number;
+  modelMs?: number;
+  cer: number;
+  cerWs: number;
+}
+
+/** Every capture of one size read `repeats` times after one warm-up read; medians over all reads. */
+async function measure(
+  name: string,
+  read: Reader,
+  captures: readonly Capture[],
+  repeats: number,
+  dir: string,
+): Promise<SizeFigures> {
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  const models: number[] = [];
+  const stages = new Map<string, number[]>();
+  const gt: GroundTruth[] = [];
+  const predictions: Prediction[] = [];
+  for (const capture of captures) {
+    const file = path.join(dir, capture.file);
+    const bytes = await readFile(file);
+    let last = await timedRead(read, file, bytes); // warm-up: first-use costs are not a capture's
+    for (let i = 0; i < repeats; i++) {
+      last = await timedRead(read, file, bytes);
+      walls.push(last.wallMs);
+      cpus.push(last.cpuMs);
+      if (last.modelMs !== undefined) models.push(last.modelMs);
+      if (last.stages) {
+        const rest = Object.values(last.stages).reduce((a, b) => a + b, 0);
+        for (const [stage, ms] of [...Object.entries(last.stages), ['layout and answer', last.wallMs - rest] as const])
+          stages.set(stage, [...(stages.get(stage) ?? []), ms]);
+      }
+    }
+    const items = tileItems(capture, last.lines);
+    gt.push(...items.gt);
+    predictions.push(...items.predictions);
+  }
+  const { rows } = await score(gt, predictions, `latency-${captures[0]!.size.replace(/\W+/g, '-')}-${name}`);
+  const all = rows.find((r) => r.group === 'ALL')!;
+  return {
+    wallMs: median(walls),
+    cpuMs: median(cpus),
+    ...(models.length && { modelMs: median(models) }),
+    ...(stages.size && { stages: Object.fromEntries([...stages].map(([k, v]) => [k, median(v)])) }),
+    cer: all.cer,
+    cerWs: all.cer_ws,
+  };
+}
+
+const targets: Record<Capture['size'], number> = { 'one line': 60, dialog: 200, 'full HD': 1500, '4K': 5000 };
+
+export async function runLatencyBench(args: string[] = process.argv.slice(2)): Promise<number> {
+  if (!hasBench()) {
+    console.error('no ../shared/bench beside the repository: its scorer is needed (set OCR_BENCH_DIR)');
+    return 2;
+  }
+  const repeats = Number(/^--repeats=(\d+)$/.exec(args.find((a) => a.startsWith('--repeats=')) ?? '')?.[1] ?? 5);
+  const withPeer = !args.includes('--no-peers');
+  const dir = path.join(benchOutDir, 'latency');
+  mkdirSync(dir, { recursive: true });
+  const captures = await buildCaptures(dir, (s) => console.log(s));
+  // --sizes=dialog,full HD: just those (for an A/B run of one change).
+  const only = args
+    .find((a) => a.startsWith('--sizes='))
+    ?.slice('--sizes='.length)
+    .split(',');
+  const sizes = [...new Set(captures.map((c) => c.size))].filter((size) => !only || only.includes(size));
+  console.log(
+    `== captures (in ${path.relative(process.cwd(), dir)}/), each read warm ${repeats} times after one warm-up`,
+  );
+  for (const size of sizes) {
+    const mine = captures.filter((c) => c.size === size);
+    const lines = mine.reduce((n, c) => n + c.tiles.reduce((m, t) => m + t.text.split('\n').length, 0), 0);
+    console.log(
+      `${size}: ${mine.length} captures, ${mine.map((c) => `${c.width}x${c.height}`).join(' ')}, ${lines} lines`,
+    );
+  }
+
+  const engine = await OcrEngine.load();
+  const ours = ourReader(engine);
+  const figures = new Map<string, { ours: SizeFigures; peer?: SizeFigures }>();
+  for (const size of sizes)
+    figures.set(size, {
+      ours: await measure(
+        'ours',
+        ours,
+        captures.filter((c) => c.size === size),
+        repeats,
+        dir,
+      ),
+    });
+  await engine.dispose();
+  const peer = withPeer ? await peerReader() : null;
+  if (peer)
+    for (const size of sizes)
+      figures.get(size)!.peer = await measure(
+        'gutenye',
+        peer,
+        captures.filter((c) => c.size === size),
+        repeats,
+        dir,
+      );
+
+  const s = (ms: number | undefined) => (ms === undefined ? '-' : (ms / 1000).toFixed(3));
+  const r = (a: number, b: number | undefined) => (b ? (a / b).toFixed(2) : '-');
+  console.log(
+    `\n== latency, warm, median of every read (${process.platform} ${process.arch}, Node ${process.versions.node})`,
+  );
+  console.log(
+    [
+      'size',
+      'ours s',
+      'ours CPU-s',
+      'models s',
+      'ours cer',
+      'ours cer_ws',
+      'peer s',
+      'peer CPU-s',
+      'peer cer',
+      'wall ours/peer',
+      'CPU ours/peer',
+      'target s',
+    ].join('\t'),
+  );
+  for (const size of sizes) {
+    const { ours: o, peer: p } = figures.get(size)!;
+    console.log(
+      [
+        size,
+        s(o.wallMs),
+        s(o.cpuMs),
+        s(o.modelMs),
+        o.cer.toFixed(4),
+        o.cerWs.toFixed(4),
+        s(p?.wallMs),
+        s(p?.cpuMs),
+        p ? p.cer.toFixed(4) : '-',
+        r(o.wallMs, p?.wallMs),
+        r(o.cpuMs, p?.cpuMs),
+        s(targets[size as Capture['size']]),
+      ].join('\t'),
+    );
+  }
+  console.log('\n== where our time goes (median ms per stage)');
+  const stageNames = Object.keys(figures.get(sizes[0]!)!.ours.stages ?? {});
+  console.log(['size', ...stageNames].join('\t'));
+  for (const size of sizes) {
+    const st = figures.get(size)!.ours.stages ?? {};
+    console.log([size, ...stageNames.map((k) => (st[k] ?? 0).toFixed(0))].join('\t'));
+  }
+  console.log(
+    '\n"models s" is the time inside the detection and recognition models alone: what is left when all our own work is gone.',
+  );
+  writeFileSync(path.join(dir, 'figures.json'), JSON.stringify(Object.fromEntries(figures), null, 2));
+  return 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  process.exitCode = await runLatencyBench();
+}
