@@ -96,6 +96,13 @@ export interface SecondScriptConfig {
   /** The same in a line first read as mostly Latin letters. */
   maxGapEmInLatin: number;
   /**
+   * The same in such a line on a page where the recognizer read no Han or kana at all. A
+   * Japanese page shows its kanji somewhere, and a Korean word left unread spans two
+   * syllables; a shorter stretch there is a missed Latin glyph (the `^` of `^@@`, the `JS` of
+   * `JSON`), whose Tesseract probe cost an English dialog 0.3 s for nothing.
+   */
+  maxGapEmOnLatinPage: number;
+  /**
    * Such a stretch holds glyphs only if this share of its columns shows ink (a pixel this far,
    * in grey levels, from the line's background): a wide empty stretch (a placeholder cut out
    * of a UI string, aligned fields) is space, not glyphs, and not worth a second reading.
@@ -239,6 +246,7 @@ export const defaultEngineConfig: EngineConfig = {
     minHangulShare: 0.5,
     maxGapEm: 1.5,
     maxGapEmInLatin: 1.6,
+    maxGapEmOnLatinPage: 3,
     minGapInkShare: 0.15,
     inkContrast: 64,
     boxToTextHeight: 1.6,

@@ -86,7 +86,8 @@ export class SecondScriptPass {
     // French, German, Spanish, Italian or Portuguese is a page's, told by its common words: the
     // letters alone are Latin to the recognizer, which reads them without their accents.
     const pageLatin = latinLanguageOf(recognized.map((r) => r.text).join('\n'));
-    const suspects = lines.map((line, i) => this.suspectedLanguages(image, line, recognized[i]!, pageLatin));
+    const cjkRead = recognized.some((r) => han.test(r.text) || r.text.match(kana) !== null);
+    const suspects = lines.map((line, i) => this.suspectedLanguages(image, line, recognized[i]!, pageLatin, cjkRead));
     // Lines before columns, so that a page of both reads its lines' model, then the columns'.
     const candidates = [...lines.keys()]
       .filter((i) => suspects[i]!.length)
@@ -214,6 +215,8 @@ export class SecondScriptPass {
     line: SecondScriptLine,
     text: RecognizedText,
     pageLatin: LatinLanguage | undefined,
+    /** Whether the recognizer read any Han or kana on the page. */
+    cjkRead: boolean,
   ): SecondScriptLanguage[] {
     const vertical = line.direction === 'vertical';
     // Japanese and Korean ask the same of a line: measured once for both.
@@ -226,7 +229,7 @@ export class SecondScriptPass {
       if (isLatinLanguage(language)) return language === pageLatin && isMostlyLatin(text.text);
       return language === 'ukr'
         ? looksLikeMisreadCyrillic(text.text)
-        : (unread ??= this.hasUnreadGlyphs(image, line.quad, text));
+        : (unread ??= this.hasUnreadGlyphs(image, line.quad, text, cjkRead));
     });
   }
 
@@ -303,7 +306,7 @@ export class SecondScriptPass {
    * heights. Neighbouring Han characters stand one apart, Latin ones closer, a word space
    * adds about a third: only glyphs the recognizer could not read open a wider stretch.
    */
-  private hasUnreadGlyphs(image: RgbImage, quad: Quad, text: RecognizedText): boolean {
+  private hasUnreadGlyphs(image: RgbImage, quad: Quad, text: RecognizedText, cjkRead: boolean): boolean {
     const { length, thickness } = lineGeometry(quad);
     if (length < thickness * this.config.minAspect) return false;
     if (!text.text.trim()) return true;
@@ -317,7 +320,11 @@ export class SecondScriptPass {
       1 - pad + 0.5 * (em / length),
     ];
     // Latin text has wider gaps of its own (tabs, spaced capitals): there it takes more.
-    const maxGap = isMostlyLatin(text.text) ? this.config.maxGapEmInLatin : this.config.maxGapEm;
+    const maxGap = !isMostlyLatin(text.text)
+      ? this.config.maxGapEm
+      : cjkRead
+        ? this.config.maxGapEmInLatin
+        : this.config.maxGapEmOnLatinPage;
     let inkColumns: Uint8Array | undefined;
     for (let i = 1; i < middles.length; i++) {
       if (((middles[i]! - middles[i - 1]!) * length) / em <= maxGap) continue;

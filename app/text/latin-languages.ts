@@ -64,15 +64,23 @@ export function withoutAccents(text: string): string {
 }
 
 /**
+ * Evidence a page is in a language is a second reading of it (0.1 s a line): the common words
+ * must be a fair share of all the words, not two of a hundred on an English page. A program
+ * listing German month names (`qw(Son Mon Die Mit ...)`) is code.
+ */
+const minCommonShare = 0.05;
+
+/**
  * The language of a Latin-script text when it is French, German or Spanish: its common words
- * (at least two, and more than English ones) and own letters say so. English, code and a
- * text of too few words give undefined.
+ * (at least two, more than English ones, and a fair share of all) and own letters say so.
+ * English, code and a text of too few words give undefined. Words are whole: letters run
+ * into digits (the `e` and `da` of a hash `61e65ddd87f3f34da00d`) are no words.
  */
 export function latinLanguageOf(text: string): LatinLanguage | undefined {
   const words =
     withoutAccents(withoutAddresses(text))
       .toLowerCase()
-      .match(/\p{L}+/gu) ?? [];
+      .match(/(?<![\p{L}\p{N}_])\p{L}+(?![\p{L}\p{N}_])/gu) ?? [];
   const hits = (language: LatinLanguage | 'eng') => words.filter((w) => commonWords[language].has(w)).length;
   const english = hits('eng');
   let best: LatinLanguage | undefined;
@@ -81,5 +89,5 @@ export function latinLanguageOf(text: string): LatinLanguage | undefined {
     const score = hits(language) + 2 * (text.match(ownLetters[language])?.length ?? 0);
     if (score > bestScore) [best, bestScore] = [language, score];
   }
-  return best && bestScore >= 2 && bestScore > english ? best : undefined;
+  return best && bestScore >= 2 && bestScore > english && bestScore >= minCommonShare * words.length ? best : undefined;
 }
