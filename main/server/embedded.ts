@@ -1,9 +1,10 @@
 // The embedded Open API server: the only place main/ reaches into app/server (DESIGN), to
 // start it on loopback with a token that lives as long as this launch.
 import { randomBytes } from 'node:crypto';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, freemem } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../app/server/start.js';
+import { embeddedNodePlan } from './node-plan.js';
 
 export interface EmbeddedServer {
   url: string;
@@ -18,8 +19,8 @@ export async function startEmbeddedServer(userData: string, readingLanguage = 'a
     host: '127.0.0.1',
     port: 0,
     dataDir: path.join(userData, 'server'),
-    // The desktop has other work to do: at most two engine nodes.
-    nodes: Math.min(2, availableParallelism()),
+    // Sized from this machine's cores and free memory (node-plan.ts).
+    ...embeddedNodePlan({ cores: availableParallelism(), freeBytes: freemem() }),
     logger: { level: 'warn', file: path.join(userData, 'server.log') },
     // Ready means able to read: if no engine node can load its models, starting fails at once
     // with their reason, which the tray and a notification show.
