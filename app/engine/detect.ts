@@ -44,43 +44,64 @@ export class TextDetector {
   async find(
     region: RgbImage,
     background: number,
+    /**
+     * Called with each strip's lines as soon as they are found, top to bottom, and awaited
+     * before the next strip is read: a caller can read them while the rest is still unseen.
+     * `restart`: the lines handed on before were a first look, and these replace them all
+     * (large text, found at a fraction of the size, all at once).
+     */
+    onStrip?: (boxes: DetectedBox[], restart: boolean) => Promise<void>,
   ): Promise<{ boxes: DetectedBox[]; elapsedMs: number; scale: number }> {
     const { largeText } = this.config;
     if (region.width * region.height < largeText.minPixels)
-      return { ...(await this.findInStrips(region, background, 1)), scale: 1 };
+      return { ...(await this.findInStrips(region, background, 1, onStrip)), scale: 1 };
+    // Lines as they are found: the first strip at full size comes before the large-text check
+    // (a quarter second on a full-HD capture), which it rarely changes: it is not read twice.
+    const head = onStrip ? await this.findInStrips(region, background, 1, onStrip, { only: 1 }) : undefined;
     const reduced = await this.findInStrips(region, background, largeText.scale);
     const thick = reduced.boxes.filter(
       (box) => lineGeometry(box.quad).thickness * largeText.scale >= largeText.minThickness,
     ).length;
-    if (reduced.boxes.length && thick >= largeText.minShare * reduced.boxes.length)
-      return { ...reduced, scale: largeText.scale };
-    const full = await this.findInStrips(region, background, 1);
+    if (reduced.boxes.length && thick >= largeText.minShare * reduced.boxes.length) {
+      await onStrip?.(reduced.boxes, head !== undefined);
+      return { ...reduced, elapsedMs: reduced.elapsedMs + (head?.elapsedMs ?? 0), scale: largeText.scale };
+    }
+    const full = await this.findInStrips(region, background, 1, onStrip, head && { skip: 1, found: head });
     return { boxes: full.boxes, elapsedMs: full.elapsedMs + reduced.elapsedMs, scale: 1 };
   }
 
-  /** Detection over the region at `scale`, in strips when that is larger than the detector's pixel budget. */
+  /**
+   * Detection over the region at `scale`, in strips when that is larger than the detector's
+   * pixel budget; `part.only` reads just the first strips, `part.skip` goes on after those
+   * already `found`.
+   */
   private async findInStrips(
     region: RgbImage,
     background: number,
     scale: number,
+    onStrip?: (boxes: DetectedBox[], restart: boolean) => Promise<void>,
+    part: { only?: number; skip?: number; found?: { boxes: DetectedBox[]; elapsedMs: number } } = {},
   ): Promise<{ boxes: DetectedBox[]; elapsedMs: number }> {
     // The budget is in the detector's pixels: a region read at half size may be four times larger.
     const strips = planStrips(region.width, region.height, {
       ...this.config,
       maxPixels: this.config.maxPixels / (scale * scale),
     });
-    const boxes: DetectedBox[] = [];
-    let elapsedMs = 0;
-    for (const strip of strips) {
-      const part = cropRegion(region, { left: 0, top: strip.top, width: region.width, height: strip.height });
-      const detection = await this.run({ image: part, background, scale });
+    const boxes: DetectedBox[] = [...(part.found?.boxes ?? [])];
+    let elapsedMs = part.found?.elapsedMs ?? 0;
+    for (const strip of strips.slice(part.skip ?? 0, part.only)) {
+      const piece = cropRegion(region, { left: 0, top: strip.top, width: region.width, height: strip.height });
+      const detection = await this.run({ image: piece, background, scale });
       elapsedMs += detection.elapsedMs;
+      const kept: DetectedBox[] = [];
       for (const box of detection.boxes) {
         const quad = box.quad.map((p) => ({ x: p.x, y: p.y + strip.top })) as unknown as Quad;
         const centreY = (quad[0].y + quad[2].y) / 2;
         // A line in the shared rows is kept by the strip whose own (unshared) part holds its centre.
-        if (centreY >= strip.keepFrom && centreY < strip.keepTo) boxes.push({ ...box, quad });
+        if (centreY >= strip.keepFrom && centreY < strip.keepTo) kept.push({ ...box, quad });
       }
+      boxes.push(...kept);
+      if (onStrip && kept.length) await onStrip(kept, false);
     }
     return { boxes, elapsedMs };
   }

@@ -6,8 +6,8 @@ import { resolveEngineConfig, type EngineConfig, type EngineConfigOverrides } fr
 import { OnnxModel } from './runtime.js';
 import { CharacterDictionary } from './dictionary.js';
 import { bundledModelPaths, type ModelPaths } from './models.js';
-import { TextDetector } from './detect.js';
-import { TextRecognizer, type RecognizedText } from './recognizer.js';
+import { TextDetector, type DetectedBox } from './detect.js';
+import { TextRecognizer, type RecognitionOutput, type RecognizedText } from './recognizer.js';
 import { decodeImage } from './image.js';
 import {
   addMargin,
@@ -223,7 +223,14 @@ export class OcrEngine {
     const margin = this.missingMargin(image, gray);
     // Unchanged, the image's gray levels serve its upright reading too.
     if (!margin) return this.readInBestTurn(image, options, gray);
-    const output = await this.readInBestTurn(addMargin(image, margin, borderColour(image)), options);
+    const { onLines } = options;
+    const output = await this.readInBestTurn(addMargin(image, margin, borderColour(image)), {
+      ...options,
+      ...(onLines && {
+        onLines: (lines: EngineLine[], restart: boolean) =>
+          onLines(withoutMargin({ ...emptyOutput(image), lines }, margin, image.width, image.height).lines, restart),
+      }),
+    });
     return withoutMargin(output, margin, image.width, image.height);
   }
 
@@ -260,7 +267,11 @@ export class OcrEngine {
       // upright: that reading does not compete.
       let bestConfidence = sideways ? -Infinity : confidence(first.output);
       for (const turns of this.turnsToTry(first.output, sideways && !turned && !options.autodirection)) {
-        const reading = await this.readUpright(rotateQuarterTurns(image, turns), turns, options);
+        // Lines already shown came from the upright reading; a turn that wins replaces them in the answer.
+        const reading = await this.readUpright(rotateQuarterTurns(image, turns), turns, {
+          ...options,
+          onLines: undefined,
+        });
         reading.output.width = image.width;
         reading.output.height = image.height;
         const readingConfidence = confidence(reading.output);
@@ -317,10 +328,7 @@ export class OcrEngine {
       : undefined;
     const region = cropRegion(image, bounds);
 
-    const detected = await this.detector.find(region, background);
-    timings.detectMs = detected.elapsedMs;
-
-    const lines = detected.boxes.map((box) => {
+    const toLine = (box: DetectedBox): SecondScriptLine => {
       const quad = box.quad.map((p) => ({ x: p.x + bounds.left, y: p.y + bounds.top })) as unknown as Quad;
       const { length, thickness } = lineGeometry(quad);
       // A box much taller than wide is a column of vertical text: read it top to bottom.
@@ -329,9 +337,35 @@ export class OcrEngine {
         quad: vertical ? quarterTurnQuad(quad) : quad,
         direction: vertical ? ('vertical' as const) : ('horizontal' as const),
       };
-    });
+    };
 
-    const recognition = await this.recognizer.run(image, lines);
+    let lines: SecondScriptLine[];
+    let recognition: RecognitionOutput;
+    let detected: Awaited<ReturnType<TextDetector['find']>>;
+    const { onLines } = options;
+    if (!onLines) {
+      detected = await this.detector.find(region, background);
+      lines = detected.boxes.map(toLine);
+      recognition = await this.recognizer.run(image, lines);
+    } else {
+      // Lines as they are read: each detection strip's lines are recognized before the next
+      // strip is looked at, so the first lines of a large capture come in a fraction of its time.
+      lines = [];
+      recognition = { lines: [], batches: 0, elapsedMs: 0 };
+      const sofar = recognition;
+      detected = await this.detector.find(region, background, async (boxes, restart) => {
+        const part = boxes.map(toLine).sort((a, b) => quadBounds(a.quad).top - quadBounds(b.quad).top);
+        const read = await this.recognizer.run(image, part);
+        if (restart) [lines.length, sofar.lines.length] = [0, 0];
+        lines.push(...part);
+        sofar.lines.push(...read.lines);
+        sofar.batches += read.batches;
+        sofar.elapsedMs += read.elapsedMs;
+        const built = read.lines.map((r, i) => this.engineLine(image, part[i]!, r)).filter((l) => l !== undefined);
+        if (built.length || restart) onLines(built, restart);
+      });
+    }
+    timings.detectMs = detected.elapsedMs;
     timings.recognizeMs = recognition.elapsedMs;
     const built = recognition.lines.map((recognized, i) => this.engineLine(image, lines[i]!, recognized));
     const output = {
@@ -435,8 +469,23 @@ interface UprightReading {
 export interface RecognizeImageOptions {
   /** Find the page's orientation and read it upright. */
   autodirection?: boolean;
+  /**
+   * Lines as they are read, before the whole answer: the upright reading's lines, strip by
+   * strip from the top, in the pixels of the image as sent, with the recognizer's words
+   * (before any second reading, turn or layout). `restart`: the lines given before were a
+   * first look, replaced by these (large text, found again at a fraction of the size). Each
+   * strip's lines are recognized in batches of their own: on the bench and the corpus (494
+   * images) 19 answers differ from those read whole, with 420 errors instead of 423.
+   */
+  onLines?: (lines: EngineLine[], restart: boolean) => void;
   /** Also find the ruling lines (table mode). */
   rulings?: boolean;
+}
+
+/** An upright reading of nothing, to map lines through `withoutMargin`. */
+function emptyOutput(image: RgbImage): EngineOutput {
+  const timings = { decodeMs: 0, detectMs: 0, recognizeMs: 0, totalMs: 0 };
+  return { width: image.width, height: image.height, turns: 0, lines: [], timings, batches: 0, detectionScale: 1 };
 }
 
 /** How sure the recognizer is of a whole reading: confidence weighted by characters read. */

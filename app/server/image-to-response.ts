@@ -3,7 +3,7 @@
 import { OcrType, State, type OcrResponse, type RecognizeOptions } from '../protocol/types.js';
 import { doneResponse, failedResponse, type ProcessInfo } from '../protocol/response.js';
 import { OcrError, unsupported } from '../protocol/errors.js';
-import type { OcrEngine, EngineOutput } from '../engine/engine.js';
+import type { OcrEngine, EngineOutput, RecognizeImageOptions } from '../engine/engine.js';
 import { analyzeLayout, mapLayoutBoxes, withTextOptions } from '../layout/layout.js';
 import { unturnBox } from '../engine/geometry.js';
 import type { Box } from '../layout/types.js';
@@ -22,6 +22,8 @@ export interface RecognizeRequest {
   options: RecognizeOptions;
   /** The response id; a fresh UUID when absent. */
   id?: string;
+  /** The lines as they are read, before the answer (see RecognizeImageOptions.onLines). */
+  onLines?: RecognizeImageOptions['onLines'];
 }
 
 export interface RecognizeOutcome {
@@ -58,6 +60,7 @@ export async function recognize(
     const pages = await engine.recognizeDocument(request.image, {
       autodirection: request.options.autodirection,
       rulings: wantsTable,
+      ...(request.onLines && { onLines: request.onLines }),
     });
     if (pages.length !== 1) {
       // A PDF: its pages as text, one after another, each line with its page's index.
