@@ -133,12 +133,18 @@ function isGrid<T extends Orderable>(items: readonly T[], columnGaps: readonly G
     setClose(rightSide)
   )
     return false;
-  const lineAligned = fewer.filter((a) =>
+  // Items past the other side's first or last line (a dialog's buttons under a menu's
+  // shortcuts) can have no partner there: they are a row of their own, not evidence against
+  // the grid, as long as they are a few.
+  const [moreTop, moreBottom] = [Math.min(...more.map((i) => i.box.top)), Math.max(...more.map((i) => bottom(i.box)))];
+  const facing = fewer.filter((a) => bottom(a.box) > moreTop && a.box.top < moreBottom);
+  const partners = facing.length >= config.gridShare * fewer.length - 1 && facing.length >= 2 ? facing : fewer;
+  const lineAligned = partners.filter((a) =>
     more.some(
       (b) => Math.abs(centreY(a.box) - centreY(b.box)) <= config.rowAlignment * Math.min(a.box.height, b.box.height),
     ),
   ).length;
-  if (lineAligned / fewer.length >= config.gridShare) return true;
+  if (lineAligned / partners.length >= config.gridShare) return true;
   // A form's label beside a value wrapped onto two lines (or the other way round) is level with
   // the value as a whole, not with one of its lines: compare the cells, each a stack of lines.
   const lineHeight = median(items.map((i) => i.box.height)) || 1;

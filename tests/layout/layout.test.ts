@@ -186,6 +186,53 @@ describe('reading order', () => {
     ]);
   });
 
+  it("reads a menu's right-aligned shortcuts on their rows, with the dialog's buttons under them", () => {
+    // Boxes as the engine found them in a held-out corpus dialog: the buttons sit below the
+    // last item, right of the gap, and used to make the shortcuts a column read after the menu.
+    const fragments = [
+      at('Show this help message', 28, 20, 128, 18),
+      at('Terminate options', 30, 55, 96, 16),
+      at('Usage:', 28, 74, 43, 20),
+      at('VAL', 30, 96, 27, 17),
+      at('Alt+Enter', 707, 96, 53, 17),
+      at('F5', 740, 117, 20, 16),
+      at('Mayan languages', 30, 117, 93, 17),
+      at('Mon-Khmer languages', 30, 138, 117, 17),
+      at('Ctrl+Q', 721, 138, 38, 16),
+      at('Mongolian languages', 30, 160, 114, 17),
+      at('Ctrl+N', 721, 159, 39, 16),
+      at('Munda languages', 31, 180, 93, 17),
+      at('Ctrl+N', 721, 200, 39, 18),
+      at('Na-Dene languages', 30, 202, 102, 17),
+      at('Nahuatl languages', 30, 222, 100, 17),
+      at('Ctrl+S', 722, 222, 38, 16),
+      at('Niger-Kordofanian languages', 30, 242, 150, 19),
+      at('Chimbu', 701, 276, 45, 16),
+      at('Chimborazo', 602, 277, 67, 17),
+    ];
+    expect(readLines(fragments)).toEqual([
+      'Show this help message',
+      'Terminate options',
+      'Usage:',
+      'VAL',
+      'Alt+Enter',
+      'Mayan languages',
+      'F5',
+      'Mon-Khmer languages',
+      'Ctrl+Q',
+      'Mongolian languages',
+      'Ctrl+N',
+      'Munda languages',
+      'Na-Dene languages',
+      'Ctrl+N',
+      'Nahuatl languages',
+      'Ctrl+S',
+      'Niger-Kordofanian languages',
+      'Chimborazo',
+      'Chimbu',
+    ]);
+  });
+
   it('reads a form before the lone button under it, past its right edge', () => {
     const fragments = [
       at('16 * 1kB opensync writes', 44, 32, 194, 22),
