@@ -8,7 +8,18 @@ export async function toXlsx(table: TableDocument): Promise<Buffer> {
   workbook.creator = 'OCR Assistant';
   const sheet = workbook.addWorksheet('Table');
   const rows = fullRows(table);
-  rows.forEach((row) => sheet.addRow(row));
+  rows.forEach((row, r) => {
+    const added = sheet.addRow(row);
+    // The caption and the header are words, whatever they look like.
+    if (r <= table.captionRows) return;
+    row.forEach((text, c) => {
+      const number = numberOfCell(text);
+      if (!number) return;
+      const cell = added.getCell(c + 1);
+      cell.value = number.value;
+      cell.numFmt = number.numFmt;
+    });
+  });
   for (const cell of table.cells) {
     if (cell.rowSpan > 1 || cell.colSpan > 1) {
       sheet.mergeCells(cell.row + 1, cell.col + 1, cell.row + cell.rowSpan, cell.col + cell.colSpan);
@@ -16,8 +27,6 @@ export async function toXlsx(table: TableDocument): Promise<Buffer> {
   }
   const header = sheet.getRow(table.captionRows + 1);
   header.font = { bold: true };
-  // Numbers read from a screenshot stay text: "0042", "6444/tcp" or "1,200" must not be
-  // reinterpreted, and the sheet shows what the screen showed.
   sheet.columns.forEach((column, c) => {
     // Wide enough for the longest cell (CJK characters count double), within reason.
     const longest = Math.max(8, ...rows.slice(table.captionRows).map((row) => displayWidth(row[c] ?? '')));
@@ -32,6 +41,23 @@ export async function toXlsx(table: TableDocument): Promise<Buffer> {
       };
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * A cell that is a number as written in English (`42`, `-3.50`, `1,200`, `12,345.6`) as a
+ * number a sheet can sum, with a format that shows it as the screen did. Anything else stays
+ * text: `0042` and `007` (codes keep their zeros), `6444/tcp`, `1.2.3`, `1,20` (a decimal comma
+ * or a typo: not guessed), `+5`, `1e3`.
+ */
+export function numberOfCell(text: string): { value: number; numFmt: string } | undefined {
+  const match = /^(-?)(0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.(\d+))?$/.exec(text.trim());
+  if (!match) return undefined;
+  const [, sign, whole, fraction] = match;
+  const value = Number(`${sign}${whole!.replace(/,/g, '')}${fraction ? `.${fraction}` : ''}`);
+  if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER) return undefined;
+  const grouped = whole!.includes(',');
+  const decimals = fraction ? `.${'0'.repeat(fraction.length)}` : '';
+  return { value, numFmt: `${grouped ? '#,##0' : '0'}${decimals}` };
 }
 
 function displayWidth(text: string): number {

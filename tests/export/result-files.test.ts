@@ -12,6 +12,7 @@ import JSZip from 'jszip';
 import { benchImage, recognizeBytes, sharedEngine } from '../engine/engine-helpers.js';
 import { drawTable, quarterlyResults } from '../fixtures/table-image.js';
 import { buildResultFile, resultFormats, type PageImage } from '../../app/export/index.js';
+import { numberOfCell } from '../../app/export/xlsx.js';
 import { pdfReadyImage } from '../../app/engine/image.js';
 import { defaultEngineConfig } from '../../app/engine/config.js';
 import { FileType, OcrType, type OcrResult, type TextCellInfo } from '../../app/protocol/types.js';
@@ -95,7 +96,30 @@ describe('a merged table as files', () => {
     expect(sheet.getCell('C2').master.address).toBe('B2');
     expect(sheet.getCell('C4').isMerged).toBe(false);
     expect(sheet.getCell('A2').font?.bold).toBe(true);
+    // The figures are numbers a sheet can sum; the headers stay words.
+    expect([sheet.getCell('B4').value, sheet.getCell('B5').value, sheet.getCell('C5').value]).toEqual([
+      1200, 950, 1010,
+    ]);
+    expect(typeof sheet.getCell('B3').value).toBe('string');
   });
+
+  it.each([
+    ['42', 42, '0'],
+    ['-3.50', -3.5, '0.00'],
+    ['1,200', 1200, '#,##0'],
+    ['12,345.6', 12345.6, '#,##0.0'],
+    ['0', 0, '0'],
+    ['0.25', 0.25, '0.00'],
+  ])('stores %s in Excel as the number %d shown as %s', (text, value, numFmt) => {
+    expect(numberOfCell(text)).toEqual({ value, numFmt });
+  });
+
+  it.each(['0042', '007', '6444/tcp', '1.2.3', '1,20', '12,34,567', '+5', '1e3', '', 'N/A', '99999999999999999999'])(
+    'keeps %s as text in Excel',
+    (text) => {
+      expect(numberOfCell(text)).toBeUndefined();
+    },
+  );
 
   it('writes a Word table with the caption above it and the spans in its XML', async () => {
     const zip = await JSZip.loadAsync(await fileOf(result, FileType.word));
