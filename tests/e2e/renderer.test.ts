@@ -148,6 +148,15 @@ describe('the renderer in Chromium', () => {
     expect(await page.inputValue('#result-text')).toContain('The Program');
   });
 
+  it('shows the app icon in the browser tab', async () => {
+    await page.goto(`${web.url}/web.html#/history`);
+    const href = await page.locator('link[rel="icon"]').getAttribute('href');
+    const icon = await page.request.get(new URL(href!, `${web.url}/web.html`).href);
+    expect(icon.ok()).toBe(true);
+    expect(icon.headers()['content-type']).toContain('image/svg+xml');
+    expect(await icon.text()).toContain('<svg');
+  });
+
   it('keeps a changed setting across a reload', async () => {
     await page.goto(`${web.url}/web.html#/settings`);
     await page.waitForSelector('fieldset');
