@@ -161,8 +161,11 @@ describe('the renderer in Chromium', () => {
     await page.goto(`${web.url}/web.html#/settings`);
     await page.waitForSelector('fieldset');
     await page.screenshot({ path: path.join(artifacts, 'settings.png'), fullPage: true });
+    await page.waitForSelector('[data-testid="quota"] >> text=Used today');
     await page.selectOption('select:has(option[value="zh-CN"])', 'zh-CN');
     await page.waitForSelector('text=快捷键');
+    // Every word follows the language at once, the quota in the tab bar too (not after a reload).
+    expect(await page.textContent('[data-testid="quota"]')).toMatch(/^今日已用 \d+ · 剩余 \d+$/);
     await page.selectOption('select:has(option[value="dark"])', 'dark');
     await page.selectOption('select:has(option[value="kor"])', 'kor');
     await page.reload();
