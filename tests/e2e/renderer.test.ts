@@ -165,7 +165,7 @@ describe('the renderer in Chromium', () => {
     await page.selectOption('select:has(option[value="zh-CN"])', 'zh-CN');
     await page.waitForSelector('text=快捷键');
     // Every word follows the language at once, the quota in the tab bar too (not after a reload).
-    expect(await page.textContent('[data-testid="quota"]')).toMatch(/^今日已用 \d+ · 剩余 \d+$/);
+    expect(await page.textContent('[data-testid="quota"]')).toMatch(/^今日已用 [\d,]+ · 剩余 [\d,]+$/);
     await page.selectOption('select:has(option[value="dark"])', 'dark');
     await page.selectOption('select:has(option[value="kor"])', 'kor');
     await page.reload();
@@ -213,7 +213,7 @@ describe('the renderer in Chromium', () => {
     await field.fill('3');
     await field.press('Tab');
     await expect.poll(() => page.isVisible('[data-testid="history-limit-problem"]')).toBe(true);
-    expect(await page.textContent('[data-testid="history-limit-problem"]')).toMatch(/10.*5000.*500/);
+    expect(await page.textContent('[data-testid="history-limit-problem"]')).toMatch(/10.*5,000.*500/);
     expect(await field.getAttribute('aria-invalid')).toBe('true');
     await page.screenshot({ path: path.join(artifacts, 'settings-history-limit.png'), fullPage: true });
     await page.reload();

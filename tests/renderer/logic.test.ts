@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Selection } from '../../renderer/src/state/selection.svelte.js';
 import { acceleratorOf } from '../../renderer/src/lib/accelerator.js';
+import { i18n, t } from '../../renderer/src/lib/i18n.svelte.js';
 
 describe('selection', () => {
   it('draws from a drag in any direction, clamped to the display', () => {
@@ -85,5 +86,16 @@ describe('acceleratorOf', () => {
     );
     expect(acceleratorOf(press('o', 'KeyO', { ctrlKey: true, altKey: true }), 'darwin')).toBe('Control+Alt+O');
     expect(acceleratorOf(press('O', 'KeyO', { metaKey: true, shiftKey: true }), 'win32')).toBe('Super+Shift+O');
+  });
+});
+
+describe('messages', () => {
+  it("write numbers as the view's language does, and leave strings as given", () => {
+    i18n.language = 'en';
+    expect(t('quota.label', { used: 1234, left: 998766 })).toBe('Used today 1,234 · Left 998,766');
+    expect(t('export.saved', { name: 'scan 1000.png' })).toBe('Saved: scan 1000.png');
+    i18n.language = 'zh-CN';
+    expect(t('quota.label', { used: 0, left: 1000000 })).toBe('今日已用 0 · 剩余 1,000,000');
+    i18n.language = 'en';
   });
 });

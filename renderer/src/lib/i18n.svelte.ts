@@ -246,9 +246,14 @@ class I18n {
 }
 export const i18n = new I18n();
 
+/** A message in the view's language; numbers in it are written as that language writes them (1,000,000). */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   const template: string = catalogs[i18n.language][key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  const numbers = new Intl.NumberFormat(i18n.language);
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    return value === undefined ? `{${name}}` : typeof value === 'number' ? numbers.format(value) : value;
+  });
 }
 
 /** The wire's language codes (`lang`: Tesseract's names) as BCP 47, for Intl to name them. */
