@@ -66,29 +66,32 @@ export class TextDetector {
       await onStrip?.(reduced.boxes, head !== undefined);
       return { ...reduced, elapsedMs: reduced.elapsedMs + (head?.elapsedMs ?? 0), scale: largeText.scale };
     }
-    const full = await this.findInStrips(region, background, 1, onStrip, head && { skip: 1, found: head });
-    return { boxes: full.boxes, elapsedMs: full.elapsedMs + reduced.elapsedMs, scale: 1 };
+    const full = await this.findInStrips(region, background, 1, onStrip, { skip: head ? 1 : 0 });
+    return {
+      boxes: [...(head?.boxes ?? []), ...full.boxes],
+      elapsedMs: (head?.elapsedMs ?? 0) + full.elapsedMs + reduced.elapsedMs,
+      scale: 1,
+    };
   }
 
   /**
    * Detection over the region at `scale`, in strips when that is larger than the detector's
-   * pixel budget; `part.only` reads just the first strips, `part.skip` goes on after those
-   * already `found`.
+   * pixel budget; `part.only` reads just the first strips, `part.skip` the strips after them.
    */
   private async findInStrips(
     region: RgbImage,
     background: number,
     scale: number,
     onStrip?: (boxes: DetectedBox[], restart: boolean) => Promise<void>,
-    part: { only?: number; skip?: number; found?: { boxes: DetectedBox[]; elapsedMs: number } } = {},
+    part: { only?: number; skip?: number } = {},
   ): Promise<{ boxes: DetectedBox[]; elapsedMs: number }> {
     // The budget is in the detector's pixels: a region read at half size may be four times larger.
     const strips = planStrips(region.width, region.height, {
       ...this.config,
       maxPixels: this.config.maxPixels / (scale * scale),
     });
-    const boxes: DetectedBox[] = [...(part.found?.boxes ?? [])];
-    let elapsedMs = part.found?.elapsedMs ?? 0;
+    const boxes: DetectedBox[] = [];
+    let elapsedMs = 0;
     for (const strip of strips.slice(part.skip ?? 0, part.only)) {
       const piece = cropRegion(region, { left: 0, top: strip.top, width: region.width, height: strip.height });
       const detection = await this.run({ image: piece, background, scale });

@@ -227,8 +227,9 @@ export class OcrEngine {
     const output = await this.readInBestTurn(addMargin(image, margin, borderColour(image)), {
       ...options,
       ...(onLines && {
+        // Streamed lines come from the upright reading (turns 0): the image's own sides bound them.
         onLines: (lines: EngineLine[], restart: boolean) =>
-          onLines(withoutMargin({ ...emptyOutput(image), lines }, margin, image.width, image.height).lines, restart),
+          onLines(linesWithoutMargin(lines, margin, image.width, image.height), restart),
       }),
     });
     return withoutMargin(output, margin, image.width, image.height);
@@ -341,33 +342,37 @@ export class OcrEngine {
 
     let lines: SecondScriptLine[];
     let recognition: RecognitionOutput;
+    let built: (EngineLine | undefined)[];
     let detected: Awaited<ReturnType<TextDetector['find']>>;
     const { onLines } = options;
     if (!onLines) {
       detected = await this.detector.find(region, background);
       lines = detected.boxes.map(toLine);
       recognition = await this.recognizer.run(image, lines);
+      built = recognition.lines.map((recognized, i) => this.engineLine(image, lines[i]!, recognized));
     } else {
-      // Lines as they are read: each detection strip's lines are recognized before the next
-      // strip is looked at, so the first lines of a large capture come in a fraction of its time.
-      lines = [];
-      recognition = { lines: [], batches: 0, elapsedMs: 0 };
-      const sofar = recognition;
+      // Lines as they are read: each detection strip's lines are recognized (and built, once)
+      // before the next strip is looked at, so the first lines of a large capture come in a
+      // fraction of its time.
+      const sofar: RecognitionOutput = { lines: [], batches: 0, elapsedMs: 0 };
+      const [shown, builtSoFar]: [SecondScriptLine[], (EngineLine | undefined)[]] = [[], []];
       detected = await this.detector.find(region, background, async (boxes, restart) => {
         const part = boxes.map(toLine).sort((a, b) => quadBounds(a.quad).top - quadBounds(b.quad).top);
         const read = await this.recognizer.run(image, part);
-        if (restart) [lines.length, sofar.lines.length] = [0, 0];
-        lines.push(...part);
+        if (restart) [shown.length, sofar.lines.length, builtSoFar.length] = [0, 0, 0];
+        const partBuilt = read.lines.map((r, i) => this.engineLine(image, part[i]!, r));
+        shown.push(...part);
         sofar.lines.push(...read.lines);
+        builtSoFar.push(...partBuilt);
         sofar.batches += read.batches;
         sofar.elapsedMs += read.elapsedMs;
-        const built = read.lines.map((r, i) => this.engineLine(image, part[i]!, r)).filter((l) => l !== undefined);
-        if (built.length || restart) onLines(built, restart);
+        const kept = partBuilt.filter((l) => l !== undefined);
+        if (kept.length || restart) onLines(kept, restart);
       });
+      [lines, recognition, built] = [shown, sofar, builtSoFar];
     }
     timings.detectMs = detected.elapsedMs;
     timings.recognizeMs = recognition.elapsedMs;
-    const built = recognition.lines.map((recognized, i) => this.engineLine(image, lines[i]!, recognized));
     const output = {
       width: image.width,
       height: image.height,
@@ -482,12 +487,6 @@ export interface RecognizeImageOptions {
   rulings?: boolean;
 }
 
-/** An upright reading of nothing, to map lines through `withoutMargin`. */
-function emptyOutput(image: RgbImage): EngineOutput {
-  const timings = { decodeMs: 0, detectMs: 0, recognizeMs: 0, totalMs: 0 };
-  return { width: image.width, height: image.height, turns: 0, lines: [], timings, batches: 0, detectionScale: 1 };
-}
-
 /** How sure the recognizer is of a whole reading: confidence weighted by characters read. */
 function confidence(output: EngineOutput): number {
   return output.lines.reduce((sum, line) => sum + line.score * [...line.text].length, 0);
@@ -504,6 +503,25 @@ function meanCharScore(output: EngineOutput): number {
   return chars ? confidence(output) / chars : 0;
 }
 
+/** Lines read with `margin` added on every side, moved back and kept inside the upright picture. */
+function linesWithoutMargin(lines: readonly EngineLine[], margin: number, width: number, height: number): EngineLine[] {
+  const point = (p: Point): Point => ({
+    x: Math.min(width, Math.max(0, p.x - margin)),
+    y: Math.min(height, Math.max(0, p.y - margin)),
+  });
+  const box = (b: Box): Box => {
+    const left = Math.min(width, Math.max(0, b.left - margin));
+    const top = Math.min(height, Math.max(0, b.top - margin));
+    const right = Math.min(width, Math.max(0, b.left + b.width - margin));
+    const bottom = Math.min(height, Math.max(0, b.top + b.height - margin));
+    return { left, top, width: right - left, height: bottom - top };
+  };
+  return lines.map((line) => {
+    const quad = line.quad.map(point) as unknown as Quad;
+    return { ...line, quad, box: quadBounds(quad), chars: line.chars.map((c) => ({ ...c, box: box(c.box) })) };
+  });
+}
+
 /**
  * A reading of an image with `margin` added on every side, as a reading of the image itself:
  * every point moved back by the margin and kept inside the image (upright: `turns` may have
@@ -511,17 +529,6 @@ function meanCharScore(output: EngineOutput): number {
  */
 function withoutMargin(output: EngineOutput, margin: number, width: number, height: number): EngineOutput {
   const [uprightWidth, uprightHeight] = output.turns % 2 ? [height, width] : [width, height];
-  const point = (p: Point): Point => ({
-    x: Math.min(uprightWidth, Math.max(0, p.x - margin)),
-    y: Math.min(uprightHeight, Math.max(0, p.y - margin)),
-  });
-  const box = (b: Box): Box => {
-    const left = Math.min(uprightWidth, Math.max(0, b.left - margin));
-    const top = Math.min(uprightHeight, Math.max(0, b.top - margin));
-    const right = Math.min(uprightWidth, Math.max(0, b.left + b.width - margin));
-    const bottom = Math.min(uprightHeight, Math.max(0, b.top + b.height - margin));
-    return { left, top, width: right - left, height: bottom - top };
-  };
   const ruling = (r: Ruling): Ruling => ({
     ...r,
     position: r.position - margin,
@@ -532,10 +539,7 @@ function withoutMargin(output: EngineOutput, margin: number, width: number, heig
     ...output,
     width,
     height,
-    lines: output.lines.map((line) => {
-      const quad = line.quad.map(point) as unknown as Quad;
-      return { ...line, quad, box: quadBounds(quad), chars: line.chars.map((c) => ({ ...c, box: box(c.box) })) };
-    }),
+    lines: linesWithoutMargin(output.lines, margin, uprightWidth, uprightHeight),
     ...(output.rulings && {
       rulings: { horizontal: output.rulings.horizontal.map(ruling), vertical: output.rulings.vertical.map(ruling) },
     }),

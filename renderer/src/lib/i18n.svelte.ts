@@ -249,10 +249,13 @@ export const i18n = new I18n();
 /** A message in the view's language; numbers in it are written as that language writes them (1,000,000). */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
   const template: string = catalogs[i18n.language][key] ?? en[key];
-  const numbers = new Intl.NumberFormat(i18n.language);
+  // Made only for a message that has a number in it: t() runs for every label on each render.
+  let numbers: Intl.NumberFormat | undefined;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
-    return value === undefined ? `{${name}}` : typeof value === 'number' ? numbers.format(value) : value;
+    if (typeof value !== 'number') return value ?? `{${name}}`;
+    numbers ??= new Intl.NumberFormat(i18n.language);
+    return numbers.format(value);
   });
 }
 
