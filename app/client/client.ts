@@ -8,6 +8,7 @@ import {
   tipsRefusal,
   type OcrResponse,
   type OcrType,
+  type ProgressInfo,
   type QuotaCount,
   type RecognizeOptions,
   type TipsResponse,
@@ -22,6 +23,8 @@ export interface OcrClientOptions {
   deadlineMs?: number;
   /** First wait between idcode polls; it grows to 2 s (default 250 ms). */
   pollIntervalMs?: number;
+  /** The wait between idcode polls while lines are coming in (`onProgress`; default 150 ms). */
+  progressIntervalMs?: number;
   /** Tries for a state-6 answer before giving up (default 6), waiting 0.5, 1, 2, 4... s. */
   busyRetries?: number;
   busyBackoffMs?: number;
@@ -31,7 +34,13 @@ export interface OcrClientOptions {
 export interface RecognizeCall {
   type?: OcrType;
   options?: RecognizeOptions;
+  /** Aborting it stops the request, and asks the server to stop its job (op=cancel). */
   signal?: AbortSignal;
+  /**
+   * The lines read so far, while the server reads (our extension, `progress=1`: the app's own
+   * server gives them; another server answers as usual and this is never called).
+   */
+  onProgress?: (progress: ProgressInfo) => void;
 }
 
 export type ImageSource = Uint8Array | { url: string };
@@ -56,7 +65,11 @@ export class OcrClient {
   /** Recognizes one image; resolves with a state-2 response, or throws an OcrClientError. */
   async recognize(image: ImageSource, call: RecognizeCall = {}): Promise<OcrResponse> {
     const deadline = Date.now() + (this.options.deadlineMs ?? 120_000);
-    const query = { type: String(call.type ?? 0), ...optionsToQuery(call.options ?? {}) };
+    const query = {
+      type: String(call.type ?? 0),
+      ...optionsToQuery(call.options ?? {}),
+      ...(call.onProgress && { progress: '1' }),
+    };
     const retries = this.options.busyRetries ?? 6;
     for (let attempt = 0; ; attempt++) {
       const body = new FormData();
@@ -67,13 +80,30 @@ export class OcrClient {
         await sleep(Math.min((this.options.busyBackoffMs ?? 500) * 2 ** attempt, deadline - Date.now()), call.signal);
         continue;
       }
-      if (response.state === State.pending) return this.poll(response.id, { deadline, signal: call.signal });
-      return settle(response);
+      if (response.state !== State.pending) return settle(response);
+      try {
+        return await this.poll(response.id, { deadline, signal: call.signal, onProgress: call.onProgress });
+      } catch (error) {
+        // Nobody wants the answer any more: the server need not go on reading for nobody.
+        if (call.signal?.aborted) void this.cancel(response.id).catch(() => undefined);
+        throw error;
+      }
     }
   }
 
+  /**
+   * Asks the server to stop a request it has not finished (our extension, op=cancel); true when
+   * it had one by that id. Other servers do not know the op: false.
+   */
+  async cancel(id: string): Promise<boolean> {
+    return (await this.call('cancel', {}, new URLSearchParams({ id }))) === 'ok';
+  }
+
   /** Fetches the result of an earlier request by id, polling while it is pending. */
-  async poll(id: string, until: { deadline?: number; signal?: AbortSignal } = {}): Promise<OcrResponse> {
+  async poll(
+    id: string,
+    until: { deadline?: number; signal?: AbortSignal; onProgress?: RecognizeCall['onProgress'] } = {},
+  ): Promise<OcrResponse> {
     const deadline = until.deadline ?? Date.now() + (this.options.deadlineMs ?? 120_000);
     let wait = this.options.pollIntervalMs ?? 250;
     for (;;) {
@@ -86,6 +116,11 @@ export class OcrClient {
       if (!response || typeof response.state !== 'number')
         throw new OcrClientError('protocol', 'idcode answered with an empty or malformed array');
       if (response.state !== State.pending) return settle(response);
+      // Lines coming in are polled for at a steady pace: the user watches them arrive.
+      if (until.onProgress && response.progress) {
+        until.onProgress(response.progress);
+        wait = this.options.progressIntervalMs ?? 150;
+      }
       if (Date.now() + wait > deadline) {
         throw new OcrClientError(
           'timeout',
@@ -94,7 +129,7 @@ export class OcrClient {
         );
       }
       await sleep(wait, until.signal);
-      wait = Math.min(wait * 2, 2000);
+      if (!response.progress) wait = Math.min(wait * 2, 2000);
     }
   }
 

@@ -19,3 +19,5 @@ export class OcrError extends Error {
 export const unsupported = (message: string) => new OcrError(State.unsupported, message);
 /** The engine failed on this input; trying again may work: state 3. */
 export const engineFailure = (message: string) => new OcrError(State.failed, message);
+/** What a request stopped by op=cancel (our extension) answers with, as state 3. */
+export const cancelledMessage = 'the request was cancelled by its client';

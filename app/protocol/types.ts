@@ -96,6 +96,18 @@ export interface OcrResponse {
   message?: string;
   result?: OcrResult;
   desc?: string;
+  /**
+   * Our extension, on a pending response (state 0) that idcode answers for a request sent with
+   * `progress=1`: the lines read so far. Clients of the guide ignore it; the final answer never has it.
+   */
+  progress?: ProgressInfo;
+}
+
+/** How far a pending request has come: its lines so far, top to bottom, in the image's pixels. */
+export interface ProgressInfo {
+  lines: TextCellInfo[];
+  /** Milliseconds since the server took the request. */
+  elapsedMs: number;
 }
 
 /**

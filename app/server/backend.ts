@@ -2,7 +2,14 @@
 // screenshots kept for result files, and the engine nodes' queue. One machine uses SQLite,
 // files and the in-process pool of node processes; many machines (`serve --redis`) use Redis
 // and a BullMQ queue, so that any front can answer for any other and nothing accepted is lost.
-import type { OcrResponse, OcrType, QuotaCount, RecognizeOptions, TokenRefusal } from '../protocol/index.js';
+import type {
+  OcrResponse,
+  OcrType,
+  QuotaCount,
+  RecognizeOptions,
+  TextCellInfo,
+  TokenRefusal,
+} from '../protocol/index.js';
 
 export type MaybePromise<T> = T | Promise<T>;
 
@@ -58,9 +65,16 @@ export interface Job {
   id: string;
   /**
    * Aborted when the client has gone (hung up before its answer): a job not yet started is then
-   * dropped, uncharged. One machine's pool honours it; the Redis queue does not see it.
+   * dropped, uncharged; one begun is stopped (see `onLines`). Aborted with an Error, its message
+   * is the answer's. One machine's pool honours it; the Redis queue does not see it.
    */
   signal?: AbortSignal;
+  /**
+   * The lines as a node reads them, top to bottom (`restart`: they replace those given before).
+   * A job that has it can also be stopped while it runs, between strips of lines. One machine's
+   * pool gives them; the Redis queue does not.
+   */
+  onLines?: (lines: TextCellInfo[], restart: boolean) => void;
 }
 
 /** Who asked, for what happens when the job is done: where its result goes and what it counts. */

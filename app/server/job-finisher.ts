@@ -6,15 +6,20 @@
 // The count comes before the store, and a count that cannot be written (a full disk) turns the
 // answer into state 3 before anything is stored: op=code and idcode always tell the same story,
 // and no result is handed out uncounted.
-import { failedResponse, State, type OcrResponse } from '../protocol/index.js';
+import { cancelledMessage, failedResponse, State, type OcrResponse } from '../protocol/index.js';
 import type { JobContext, ResultKeeper, TokenAuthority } from './backend.js';
 import type { ResultFiles } from './result-files.js';
 
 /**
  * A job is charged when it read the image, or when it held an engine node for the whole
  * deadline (state 4): otherwise an image built to run out the clock would cost its sender nothing.
+ * So is one cancelled once a node had begun it (the answer names the node): its lines may have
+ * been read through progress=1 already, and a cancel just before the end would read for free.
  */
-export const isCharged = (response: OcrResponse) => response.state === State.done || response.state === State.timedOut;
+export const isCharged = (response: OcrResponse) =>
+  response.state === State.done ||
+  response.state === State.timedOut ||
+  (response.state === State.failed && response.message === cancelledMessage && response.processName !== undefined);
 
 export class JobFinisher {
   constructor(

@@ -3,6 +3,7 @@
 // The routes only turn requests into calls here and the answers back into replies.
 import { randomUUID } from 'node:crypto';
 import {
+  cancelledMessage,
   failedResponse,
   OcrError,
   parseOcrType,
@@ -13,6 +14,7 @@ import {
   type OcrType,
   type QuotaCount,
   type RecognizeOptions,
+  type TextCellInfo,
   type TipsResponse,
 } from '../protocol/index.js';
 import type { ServerConfig } from './config.js';
@@ -51,6 +53,17 @@ interface Slot {
   release(settledByFinisher?: boolean): Promise<void>;
 }
 
+/** A job taken and not yet finished: who may cancel it, and its lines so far when they were asked for. */
+interface LiveJob {
+  account: string;
+  cancel: AbortController;
+  startedAt: number;
+  lines?: TextCellInfo[];
+}
+
+/** `progress=1` and the like: the query's switches read as the options are. */
+const isOn = (value: string | undefined) => value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
+
 interface Admitted {
   id: string;
   account: string;
@@ -67,6 +80,8 @@ export class RecognitionService {
    * done must be able to send the next one at once.
    */
   private readonly running = new Map<string, () => Promise<void>>();
+  /** Jobs this front took, until they finish: for op=cancel and the lines of `progress=1`. */
+  private readonly live = new Map<string, LiveJob>();
 
   constructor(
     private readonly config: ServerConfig,
@@ -91,16 +106,29 @@ export class RecognitionService {
       const pending: OcrResponse = { id, ocrType: type, state: State.pending };
       await this.results.put(account, pending);
       pendingStored = true;
-      return answer(
-        await this.runWithinBudget(
-          { image, type, options: admitted.options, id, signal: request.signal },
-          account,
-          request.origin,
-          pending,
-          slot,
-        ),
-      );
+      // The client hanging up before its answer cancels the job as op=cancel does; once it has
+      // its answer (state 0 included), it may hang up: the job goes on for idcode.
+      const live: LiveJob = { account, cancel: new AbortController(), startedAt: performance.now() };
+      const gone = () => live.cancel.abort();
+      request.signal?.addEventListener('abort', gone, { once: true });
+      // With progress=1 (our extension) the answer is state 0 at once, and idcode's pending
+      // answers carry the lines read so far.
+      const progress = isOn(request.query.progress);
+      if (progress) live.lines = [];
+      this.live.set(id, live);
+      const onLines = (lines: TextCellInfo[], restart: boolean) => {
+        live.lines = restart ? [...lines] : [...(live.lines ?? []), ...lines];
+      };
+      const job: Job = { image, type, options: admitted.options, id, signal: live.cancel.signal };
+      try {
+        return answer(
+          await this.runWithinBudget(progress ? { ...job, onLines } : job, account, request.origin, pending, slot),
+        );
+      } finally {
+        request.signal?.removeEventListener('abort', gone);
+      }
     } catch (error) {
+      this.live.delete(id);
       await slot.release().catch(() => undefined);
       const failed = refusal(type, error, id);
       // A client polling this id must learn it failed, not see it pending until it expires.
@@ -192,15 +220,17 @@ export class RecognitionService {
     // The runner has stored the finished response and settled its quota unit.
     const finished = submitted.finished.then(
       (response) => {
+        this.live.delete(job.id);
         void slot.release(true);
         return response;
       },
       async (error: unknown) => {
+        this.live.delete(job.id);
         await slot.release().catch(() => undefined);
         return unreachable(job.type, error, job.id);
       },
     );
-    if (submitted.expectedWaitMs > this.config.waitBudgetMs) return pending;
+    if (job.onLines || submitted.expectedWaitMs > this.config.waitBudgetMs) return pending;
     let budgetTimer: NodeJS.Timeout | undefined;
     const budget = new Promise<OcrResponse>((resolve) => {
       budgetTimer = setTimeout(() => resolve(pending), this.config.waitBudgetMs);
@@ -217,7 +247,26 @@ export class RecognitionService {
     const response = id ? await this.results.get(account, id.trim()) : undefined;
     // Finished where this client can see it: no longer in flight here either.
     if (response && response.state !== State.pending) await this.running.get(response.id)?.();
-    return response ? [response] : 'no';
+    if (!response) return 'no';
+    const live = response.state === State.pending ? this.live.get(response.id) : undefined;
+    if (live?.lines && live.account === account)
+      return [
+        { ...response, progress: { lines: live.lines, elapsedMs: Math.round(performance.now() - live.startedAt) } },
+      ];
+    return [response];
+  }
+
+  /**
+   * op=cancel (our extension): a job of this token's that is not finished is dropped if it still
+   * waits, or stopped between strips of lines if a node reads it; its answer is then state 3,
+   * counted only if a node had begun it (see isCharged). 'ok' when there was such a job here, else 'no'.
+   */
+  async cancel(token: string | undefined, id: string | undefined): Promise<'ok' | 'no'> {
+    const account = await this.tokens.accountOf(token);
+    const live = id ? this.live.get(id.trim()) : undefined;
+    if (!account || !live || live.account !== account) return 'no';
+    live.cancel.abort(new Error(cancelledMessage));
+    return 'ok';
   }
 
   async count(token: string | undefined): Promise<QuotaCount> {

@@ -6,34 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import type { EngineLine } from '../../app/engine/engine.js';
+import { fullHdCapture } from '../fixtures/desktop-capture.js';
 import { benchImage, sharedEngine } from './engine-helpers.js';
-
-const windows = [
-  'public-001-ui-en',
-  'public-015-doc-en',
-  'public-002-ui-en',
-  'public-023-code-en',
-  'public-016-doc-en',
-];
-
-/** A 1920x1080 desktop with the windows two by two, 40 px apart. */
-async function fullHdCapture(): Promise<Buffer> {
-  const layers: sharp.OverlayOptions[] = [];
-  let x = 40,
-    y = 40,
-    shelf = 0;
-  for (const id of windows) {
-    const { bytes, truth } = benchImage('screens', id);
-    if (x + truth.width > 1880) [x, y, shelf] = [40, y + shelf + 40, 0];
-    layers.push({ input: bytes, left: x, top: y });
-    x += truth.width + 40;
-    shelf = Math.max(shelf, truth.height);
-  }
-  return sharp({ create: { width: 1920, height: 1080, channels: 3, background: '#2f343f' } })
-    .composite(layers)
-    .png()
-    .toBuffer();
-}
 
 interface Delivery {
   lines: EngineLine[];

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { failedResponse, processInfo, State, type OcrResponse } from '../../protocol/index.js';
 import { QueueFullError, type Job, type NodeStatus } from '../backend.js';
-import type { JobMessage, NodeMessage, NodeWorkerData } from './messages.js';
+import type { JobMessage, NodeMessage, NodeWorkerData, PoolMessage } from './messages.js';
 
 export type PoolJob = Job;
 
@@ -102,7 +102,9 @@ export class EngineNodePool {
     if (this.queue.length >= this.options.maxQueued)
       throw new QueueFullError(`${this.queue.length} images are already waiting`);
     return new Promise((resolve) => {
-      this.queue.push({ job, resolve });
+      const queued: QueuedJob = { job, resolve };
+      this.queue.push(queued);
+      job.signal?.addEventListener('abort', () => this.drop(queued), { once: true });
       this.dispatch();
     });
   }
@@ -180,6 +182,9 @@ export class EngineNodePool {
         node: slot.name,
         reason: `could not load the models: ${message.message}`,
       });
+    } else if (message.kind === 'lines') {
+      const running = slot.running;
+      if (running?.jobId === message.jobId) running.job.onLines?.(message.lines, message.restart);
     } else if (message.kind === 'done') {
       const running = slot.running;
       if (!running || running.jobId !== message.jobId) return;
@@ -224,19 +229,26 @@ export class EngineNodePool {
     }, delay).unref();
   }
 
+  /**
+   * A job no longer wanted: answered at once if it waits in the queue; if a node reads it, the
+   * node is told, and stops at its next strip of lines (or answers "cancelled" when it is done).
+   */
+  private drop(queued: QueuedJob): void {
+    const waiting = this.queue.indexOf(queued);
+    if (waiting >= 0) {
+      this.queue.splice(waiting, 1);
+      queued.resolve(unwantedResponse(queued.job));
+      return;
+    }
+    const slot = this.slots.find((s) => s.running?.job === queued.job);
+    if (slot?.running) slot.process.send({ kind: 'cancel', jobId: slot.running.jobId } satisfies PoolMessage);
+  }
+
   /** The next queued job whose client is still there; the others are answered without a node. */
   private nextWanted(): QueuedJob | undefined {
     for (let queued = this.queue.shift(); queued; queued = this.queue.shift()) {
       if (!queued.job.signal?.aborted) return queued;
-      queued.resolve(
-        failedResponse(
-          queued.job.type,
-          State.failed,
-          'the client went away before its image was read',
-          undefined,
-          queued.job.id,
-        ),
-      );
+      queued.resolve(unwantedResponse(queued.job));
     }
     return undefined;
   }
@@ -268,8 +280,9 @@ export class EngineNodePool {
         type: job.type,
         options: job.options,
         responseId: job.id,
+        stream: job.onLines !== undefined,
       };
-      slot.process.send(message);
+      slot.process.send(message satisfies PoolMessage);
     }
   }
 
@@ -282,6 +295,16 @@ export class EngineNodePool {
     // The node may be stuck in native code: only killing the process frees it.
     void killProcess(slot.process);
   }
+}
+
+/** The answer to a job dropped before a node finished it: why, as its canceller said (an Error's message). */
+function unwantedResponse(job: PoolJob): OcrResponse {
+  const reason: unknown = job.signal?.reason;
+  const message =
+    reason instanceof Error && reason.name !== 'AbortError'
+      ? reason.message
+      : 'the client went away before its image was read';
+  return failedResponse(job.type, State.failed, message, undefined, job.id);
 }
 
 /** Kills a node's process and waits for it to be gone (at once if it already is). */

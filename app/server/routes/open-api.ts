@@ -76,6 +76,12 @@ export async function openApiRoutes(
         const answer = parts ? await service.idcode(token, idOf(parts, query)) : 'no';
         return answer === 'no' ? reply.type('text/plain; charset=utf-8').send('no') : reply.send(answer);
       }
+      case 'cancel': {
+        // Our extension: stop a request this token sent (see RecognitionService.cancel).
+        const parts = await readBody(request, bodyLimit).catch(() => undefined);
+        const answer = parts ? await service.cancel(token, idOf(parts, query)) : 'no';
+        return reply.type('text/plain; charset=utf-8').send(answer);
+      }
       case 'imgupload': {
         const readFile = async () => {
           const parts = await readBody(request, bodyLimit);
@@ -90,7 +96,7 @@ export async function openApiRoutes(
           failedResponse(
             0,
             State.unsupported,
-            unsupported(`op "${query.op}" is unknown: use code, idcode, imgUpload or count`).message,
+            unsupported(`op "${query.op}" is unknown: use code, idcode, imgUpload, count or cancel`).message,
           ),
         );
     }
