@@ -11,6 +11,7 @@ import {
   type CodeInfo,
   type OcrResponse,
   type OptionName,
+  type ProgressInfo,
   type QuotaCount,
   type TextCellInfo,
 } from './protocol/index.js';
@@ -21,6 +22,7 @@ export type {
   CodeInfo,
   OcrResponse,
   OptionName,
+  ProgressInfo,
   QuotaCount,
   RecognizeOptions,
   TextCellInfo,
@@ -236,6 +238,13 @@ export interface Recognition {
   formula: string | null;
 }
 
+/** The image of a recognition in progress, as PNG, with its size in pixels. */
+export interface PendingImage {
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+}
+
 /** JSON that may be absent, broken or another server's free text: `fallback` then. */
 function parsedOr<T>(json: string | undefined, fallback: T, accept: (value: unknown) => value is T): T {
   if (!json) return fallback;
@@ -356,6 +365,7 @@ export const failureKinds = [
   'settings',
   'server',
   'history',
+  'cancelled',
   'internal',
 ] as const;
 export type FailureKind = (typeof failureKinds)[number];
@@ -368,7 +378,15 @@ const kindsByErrorName: Record<string, FailureKind> = {
   SettingsError: 'settings',
   HistoryError: 'history',
   OcrClientError: 'server',
+  CancelledError: 'cancelled',
 };
+/** A recognition the user stopped: not a failure to warn of, but the invoke has no result. */
+export class CancelledError extends Error {
+  override name = 'CancelledError';
+  constructor(message = 'Recognition cancelled.') {
+    super(message);
+  }
+}
 export function failureOf(error: unknown): Failure {
   const name = error instanceof Error ? error.name : '';
   return {
@@ -405,6 +423,8 @@ export const invokeChannels = {
     args: z.object({ region: regionSchema, mode: z.enum(modes) }).strict(),
   },
   cancelCapture: { channel: 'capture:cancel', args: none },
+  /** Stops the recognitions in progress: their invokes fail with a `cancelled` failure. */
+  cancelRecognition: { channel: 'ocr:cancel', args: none },
   currentResult: { channel: 'result:current', args: none },
   saveResultFile: {
     channel: 'result:save-file',
@@ -441,6 +461,7 @@ export interface InvokeResults {
   captureFrame: CaptureFrame;
   confirmCapture: void;
   cancelCapture: void;
+  cancelRecognition: void;
   currentResult: Recognition | null;
   /** Where the file was saved; null when the person cancelled the save dialog. */
   saveResultFile: { saved: string | null };
@@ -461,6 +482,7 @@ export interface InvokeResults {
 export const eventChannels = {
   onResult: 'event:result',
   onRecognizing: 'event:recognizing',
+  onProgress: 'event:progress',
   onQuota: 'event:quota',
   onHotkeyProblem: 'event:hotkey-problem',
   onSettings: 'event:settings',
@@ -470,8 +492,13 @@ export const eventChannels = {
 
 export interface EventPayloads {
   onResult: Recognition;
-  /** A recognition started (true) or ended (false): for progress states. */
-  onRecognizing: { busy: boolean; mode: Mode };
+  /**
+   * A recognition started (true) or ended (false): for progress states. Once the image is
+   * ready it is told again with the image, so the panel can show what is being read at once.
+   */
+  onRecognizing: { busy: boolean; mode: Mode; image?: PendingImage };
+  /** The lines read so far of the recognition in progress (the app's own server gives them). */
+  onProgress: ProgressInfo;
   onQuota: QuotaView;
   onHotkeyProblem: HotkeyProblem;
   onSettings: Settings;

@@ -105,6 +105,7 @@ export class AppController {
         void this.quota.refresh();
         if (recognition) platform.windows.showResult();
       },
+      whileSlow: () => platform.windows.showResult(),
     });
     this.exports = new ResultFileExport({
       client,
@@ -169,6 +170,7 @@ export class AppController {
       captureFrame: (_args, event) => this.capture.frameFor(event.sender.id),
       confirmCapture: ({ region, mode }) => this.capture.confirm(region, mode),
       cancelCapture: () => this.capture.cancel(),
+      cancelRecognition: () => this.recognition.cancel(),
       currentResult: () => this.recognition.latest,
       saveResultFile: ({ id, fileType }) => this.exports.save(id, fileType),
       copyText: ({ text }) => this.platform.clipboard.write({ text }),

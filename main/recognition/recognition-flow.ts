@@ -3,6 +3,7 @@
 // result panel. Main never calls the engine itself (DESIGN rule 3): only the client.
 import { randomUUID } from 'node:crypto';
 import {
+  CancelledError,
   modeTypes,
   recognitionOf,
   type EventName,
@@ -31,10 +32,17 @@ export interface RecognitionDeps {
   emit: <K extends EventName>(event: K, payload: EventPayloads[K]) => void;
   /** After every recognition that reached the server: quota refresh, result panel. */
   afterRecognition: (recognition: Recognition | undefined) => void;
+  /** A recognition still running after `slowAfterMs`: the result panel, to watch its lines come. */
+  whileSlow?: () => void;
 }
+
+/** How long a recognition may take before the result panel is shown to watch it (a dialog reads in less). */
+export const slowAfterMs = 500;
 
 export class RecognitionFlow {
   private current: Recognition | null = null;
+  /** The recognitions in progress, for cancelRecognition. */
+  private readonly inProgress = new Set<AbortController>();
 
   constructor(private readonly deps: RecognitionDeps) {}
 
@@ -48,13 +56,22 @@ export class RecognitionFlow {
     const chosenOptions = options ?? settings.options;
     this.deps.emit('onRecognizing', { busy: true, mode: chosenMode });
     const started = performance.now();
+    const cancel = new AbortController();
+    this.inProgress.add(cancel);
+    const slow = setTimeout(() => this.deps.whileSlow?.(), slowAfterMs);
     try {
       const png = await toPng(image).catch(() => {
         throw new RecognitionError('That is not an image OCR Assistant can read (PNG, JPEG, WebP, BMP, GIF or TIFF).');
       });
-      const client = await this.deps.client();
-      const response = await client.recognize(png, { type: modeTypes[chosenMode], options: chosenOptions });
       const { width, height } = await imageSize(png);
+      this.deps.emit('onRecognizing', { busy: true, mode: chosenMode, image: { bytes: png, width, height } });
+      const client = await this.deps.client();
+      const response = await client.recognize(png, {
+        type: modeTypes[chosenMode],
+        options: chosenOptions,
+        signal: cancel.signal,
+        onProgress: (progress) => this.deps.emit('onProgress', progress),
+      });
       const recognition = recognitionOf(
         response,
         { bytes: png, width, height },
@@ -72,6 +89,11 @@ export class RecognitionFlow {
       this.deps.afterRecognition(recognition);
       return recognition;
     } catch (error) {
+      // Stopped by the user: nothing to warn of, and the server was reached.
+      if (cancel.signal.aborted) {
+        this.deps.afterRecognition(undefined);
+        throw new CancelledError();
+      }
       const message =
         error instanceof OcrClientError || error instanceof RecognitionError
           ? error.message
@@ -81,8 +103,15 @@ export class RecognitionFlow {
       this.deps.emit('onFailure', { kind: 'recognition', message });
       throw new RecognitionError(message);
     } finally {
+      clearTimeout(slow);
+      this.inProgress.delete(cancel);
       this.deps.emit('onRecognizing', { busy: false, mode: chosenMode });
     }
+  }
+
+  /** Stops every recognition in progress; each one's caller gets a CancelledError. */
+  cancel(): void {
+    for (const controller of this.inProgress) controller.abort();
   }
 
   async recognizeClipboard(): Promise<Recognition> {

@@ -3,6 +3,7 @@
 // localStorage, history in IndexedDB; "capture" freezes an image given by the page's
 // ?screen= parameter instead of the screen, so the overlay can be tried and tested anywhere.
 import {
+  CancelledError,
   defaultSettingsFor,
   type DesktopPlatform,
   eventChannels,
@@ -44,6 +45,8 @@ export function createHttpApi(config: WebConfig): OcrApi {
   const history = new WebHistory();
   const client = () => new OcrClient({ baseUrl: config.baseUrl, token: config.token });
   let current: Recognition | null = null;
+  /** The recognitions in progress, for cancelRecognition. */
+  const inProgress = new Set<AbortController>();
   const capture = new WebCapture(config.screenUrl);
 
   // The browser build has no hotkeys of its own; it shows the ones the desktop app would have here.
@@ -76,13 +79,22 @@ export function createHttpApi(config: WebConfig): OcrApi {
     const chosen = mode ?? settings.mode;
     emit('onRecognizing', { busy: true, mode: chosen });
     const started = performance.now();
+    const cancel = new AbortController();
+    inProgress.add(cancel);
     try {
       const bitmap = await createImageBitmap(new Blob([new Uint8Array(image)])).catch(() => {
         throw new Error('That is not an image the browser can read.');
       });
+      emit('onRecognizing', {
+        busy: true,
+        mode: chosen,
+        image: { bytes: image, width: bitmap.width, height: bitmap.height },
+      });
       const response = await client().recognize(image, {
         type: modeTypes[chosen],
         options: options ?? settings.options,
+        signal: cancel.signal,
+        onProgress: (progress) => emit('onProgress', progress),
       });
       const recognition = recognitionOf(
         response,
@@ -100,9 +112,11 @@ export function createHttpApi(config: WebConfig): OcrApi {
       void quota();
       return recognition;
     } catch (error) {
+      if (cancel.signal.aborted) throw new CancelledError();
       emit('onFailure', { kind: 'recognition', message: (error as Error).message });
       throw error;
     } finally {
+      inProgress.delete(cancel);
       emit('onRecognizing', { busy: false, mode: chosen });
     }
   }
@@ -137,6 +151,9 @@ export function createHttpApi(config: WebConfig): OcrApi {
       await recognize(await capture.confirm(region), mode);
     },
     cancelCapture: async () => capture.cancel(),
+    cancelRecognition: async () => {
+      for (const controller of inProgress) controller.abort();
+    },
     // The browser's own download takes the place of the save dialog: the file is fetched
     // through the page's origin (the web server forwards /files/) and handed to an <a download>.
     saveResultFile: async ({ id, fileType }: { id: string; fileType: number }) => {

@@ -13,6 +13,7 @@ import { startWebServer, type WebServer } from '../../renderer/web/serve.js';
 import { readGroundTruth } from '../bench/bench-data.js';
 import { cer } from '../engine/engine-helpers.js';
 import { typesetForm } from '../formula/formula-helpers.js';
+import { fullHdCapture } from '../fixtures/desktop-capture.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const artifacts = path.join(root, 'test-artifacts');
@@ -42,6 +43,20 @@ const truthOf = (id: string) => readGroundTruth('screens').items.find((g) => g.i
 async function openOverlay(image: string) {
   await page.goto(`${web.url}/web.html?screen=/bench/${image}#/overlay`);
   await page.waitForSelector('.overlay img');
+}
+
+/** A drop on the result panel as the desktop hands it over: a DataTransfer holding the file. */
+async function dropFile(bytes: Uint8Array, name: string, type: string) {
+  await page.evaluate(
+    ({ bytes, name, type }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], name, { type }));
+      document
+        .querySelector('section.result')!
+        .dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    },
+    { bytes: [...bytes], name, type },
+  );
 }
 
 async function drag(from: [number, number], to: [number, number]) {
@@ -311,17 +326,7 @@ describe('the renderer in Chromium', () => {
 
     await page.goto(`${web.url}/web.html#/result`);
     await page.waitForSelector('section.result');
-    // A drop as the desktop hands it over: a DataTransfer holding the file.
-    await page.evaluate(
-      (bytes) => {
-        const transfer = new DataTransfer();
-        transfer.items.add(new File([new Uint8Array(bytes)], 'report.pdf', { type: 'application/pdf' }));
-        document
-          .querySelector('section.result')!
-          .dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
-      },
-      [...pdf],
-    );
+    await dropFile(pdf, 'report.pdf', 'application/pdf');
     // The last page stays in the panel; both pages are in history, in order.
     await expect.poll(() => page.inputValue('#result-text').catch(() => ''), { timeout: 60_000 }).toContain('Shipping');
     expect(cer(await page.inputValue('#result-text'), pages[1]!.join('\n'))).toBeLessThanOrEqual(0.03);
@@ -332,6 +337,53 @@ describe('the renderer in Chromium', () => {
     const titles = await page.$$eval('.entry', (entries) => entries.map((e) => e.textContent ?? ''));
     expect(titles.slice(0, 2).map((t) => t.includes('Second page'))).toEqual([true, false]);
     expect(titles[1]).toContain('Quarterly report');
+  });
+
+  it('shows a large capture at once and its lines as they are read, before the whole result', async () => {
+    const capture = await fullHdCapture();
+    await page.goto(`${web.url}/web.html#/result`);
+    await page.waitForSelector('section.result');
+    await dropFile(capture, 'desktop.png', 'image/png');
+    // One moment, looked at whole in the page: the image and a first line are shown, the
+    // reading state says so, and the result (its text box) is not there yet.
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="reading"]') &&
+        document.querySelector('.frame img') &&
+        document.querySelectorAll('ol.lines li').length > 0 &&
+        !document.querySelector('#result-text'),
+      undefined,
+      { timeout: 30_000, polling: 'raf' },
+    );
+    // (In 简体中文 here when an earlier test left the view so.)
+    expect(await page.textContent('[data-testid="reading-facts"]')).toMatch(
+      /^(\d+ lines? so far · \d+\.\d s|已读 \d+ 行 · \d+\.\d 秒)$/,
+    );
+    expect(await page.$eval('.frame', (f) => getComputedStyle(f).aspectRatio)).toBe('1920 / 1080');
+    expect(await page.locator('[data-testid="unread"]').count()).toBe(1);
+    await page.screenshot({ path: path.join(artifacts, 'result-reading.png') });
+    const shown = await page.$$eval('ol.lines li .words', (items) => items.map((i) => i.textContent ?? ''));
+    // Then the whole result, with the lines shown on the way among its own.
+    await page.waitForSelector('#result-text', { timeout: 60_000 });
+    expect(await page.locator('[data-testid="reading"]').count()).toBe(0);
+    const text = await page.inputValue('#result-text');
+    expect(shown.filter((words) => text.includes(words.trim())).length).toBeGreaterThan(0.8 * shown.length);
+  });
+
+  it('stops a large capture with Cancel or Esc, and keeps the result shown before', async () => {
+    const before = await page.inputValue('#result-text');
+    for (const stop of ['button', 'Escape'] as const) {
+      await dropFile(await fullHdCapture(), 'desktop.png', 'image/png');
+      await page.waitForSelector('[data-testid="reading"]', { timeout: 30_000 });
+      if (stop === 'button') await page.click('[data-testid="reading"] button.primary');
+      else await page.keyboard.press('Escape');
+      await expect
+        .poll(() => page.textContent('[data-testid="result-note"]').catch(() => null))
+        .toMatch(/^(Recognition cancelled\.|已取消识别。)$/);
+      expect(await page.locator('[role="alert"]').count()).toBe(0);
+      expect(await page.inputValue('#result-text')).toBe(before);
+    }
+    await page.screenshot({ path: path.join(artifacts, 'result-cancelled.png') });
   });
 
   it('copies with "Copy all" what the line list shows: its lines in order, items kept apart', async () => {

@@ -13,6 +13,7 @@ import { quotaLabel } from '../../main/tray/tray-menu.js';
 import { eventChannels, type HotkeyProblem } from '../../app/ipc.js';
 import { FileType } from '../../app/protocol/index.js';
 import { docImage } from '../server/server-helpers.js';
+import { fullHdCapture } from '../fixtures/desktop-capture.js';
 import { FakeHotkeys, fakePlatform } from '../fakes/platform.js';
 
 const userData = mkdtempSync(path.join(tmpdir(), 'ocr-main-app-'));
@@ -68,6 +69,44 @@ describe('the clipboard flow', () => {
     platform.clipboard.image = Buffer.from('just some text');
     await expect(controller.recognition.recognizeClipboard()).rejects.toThrow(/not an image OCR Assistant can read/);
   });
+});
+
+describe('a large capture', () => {
+  const sentSince = (from: number, channel: string) =>
+    platform.windows.sent.slice(from).filter((s) => s.channel === channel);
+
+  it('sends the image at once, then the lines as they are read, then the result', async () => {
+    const capture = await fullHdCapture();
+    const from = platform.windows.sent.length;
+    const recognition = await controller.recognition.recognize(capture, 'text');
+    const events = platform.windows.sent.slice(from).map((s) => s.channel);
+    const withImage = sentSince(from, eventChannels.onRecognizing).find(
+      (s) => (s.payload as { image?: unknown }).image,
+    );
+    expect(withImage?.payload).toMatchObject({ busy: true, image: { width: 1920, height: 1080 } });
+    const progress = sentSince(from, eventChannels.onProgress).map((s) => s.payload as { lines: unknown[] });
+    expect(progress.filter((p) => p.lines.length > 0).length).toBeGreaterThan(1);
+    // In that order: the image, lines, the result.
+    expect(events.indexOf(eventChannels.onProgress)).toBeGreaterThan(events.indexOf(eventChannels.onRecognizing));
+    expect(events.lastIndexOf(eventChannels.onProgress)).toBeLessThan(events.indexOf(eventChannels.onResult));
+    // Layout may join or drop a line or two of the raw reading.
+    expect(recognition.lines.length).toBeGreaterThan(0.9 * progress.at(-1)!.lines.length);
+  }, 60_000);
+
+  it('is stopped by cancelRecognition: a cancelled failure, no notification, nothing in history', async () => {
+    const capture = await fullHdCapture();
+    const from = platform.windows.sent.length;
+    const notified = platform.notifier.shown.length;
+    const entries = controller.history.list().length;
+    const running = controller.recognition.recognize(capture, 'text');
+    await expect.poll(() => sentSince(from, eventChannels.onProgress).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await controller.handlers().cancelRecognition(undefined, { sender: { id: 1 }, senderFrame: null });
+    await expect(running).rejects.toMatchObject({ name: 'CancelledError' });
+    expect(platform.notifier.shown.length).toBe(notified);
+    expect(controller.history.list().length).toBe(entries);
+    expect(sentSince(from, eventChannels.onFailure)).toEqual([]);
+    expect(sentSince(from, eventChannels.onRecognizing).at(-1)?.payload).toMatchObject({ busy: false });
+  }, 60_000);
 });
 
 describe('the reading language', () => {

@@ -33,6 +33,14 @@ const en = {
     'This desktop shows no tray icons, so this window is OCR Assistant: the hotkeys work while it is open (minimize it to keep them), and closing it quits. Launching OCR Assistant again brings it back; `ocr-assistant --capture` starts a capture from a shortcut of your desktop.',
   'result.recognizing': 'Recognizing…',
   'result.recognizingMany': 'Recognizing {done} of {total}… each goes to History',
+  'result.reading': 'Reading…',
+  'result.linesSoFar': '{n} lines so far',
+  'result.linesSoFar.one': '{n} line so far',
+  'result.seconds': '{s} s',
+  'result.cancel': 'Cancel',
+  'result.cancelHint': 'Stop reading this image (Esc)',
+  'result.cancelled': 'Recognition cancelled.',
+  'result.batchCancelled': 'Stopped after {done} of {total}: the rest were not read.',
   'result.dropNoImages': 'Nothing dropped is an image or a PDF OCR Assistant reads ({names}).',
   'result.dropLeftOut': 'Left out, not images or PDFs: {names}',
   'result.batchFailed': '{name} could not be read: {message}',
@@ -147,6 +155,14 @@ const zhCN: Record<MessageKey, string> = {
     '此桌面不显示托盘图标，所以这个窗口就是 OCR Assistant：窗口打开时快捷键有效（最小化即可保持），关闭窗口即退出。再次启动 OCR Assistant 会重新打开它；在桌面的快捷键设置里用 `ocr-assistant --capture` 可以开始截取。',
   'result.recognizing': '正在识别…',
   'result.recognizingMany': '正在识别第 {done} / {total} 张…每张都会存入历史',
+  'result.reading': '正在读取…',
+  'result.linesSoFar': '已读 {n} 行',
+  'result.linesSoFar.one': '已读 {n} 行',
+  'result.seconds': '{s} 秒',
+  'result.cancel': '取消',
+  'result.cancelHint': '停止读取这张图片（Esc）',
+  'result.cancelled': '已取消识别。',
+  'result.batchCancelled': '读完 {total} 张中的 {done} 张后已停止：其余未读取。',
   'result.dropNoImages': '拖入的文件中没有可识别的图片或 PDF（{names}）。',
   'result.dropLeftOut': '已跳过（不是图片或 PDF）：{names}',
   'result.batchFailed': '{name} 无法识别：{message}',
@@ -257,6 +273,12 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
     numbers ??= new Intl.NumberFormat(i18n.language);
     return numbers.format(value);
   });
+}
+
+/** A wait in seconds with one decimal, as the language writes it ("1.4 s", "1,4 s"...). */
+export function seconds(ms: number): string {
+  const value = new Intl.NumberFormat(i18n.language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return t('result.seconds', { s: value.format(ms / 1000) });
 }
 
 /** The wire's language codes (`lang`: Tesseract's names) as BCP 47, for Intl to name them. */

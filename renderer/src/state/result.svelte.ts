@@ -1,8 +1,8 @@
 // The result panel's state: the recognition shown, whether one is running, which line the
 // pointer is on (shared by the image's boxes and the text's lines), and the last failure.
-import type { Mode, Recognition } from '../../../app/ipc.js';
+import type { Mode, PendingImage, ProgressInfo, Recognition, TextCellInfo } from '../../../app/ipc.js';
 import type { RecognizeOptions } from '../../../app/ipc.js';
-import { api, unwrap } from '../lib/api.js';
+import { api, ApiError, unwrap } from '../lib/api.js';
 import { t } from '../lib/i18n.svelte.js';
 
 export class ResultState {
@@ -16,10 +16,20 @@ export class ResultState {
   /** Shown only when work takes longer than 150 ms, so quick answers do not flicker. */
   slow = $state(false);
   error = $state<string | null>(null);
+  /** A calm word on how the last action ended (a cancelled recognition), not an error. */
+  note = $state<string | null>(null);
+  /** The recognition in progress, once its image is known: the image and the lines read so far. */
+  pending = $state.raw<{ image: PendingImage; lines: TextCellInfo[] } | null>(null);
+  /** Milliseconds the user has waited for the recognition in progress, ticking while busy. */
+  waitedMs = $state(0);
   hovered = $state<number | null>(null);
   /** A batch of dropped images in progress: how many are done of how many. */
   batch = $state<{ done: number; total: number } | null>(null);
   private slowTimer: ReturnType<typeof setTimeout> | undefined;
+  private clock: ReturnType<typeof setInterval> | undefined;
+  private busySince = 0;
+  /** Set by Cancel: a batch stops before its next image. */
+  private batchCancelled = false;
 
   async load(): Promise<void> {
     const current = await unwrap(api().currentResult());
@@ -36,10 +46,42 @@ export class ResultState {
   }
 
   setBusy(busy: boolean): void {
+    if (busy && !this.busy) {
+      this.busySince = performance.now();
+      this.waitedMs = 0;
+      this.note = null;
+      clearInterval(this.clock);
+      this.clock = setInterval(() => (this.waitedMs = performance.now() - this.busySince), 100);
+    }
     this.busy = busy;
     clearTimeout(this.slowTimer);
     if (busy) this.slowTimer = setTimeout(() => (this.slow = this.busy), 150);
-    else this.slow = false;
+    else {
+      this.slow = false;
+      this.pending = null;
+      clearInterval(this.clock);
+    }
+  }
+
+  /** Main's word that a recognition started or ended, with its image once that is ready. */
+  recognizing(busy: boolean, image?: PendingImage): void {
+    this.setBusy(busy);
+    if (busy && image) {
+      this.pending = { image, lines: [] };
+      this.hovered = null;
+    }
+  }
+
+  /** Lines read so far of the recognition in progress. */
+  progress(progress: ProgressInfo): void {
+    if (this.pending && this.busy) this.pending = { ...this.pending, lines: progress.lines };
+  }
+
+  /** Stops the recognition in progress; its caller learns it was cancelled (see `run`). */
+  async cancel(): Promise<void> {
+    this.batchCancelled = true;
+    const answer = await api().cancelRecognition();
+    if (!answer.ok) this.error = answer.error.message;
   }
 
   async run(work: () => Promise<Recognition>): Promise<void> {
@@ -48,10 +90,16 @@ export class ResultState {
     try {
       this.show(await work());
     } catch (error) {
-      this.error = (error as Error).message;
+      this.failed(error);
     } finally {
       this.setBusy(false);
     }
+  }
+
+  /** A failure shown as an error; a cancelled recognition only noted. */
+  private failed(error: unknown): void {
+    if (error instanceof ApiError && error.kind === 'cancelled') this.note = t('result.cancelled');
+    else this.error = (error as Error).message;
   }
 
   rerun(mode: Mode, options: RecognizeOptions): Promise<void> {
@@ -79,16 +127,21 @@ export class ResultState {
     const failed: string[] = [...failedBefore];
     this.error = null;
     this.batch = { done: 0, total: images.length };
+    this.batchCancelled = false;
     this.setBusy(true);
     try {
       for (const image of images) {
+        if (this.batchCancelled) break;
         try {
           this.show(await unwrap(api().recognizeImage({ image: await image.bytes() })));
         } catch (error) {
+          if (error instanceof ApiError && error.kind === 'cancelled') break;
           failed.push(t('result.batchFailed', { name: image.name, message: (error as Error).message }));
         }
         this.batch = { done: this.batch.done + 1, total: images.length };
       }
+      if (this.batch.done < images.length)
+        this.note = t('result.batchCancelled', { done: this.batch.done, total: images.length });
     } finally {
       this.batch = null;
       this.setBusy(false);
