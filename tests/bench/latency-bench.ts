@@ -4,8 +4,9 @@
 // same PP-OCRv4 models) in the same run. Per size: median wall time, CPU-seconds, the time
 // inside the models (the floor for these models on this machine) and CER. Prints figures,
 // asserts nothing (DESIGN rule 12).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { availableParallelism, freemem, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OcrEngine } from '../../app/engine/engine.js';
@@ -15,6 +16,9 @@ import { OcrType, type TextCellInfo } from '../../app/protocol/types.js';
 import { hasBench, type GroundTruth, type Prediction } from './bench-data.js';
 import { benchOutDir, score } from './scorer.js';
 import { buildCaptures, type Capture } from './latency-captures.js';
+import { startServer } from '../../app/server/start.js';
+import { OcrClient } from '../../app/client/index.js';
+import { embeddedNodePlan } from '../../main/server/node-plan.js';
 
 /** A line read, with its axis-aligned box in the capture's pixels. */
 interface ReadLine {
@@ -113,6 +117,41 @@ function ourReader(engine: OcrEngine, streamed = false): Reader {
       }),
     };
   };
+}
+
+/**
+ * What the app does: the embedded server's plan of nodes and threads for this machine, the
+ * client asking with progress=1 and polling the lines; the first lines are timed where the
+ * result panel would get them. (CPU-seconds of the nodes are not this process's: not shown.)
+ */
+async function appServerReader(): Promise<{ read: Reader; close: () => Promise<void> }> {
+  const plan = embeddedNodePlan({ cores: availableParallelism(), freeBytes: freemem() });
+  const server = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    ...plan,
+    dataDir: mkdtempSync(path.join(tmpdir(), 'ocr-latency-')),
+    logger: false,
+    waitForNodes: true,
+  });
+  const client = new OcrClient({ baseUrl: server.url, token: server.tokens.add(1_000_000).token });
+  const read: Reader = async (_file, bytes) => {
+    const started = performance.now();
+    let firstLinesMs: number | undefined;
+    const response = await client.recognize(bytes, {
+      onProgress: (p) => {
+        if (p.lines.length) firstLinesMs ??= performance.now() - started;
+      },
+    });
+    const lines = (JSON.parse(response.result?.verticalText ?? '[]') as TextCellInfo[])
+      .filter((l) => l.words)
+      .map((l) => ({
+        text: l.words,
+        box: [l.location.left, l.location.top, l.location.width, l.location.height] as ReadLine['box'],
+      }));
+    return { lines, ...(firstLinesMs !== undefined && { firstLinesMs }) };
+  };
+  return { read, close: () => server.close() };
 }
 
 async function peerReader(): Promise<Reader | null> {
@@ -228,7 +267,10 @@ export async function runLatencyBench(args: string[] = process.argv.slice(2)): P
 
   const engine = await OcrEngine.load();
   const ours = ourReader(engine);
-  const figures = new Map<string, { ours: SizeFigures; streamed?: SizeFigures; peer?: SizeFigures }>();
+  const figures = new Map<
+    string,
+    { ours: SizeFigures; streamed?: SizeFigures; app?: SizeFigures; peer?: SizeFigures }
+  >();
   const capturesOf = (size: string) => captures.filter((c) => c.size === size);
   for (const size of sizes) figures.set(size, { ours: await measure('ours', ours, capturesOf(size), repeats, dir) });
   // The same captures read as the result panel reads them: lines handed on as they are read.
@@ -236,6 +278,10 @@ export async function runLatencyBench(args: string[] = process.argv.slice(2)): P
   for (const size of sizes)
     figures.get(size)!.streamed = await measure('streamed', streamed, capturesOf(size), repeats, dir);
   await engine.dispose();
+  // And as the app reads them: through its own server, lines polled as they come.
+  const app = await appServerReader();
+  for (const size of sizes) figures.get(size)!.app = await measure('app', app.read, capturesOf(size), repeats, dir);
+  await app.close();
   const peer = withPeer ? await peerReader() : null;
   if (peer)
     for (const size of sizes) figures.get(size)!.peer = await measure('gutenye', peer, capturesOf(size), repeats, dir);
@@ -283,11 +329,37 @@ export async function runLatencyBench(args: string[] = process.argv.slice(2)): P
   console.log(
     `\n== lines as they are read (the result panel's way), target for full HD: first lines <= ${s(firstLineTarget)} s`,
   );
-  console.log(['size', 'first lines s', 'whole answer s', 'cer', 'whole answer, not streamed s'].join('\t'));
+  console.log(
+    [
+      'size',
+      'first lines s',
+      'whole answer s',
+      'cer',
+      'whole answer, not streamed s',
+      'app: first lines s',
+      'app: whole answer s',
+      'app: cer',
+    ].join('\t'),
+  );
   for (const size of sizes) {
-    const { ours: o, streamed: st } = figures.get(size)!;
-    if (st) console.log([size, s(st.firstLinesMs), s(st.wallMs), st.cer.toFixed(4), s(o.wallMs)].join('\t'));
+    const { ours: o, streamed: st, app: a } = figures.get(size)!;
+    if (st)
+      console.log(
+        [
+          size,
+          s(st.firstLinesMs),
+          s(st.wallMs),
+          st.cer.toFixed(4),
+          s(o.wallMs),
+          s(a?.firstLinesMs),
+          s(a?.wallMs),
+          a ? a.cer.toFixed(4) : '-',
+        ].join('\t'),
+      );
   }
+  console.log(
+    '"app": through the embedded server as the app reads (its node plan for this machine, progress=1, the client polling every 150 ms).',
+  );
   console.log('\n== where our time goes (median ms per stage)');
   const stageNames = Object.keys(figures.get(sizes[0]!)!.ours.stages ?? {});
   console.log(['size', ...stageNames].join('\t'));
