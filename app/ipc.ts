@@ -236,6 +236,8 @@ export interface Recognition {
   codes: CodeInfo[];
   /** A formula's LaTeX (a result of resultType 1), or null. */
   formula: string | null;
+  /** A large image read scaled down (the server's `message` says so): at what percentage of its size. */
+  readPercent?: number;
 }
 
 /** The image of a recognition in progress, as PNG, with its size in pixels. */
@@ -282,10 +284,13 @@ export function recognitionOf(
     result?.resultType === ResultType.table
       ? parsedOr<string[][] | null>(result.spiltText, null, (v): v is string[][] => isRows(v))
       : null;
+  const readPercent =
+    response.state === State.done ? Number(/read at (\d+)% of its size/.exec(response.message ?? '')?.[1]) : NaN;
   return {
     ...about,
     mode,
     ...(mode !== about.mode ? { requestedMode: about.mode } : {}),
+    ...(readPercent > 0 && readPercent < 100 ? { readPercent } : {}),
     image: image.bytes,
     width: image.width,
     height: image.height,

@@ -156,8 +156,14 @@ export interface PdfConfig {
 }
 
 export interface LimitsConfig {
-  /** Most pixels an input may have; more is refused before decoding (decompression bombs). */
+  /**
+   * Most pixels an input is read at: a larger one (a scan at 600 dpi and more) is scaled down
+   * to this as it is decoded, and its boxes scaled back up. Screen text stays legible: 40 MP
+   * is a 4K capture's fourfold.
+   */
   maxPixels: number;
+  /** Most pixels an input may have at all; more is refused before decoding (decompression bombs). */
+  maxDecodePixels: number;
   /**
    * Longest side and most elongated shape an input may have. Within the pixel limit a 1x39,000,000
    * PNG (76 kB) still held an engine node 34 s and 815 MB; no screenshot, however long a page it
@@ -236,7 +242,13 @@ export const defaultEngineConfig: EngineConfig = {
     // Fixed-pitch lines: bounds measured in app/text/monospace.ts.
     monospace: { ...defaultMonospaceConfig, minGapShare: 0.6 },
   },
-  limits: { maxPixels: 40_000_000, maxSide: 32_000, maxAspect: 500, maxBytes: 50 * 1024 * 1024 },
+  limits: {
+    maxPixels: 40_000_000,
+    maxDecodePixels: 250_000_000,
+    maxSide: 32_000,
+    maxAspect: 500,
+    maxBytes: 50 * 1024 * 1024,
+  },
   runtime: { intraOpThreads: 2 },
   rulings: { contrast: 48, maxThickness: 4, minHorizontal: 40, minVertical: 12, maxGap: 1 },
   secondScript: {

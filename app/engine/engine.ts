@@ -8,7 +8,7 @@ import { CharacterDictionary } from './dictionary.js';
 import { bundledModelPaths, type ModelPaths } from './models.js';
 import { TextDetector, type DetectedBox } from './detect.js';
 import { TextRecognizer, type RecognitionOutput, type RecognizedText } from './recognizer.js';
-import { decodeImage } from './image.js';
+import { decodeImage, type DecodedImage } from './image.js';
 import {
   addMargin,
   borderColour,
@@ -86,6 +86,11 @@ export interface EngineOutput {
   rulings?: Rulings;
   /** QR codes and barcodes, in the pixels of the image as sent. */
   codes?: Barcode[];
+  /**
+   * Below 1: the image had more pixels than the engine reads (`limits.maxPixels`) and was read
+   * at this fraction of its size; every box is in its own pixels all the same.
+   */
+  readScale?: number;
 }
 
 export interface EngineLoadOptions {
@@ -169,15 +174,25 @@ export class OcrEngine {
   }
 
   /** Text and codes of a picture decoded (or rendered) since `started`, that time counted as decoding. */
-  private async readPicture(image: RgbImage, options: RecognizeImageOptions, started: number): Promise<EngineOutput> {
+  private async readPicture(
+    image: RgbImage & Partial<Pick<DecodedImage, 'sourceWidth' | 'sourceHeight'>>,
+    options: RecognizeImageOptions,
+    started: number,
+  ): Promise<EngineOutput> {
     const decodeMs = performance.now() - started;
     const modelBusy = this.modelBusyMs();
-    const output = await this.recognizeImage(image, options);
+    // A large scan read scaled down: the lines handed on, like the answer, are in its own pixels.
+    const up = image.sourceWidth && image.sourceWidth !== image.width ? image.sourceWidth / image.width : 1;
+    const { onLines } = options;
+    const output = await this.recognizeImage(image, {
+      ...options,
+      ...(onLines && up !== 1 && { onLines: (lines, restart) => onLines(scaledLines(lines, up), restart) }),
+    });
     output.timings.modelMs = this.modelBusyMs() - modelBusy;
     if (this.config.barcodes.enabled) await this.addCodes(image, output);
     output.timings.decodeMs = decodeMs;
     output.timings.totalMs += decodeMs;
-    return output;
+    return up === 1 ? output : scaledOutput(output, up, image.sourceWidth!, image.sourceHeight!);
   }
 
   private modelBusyMs(): number {
@@ -520,6 +535,46 @@ function linesWithoutMargin(lines: readonly EngineLine[], margin: number, width:
     const quad = line.quad.map(point) as unknown as Quad;
     return { ...line, quad, box: quadBounds(quad), chars: line.chars.map((c) => ({ ...c, box: box(c.box) })) };
   });
+}
+
+const scaledBox = (b: Box, factor: number): Box => ({
+  left: b.left * factor,
+  top: b.top * factor,
+  width: b.width * factor,
+  height: b.height * factor,
+});
+
+/** Lines read in a scaled-down image, in the pixels of the image itself (`factor`: its size over the read one's). */
+function scaledLines(lines: readonly EngineLine[], factor: number): EngineLine[] {
+  const point = (p: Point): Point => ({ x: p.x * factor, y: p.y * factor });
+  const box = (b: Box) => scaledBox(b, factor);
+  return lines.map((line) => ({
+    ...line,
+    quad: line.quad.map(point) as unknown as Quad,
+    box: box(line.box),
+    chars: line.chars.map((c) => ({ ...c, box: box(c.box) })),
+  }));
+}
+
+/** A reading of a scaled-down image as a reading of the image itself, `readScale` saying how it was read. */
+function scaledOutput(output: EngineOutput, factor: number, width: number, height: number): EngineOutput {
+  const ruling = (r: Ruling): Ruling => ({
+    position: r.position * factor,
+    start: r.start * factor,
+    end: r.end * factor,
+    thickness: r.thickness * factor,
+  });
+  return {
+    ...output,
+    width,
+    height,
+    readScale: 1 / factor,
+    lines: scaledLines(output.lines, factor),
+    ...(output.rulings && {
+      rulings: { horizontal: output.rulings.horizontal.map(ruling), vertical: output.rulings.vertical.map(ruling) },
+    }),
+    ...(output.codes && { codes: output.codes.map((c) => ({ ...c, box: scaledBox(c.box, factor) })) }),
+  };
 }
 
 /**

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { unsupported } from '../protocol/errors.js';
 import type { RgbImage } from './raster.js';
 import type { LimitsConfig } from './config.js';
-import { checkImageSize } from './limits.js';
+import { checkImageSize, readScale } from './limits.js';
 import { bmpSize, decodeBmp } from './bmp.js';
 
 // Each image is decoded once: libvips' operation cache would only hold on to memory.
@@ -20,25 +20,44 @@ function isBmp(bytes: Uint8Array): boolean {
   return bytes.length > 26 && bytes[0] === 0x42 && bytes[1] === 0x4d;
 }
 
+/** An image decoded for reading: its pixels, perhaps scaled down, and its own size. */
+export interface DecodedImage extends RgbImage {
+  /** The image as sent (upright as a viewer shows it), in its own pixels. */
+  sourceWidth: number;
+  sourceHeight: number;
+}
+
 /**
  * Decodes an encoded image (PNG, JPEG, WebP, BMP, GIF's first frame, TIFF) into RGB.
  * The pixel count is checked from the header before any pixel is decoded, so a small file
- * that claims 60000x60000 pixels costs nothing. Transparent pixels take the background the
- * visible ones stand out from (see `flattenAgainstInk`).
+ * that claims 60000x60000 pixels costs nothing. An image over `maxPixels` (a large scan) is
+ * scaled down to it as it is decoded: `sourceWidth` and `sourceHeight` keep its own size.
+ * Transparent pixels take the background the visible ones stand out from (see `flattenAgainstInk`).
  */
-export async function decodeImage(bytes: Uint8Array, limits: LimitsConfig): Promise<RgbImage> {
+export async function decodeImage(bytes: Uint8Array, limits: LimitsConfig): Promise<DecodedImage> {
   if (bytes.length === 0) throw unsupported('the image is empty (0 bytes)');
   if (bytes.length > limits.maxBytes) {
     throw unsupported(`the image is ${bytes.length} bytes; the limit is ${limits.maxBytes}`);
   }
   if (isBmp(bytes)) {
-    return decodeBmp(bytes, limits);
+    const image = decodeBmp(bytes, limits);
+    const scaled = await scaledToRead(image, limits);
+    return { ...scaled, sourceWidth: image.width, sourceHeight: image.height };
   }
-  const { hasAlpha } = await probeImage(bytes, limits);
+  const { hasAlpha, width, height, orientation } = await probeImage(bytes, limits);
+  // EXIF orientations 5 to 8 turn the picture a quarter: the viewer's width is the stored height.
+  const [sourceWidth, sourceHeight] = orientation >= 5 ? [height, width] : [width, height];
+  const scale = readScale(sourceWidth, sourceHeight, limits);
   try {
-    const decoder = sharp(bytes, { limitInputPixels: limits.maxPixels, failOn: 'error', pages: 1 })
+    let decoder = sharp(bytes, { limitInputPixels: limits.maxDecodePixels, failOn: 'error', pages: 1 })
       .rotate() // honour EXIF orientation: coordinates are in the image as a viewer shows it
       .toColourspace('srgb');
+    // Scaled while it is decoded (libvips streams the rows): the whole image is never held.
+    if (scale < 1)
+      decoder = decoder.resize(scaledSide(sourceWidth, scale), scaledSide(sourceHeight, scale), {
+        fit: 'fill',
+        kernel: 'lanczos3',
+      });
     // Most screenshots are opaque: libvips drops the (absent) alpha itself. Only an image with an
     // alpha channel needs its pixels looked at to choose what its transparency stands on.
     const { data, info } = await (hasAlpha ? decoder.ensureAlpha() : decoder.removeAlpha())
@@ -47,10 +66,25 @@ export async function decodeImage(bytes: Uint8Array, limits: LimitsConfig): Prom
     const pixels = new Uint8Array(data.buffer, data.byteOffset, data.length);
     if (info.channels !== (hasAlpha ? 4 : 3))
       throw new Error(`expected ${hasAlpha ? 4 : 3} channels, got ${info.channels}`);
-    return { width: info.width, height: info.height, data: hasAlpha ? flattenAgainstInk(pixels) : pixels };
+    const rgb = hasAlpha ? flattenAgainstInk(pixels) : pixels;
+    return { width: info.width, height: info.height, data: rgb, sourceWidth, sourceHeight };
   } catch (error) {
     throw unsupported(`the image could not be decoded (${describe(error)}); the file may be truncated or corrupt`);
   }
+}
+
+/** A side scaled down, never below 1 pixel nor above the pixel budget (rounding down). */
+const scaledSide = (side: number, scale: number) => Math.max(1, Math.floor(side * scale));
+
+/** Pixels already decoded (a BMP), scaled down to `maxPixels` when they are over it. */
+async function scaledToRead(image: RgbImage, limits: LimitsConfig): Promise<RgbImage> {
+  const scale = readScale(image.width, image.height, limits);
+  if (scale >= 1) return image;
+  const { data, info } = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
+    .resize(scaledSide(image.width, scale), scaledSide(image.height, scale), { fit: 'fill', kernel: 'lanczos3' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { width: info.width, height: info.height, data: new Uint8Array(data.buffer, data.byteOffset, data.length) };
 }
 
 export interface ImageProbe {
@@ -130,7 +164,7 @@ export async function pdfReadyImage(bytes: Uint8Array, limits: LimitsConfig): Pr
   }
   const { format, width, height, orientation } = await probeImage(bytes, limits);
   if ((format === 'png' || format === 'jpeg') && orientation === 1) return { bytes, format, width, height };
-  const { data, info } = await sharp(bytes, { limitInputPixels: limits.maxPixels, pages: 1 })
+  const { data, info } = await sharp(bytes, { limitInputPixels: limits.maxDecodePixels, pages: 1 })
     .rotate()
     .png()
     .toBuffer({ resolveWithObject: true });

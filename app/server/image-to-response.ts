@@ -79,7 +79,7 @@ export async function recognize(
     const table = wantsTable ? analyzeTable(output.lines, output.rulings) : null;
     const result = table ? tableOutcome(table, output, request.options) : textOutcome(output, request.options);
     return {
-      response: withCodes(doneResponse(type, result, node, id), output.codes),
+      response: withReadScale(withCodes(doneResponse(type, result, node, id), output.codes), output),
       engine: output,
       engineMs: output.timings.totalMs,
     };
@@ -130,6 +130,20 @@ function tableOutcome(table: Table, output: EngineOutput, options: RecognizeOpti
   const upright = withTableTextOptions(table, options);
   const back = unturn(output);
   return tableResult(back ? mapTableBoxes(upright, back) : upright);
+}
+
+/**
+ * A large scan read scaled down says so in `message` (a state-2 answer has none otherwise;
+ * `desc` holds the codes found), in words and with the percentage for programs to read.
+ */
+function withReadScale(response: OcrResponse, output: EngineOutput): OcrResponse {
+  if (!output.readScale || output.readScale >= 1) return response;
+  const megapixels = (output.width * output.height) / 1e6;
+  const percent = Math.round(output.readScale * 100);
+  return {
+    ...response,
+    message: `the image is ${output.width}x${output.height} pixels (${megapixels.toFixed(0)} MP), more than the engine reads at once: it was read at ${percent}% of its size; boxes are in its own pixels`,
+  };
 }
 
 /**

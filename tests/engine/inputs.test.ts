@@ -142,3 +142,33 @@ describe('bad input gets a clear answer', () => {
     }
   });
 });
+
+describe('a scan with more pixels than the engine reads at once (40 MP)', () => {
+  it('is read scaled down, its boxes in its own pixels, and the answer says at what size', async () => {
+    // A document at three times its size on an 8000x6000 page: 48 MP.
+    const [factor, left, top] = [3, 500, 400];
+    const enlarged = await sharp(doc.bytes)
+      .resize(doc.truth.width * factor)
+      .png()
+      .toBuffer();
+    const scan = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#fff' } })
+      .composite([{ input: enlarged, left, top }])
+      .png({ compressionLevel: 1 })
+      .toBuffer();
+    const response = await recognizeBytes(scan);
+    expect(response.state).toBe(2);
+    expect(response.message).toMatch(/^the image is 8000x6000 pixels \(48 MP\).* read at 91% of its size/);
+    expect(cer(response.result!.autoText!, doc.truth.text)).toBeLessThanOrEqual(0.02);
+    // The first line's box where the first line is on the page, not where it was in the smaller read.
+    const [first] = JSON.parse(response.result!.verticalText!) as { location: { left: number; top: number } }[];
+    const [x, y] = doc.truth.lines![0]!.box;
+    expect(Math.abs(first!.location.left - (left + x * factor))).toBeLessThan(4 * factor);
+    expect(Math.abs(first!.location.top - (top + y * factor))).toBeLessThan(4 * factor);
+  }, 60_000);
+
+  it('is refused past 250 MP, before any pixel is decoded', async () => {
+    const response = await recognizeBytes(pngHeaderClaiming(20000, 15000));
+    expect(response.state).toBe(7);
+    expect(response.message).toMatch(/20000x15000 pixels; the limit is 250000000 pixels \(250 MP\)/);
+  });
+});

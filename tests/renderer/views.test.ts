@@ -91,6 +91,42 @@ describe('result panel', () => {
     );
   });
 
+  it('says when a large image was read scaled down, as the server answered', async () => {
+    await resultPanel(
+      sampleFrom({
+        response: {
+          id: 'r',
+          ocrType: 0,
+          state: 2,
+          message:
+            'the image is 8000x6000 pixels (48 MP), more than the engine reads at once: it was read at 91% of its size; boxes are in its own pixels',
+          result: { autoText: 'x', resultType: 0 },
+        },
+      }),
+    );
+    expect(screen.getByTestId('read-scaled').textContent).toMatch(/read at 91% of its size/);
+  });
+
+  it('shows a recognition in progress: its image, the lines so far, the time waited, and Cancel or Esc to stop', async () => {
+    const result = await resultPanel();
+    const lines = sampleRecognition().lines.slice(0, 2);
+    result.recognizing(true, { bytes: tinyPng, width: 300, height: 90 });
+    await waitFor(() => expect(screen.getByTestId('reading')).toBeTruthy(), { timeout: 1000 });
+    expect(screen.queryAllByRole('listitem')).toHaveLength(0);
+    result.progress({ lines, elapsedMs: 300 });
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(2));
+    expect(document.querySelectorAll('rect[data-line]')).toHaveLength(2);
+    // Below the last line read, the image is shaded: not read yet.
+    expect(document.querySelector('[data-testid="unread"]')?.getAttribute('y')).toBe('60');
+    expect(screen.getByTestId('reading-facts').textContent).toMatch(/^2 lines so far · \d+\.\d s$/);
+    await fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await fireEvent.keyDown(window, { key: 'Escape' });
+    expect(fake.calls.filter((c) => c.name === 'cancelRecognition')).toHaveLength(2);
+    result.recognizing(false);
+    await waitFor(() => expect(screen.queryByTestId('reading')).toBeNull());
+    expect(screen.getAllByRole('listitem')).toHaveLength(3); // the result shown before is back
+  });
+
   it('lights the line when its box is hovered, and the box when its line is hovered', async () => {
     await resultPanel();
     await fireEvent.pointerEnter(document.querySelector('rect[data-line="1"]')!);

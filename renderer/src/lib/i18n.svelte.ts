@@ -37,6 +37,8 @@ const en = {
   'result.linesSoFar': '{n} lines so far',
   'result.linesSoFar.one': '{n} line so far',
   'result.seconds': '{s} s',
+  'result.readScaled':
+    'This image has more pixels than are read at once: it was read at {percent}% of its size. Boxes are shown on the whole image.',
   'result.cancel': 'Cancel',
   'result.cancelHint': 'Stop reading this image (Esc)',
   'result.cancelled': 'Recognition cancelled.',
@@ -159,6 +161,7 @@ const zhCN: Record<MessageKey, string> = {
   'result.linesSoFar': '已读 {n} 行',
   'result.linesSoFar.one': '已读 {n} 行',
   'result.seconds': '{s} 秒',
+  'result.readScaled': '这张图片的像素超过一次能读取的上限：已按原尺寸的 {percent}% 读取。框仍标在整张图片上。',
   'result.cancel': '取消',
   'result.cancelHint': '停止读取这张图片（Esc）',
   'result.cancelled': '已取消识别。',
