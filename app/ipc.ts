@@ -445,6 +445,8 @@ export const invokeChannels = {
   },
   openHistory: { channel: 'history:open', args: z.object({ id: z.string().uuid() }).strict() },
   deleteHistory: { channel: 'history:delete', args: z.object({ id: z.string().uuid() }).strict() },
+  /** Puts a history entry's text on the clipboard, without opening it. */
+  copyHistory: { channel: 'history:copy', args: z.object({ id: z.string().uuid() }).strict() },
   clearHistory: { channel: 'history:clear', args: none },
   getSettings: { channel: 'settings:get', args: none },
   updateSettings: { channel: 'settings:update', args: settingsPatchSchema },
@@ -474,6 +476,7 @@ export interface InvokeResults {
   listHistory: HistorySummary[];
   openHistory: Recognition;
   deleteHistory: void;
+  copyHistory: void;
   clearHistory: void;
   getSettings: Settings;
   updateSettings: Settings;

@@ -182,6 +182,11 @@ export class AppController {
         return recognition;
       },
       deleteHistory: ({ id }) => this.history.delete(id),
+      copyHistory: ({ id }) => {
+        const recognition = this.history.get(id);
+        if (!recognition) throw new Error('That entry is no longer in the history.');
+        return this.platform.clipboard.write({ text: recognition.text });
+      },
       clearHistory: () => this.history.clear(),
       getSettings: () => this.settings.get(),
       updateSettings: (patch) => this.updateSettings(patch),

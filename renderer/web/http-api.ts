@@ -197,6 +197,11 @@ export function createHttpApi(config: WebConfig): OcrApi {
       return entry;
     },
     deleteHistory: async ({ id }: { id: string }) => history.delete(id),
+    copyHistory: async ({ id }: { id: string }) => {
+      const entry = await history.get(id);
+      if (!entry) throw new Error('That entry is no longer in the history.');
+      await navigator.clipboard.writeText(entry.text);
+    },
     clearHistory: async () => history.clear(),
     getSettings: async () => readSettings(),
     updateSettings: async (patch: unknown) => {

@@ -424,4 +424,69 @@ describe('the renderer in Chromium', () => {
     expect(await page.textContent('[data-testid="result-facts"]')).toMatch(/英语 · 4 行/);
     await page.screenshot({ path: path.join(artifacts, 'result-formula-as-text.png') });
   });
+
+  it('fits every view in both languages and themes at 1280x800 and 800x600: nothing cut, no English left in 简体中文', async () => {
+    const dir = path.join(artifacts, 'views');
+    mkdirSync(dir, { recursive: true });
+    const truth = truthOf('public-001-ui-en');
+    for (const [width, height] of [
+      [1280, 800],
+      [800, 600],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      for (const language of ['en', 'zh-CN'] as const) {
+        for (const theme of ['light', 'dark'] as const) {
+          await page.goto(`${web.url}/web.html#/settings`);
+          await page.evaluate(
+            ([language, theme]) => {
+              const key = 'ocr-assistant.settings';
+              const saved = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, unknown>;
+              localStorage.setItem(key, JSON.stringify({ ...saved, language, theme }));
+            },
+            [language, theme],
+          );
+          const name = (view: string) => path.join(dir, `${view}-${language}-${theme}-${width}x${height}.png`);
+          // A table result first (the history's table entry), then the other views.
+          await page.goto(`${web.url}/web.html#/history`);
+          await page.reload();
+          await page.waitForSelector('.entry');
+          await page.screenshot({ path: name('history') });
+          await page.click(`.entry:has(.meta:text-matches("^(Table|表格) ·"))`);
+          await page.waitForSelector('table td');
+          await page.screenshot({ path: name('result-table') });
+          const cut = await page.evaluate(() => {
+            const cells = [...document.querySelectorAll('table td, table th')] as HTMLElement[];
+            const controls = [...document.querySelectorAll('header button, .exports button')] as HTMLElement[];
+            return {
+              pageOverflows: document.documentElement.scrollWidth > window.innerWidth,
+              cells: cells.filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent),
+              controls: controls
+                .filter((b) => b.getBoundingClientRect().right > window.innerWidth || b.scrollWidth > b.clientWidth + 1)
+                .map((b) => b.textContent),
+              exportRows: new Set(
+                [...document.querySelectorAll('.exports button')].map((b) => Math.round(b.getBoundingClientRect().top)),
+              ).size,
+            };
+          });
+          expect(cut).toEqual({ pageOverflows: false, cells: [], controls: [], exportRows: 1 });
+          await page.goto(`${web.url}/web.html#/settings`);
+          await page.waitForSelector('form, .settings');
+          await page.screenshot({ path: name('settings') });
+          await openOverlay(truth.image);
+          await drag([8, 46], [170, 88]);
+          await page.screenshot({ path: name('overlay') });
+          if (language === 'zh-CN') {
+            for (const view of ['result', 'history', 'settings']) {
+              await page.goto(`${web.url}/web.html#/${view}`);
+              await page.waitForTimeout(200);
+              const words = await page.evaluate(() => document.body.innerText);
+              for (const english of ['Copy all', 'Options', 'Export', 'History', 'Settings', 'Result', 'Search'])
+                expect(words).not.toContain(english);
+            }
+          }
+        }
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
 });

@@ -59,6 +59,14 @@ describe('the clipboard flow', () => {
     );
   });
 
+  it("copies a history entry's text without opening it", async () => {
+    const [latest] = controller.history.list();
+    platform.clipboard.written.push({ text: 'something else' });
+    await controller.handlers().copyHistory({ id: latest!.id }, { sender: { id: 1 }, senderFrame: null });
+    expect(platform.clipboard.written.at(-1)?.text).toBe(controller.history.get(latest!.id)!.text);
+    expect(controller.recognition.latest?.id).toBe(latest!.id);
+  });
+
   it('says so when the clipboard holds no image', async () => {
     platform.clipboard.image = undefined;
     await expect(controller.recognition.recognizeClipboard()).rejects.toThrow(/holds no image/);

@@ -299,6 +299,54 @@ describe('result panel', () => {
     expect(copied.text).toContain('<mfrac><mi>a</mi><mi>b</mi></mfrac>');
   });
 
+  it('typesets the LaTeX as the user corrects it, and copies the corrected LaTeX', async () => {
+    await resultPanel(
+      sampleFrom({
+        mode: 'formula',
+        text: '\\frac{a}{b}',
+        response: { id: 'r', ocrType: 3, state: 2, result: { resultType: 1, autoText: '\\frac{a}{b}' } },
+      }),
+    );
+    const source = screen.getByLabelText(/^LaTeX/, { selector: 'textarea' });
+    await fireEvent.input(source, { target: { value: '\\sqrt{x}' } });
+    await waitFor(() => expect(document.querySelector('.katex .sqrt')).not.toBeNull());
+    expect(document.querySelector('.katex .mfrac')).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'Copy LaTeX' }));
+    expect(fake.calls.filter((c) => c.name === 'copyText').at(-1)?.args).toEqual({ text: '\\sqrt{x}' });
+  });
+
+  it('explains each option beside its checkbox, and names each export in words', async () => {
+    await resultPanel(
+      sampleRecognition({
+        response: {
+          id: 'r',
+          ocrType: 0,
+          state: 2,
+          result: { autoText: 'x', files: [{ url: 'http://s/files/x/ocr.docx', fileType: 2, desc: 'Word document' }] },
+        },
+      }),
+    );
+    const half = screen.getByLabelText('Half-width');
+    expect(document.getElementById(half.getAttribute('aria-describedby')!)?.textContent).toMatch(/full-width/);
+    expect(screen.getByRole('button', { name: 'Word' }).getAttribute('title')).toBe(
+      'A Word document with the text (a table as a Word table)',
+    );
+  });
+
+  it('opens image files from its Open button and reads them as dropped ones', async () => {
+    fake.answers.recognizeImage = () => sampleRecognition({ id: '22222222-2222-4333-8444-555555555555' });
+    await resultPanel();
+    const chooser = screen.getByTestId('open-files') as HTMLInputElement;
+    let clicked = 0;
+    chooser.addEventListener('click', () => clicked++);
+    await fireEvent.click(screen.getByRole('button', { name: 'Open…' }));
+    expect(clicked).toBe(1);
+    const file = new File([tinyPng], 'shot.png', { type: 'image/png' });
+    Object.defineProperty(chooser, 'files', { value: [file], configurable: true });
+    await fireEvent.change(chooser);
+    await waitFor(() => expect(fake.calls.filter((c) => c.name === 'recognizeImage')).toHaveLength(1));
+  });
+
   it('reads dropped folders of images and PDFs one by one with progress, and names what it could not read', async () => {
     const result = await resultPanel();
     let n = 0;
@@ -394,6 +442,25 @@ describe('history view', () => {
     });
     await fireEvent.input(screen.getByLabelText('Search history'), { target: { value: 'zebra' } });
     await waitFor(() => screen.getByText('No entry contains “zebra”.'));
+  });
+
+  it("copies an entry's text from its row, and says so", async () => {
+    fake.answers.listHistory = () => [
+      {
+        id: 'a1111111-2222-4333-8444-555555555555',
+        mode: 'text',
+        createdAt: '2026-11-25T08:00:00.000Z',
+        title: 'Invoice INV-2041',
+        thumbnail: 'data:image/png;base64,AA==',
+      },
+    ];
+    render(HistoryView, { history: new HistoryState(), onopen: () => {} });
+    const copy = await screen.findByRole('button', { name: 'Copy text: Invoice INV-2041' });
+    await fireEvent.click(copy);
+    expect(fake.calls.find((c) => c.name === 'copyHistory')?.args).toEqual({
+      id: 'a1111111-2222-4333-8444-555555555555',
+    });
+    await waitFor(() => expect(copy.textContent).toBe('Copied'));
   });
 });
 

@@ -6,6 +6,8 @@ export class HistoryState {
   query = $state('');
   loading = $state(false);
   error = $state<string | null>(null);
+  /** The entry whose text was just copied: its button says so for a moment. */
+  copied = $state<string | null>(null);
 
   async load(): Promise<void> {
     this.loading = true;
@@ -22,6 +24,16 @@ export class HistoryState {
   async remove(id: string): Promise<void> {
     await unwrap(api().deleteHistory({ id }));
     this.items = this.items.filter((item) => item.id !== id);
+  }
+
+  async copy(id: string): Promise<void> {
+    try {
+      await unwrap(api().copyHistory({ id }));
+      this.copied = id;
+      setTimeout(() => (this.copied = this.copied === id ? null : this.copied), 1500);
+    } catch (error) {
+      this.error = (error as Error).message;
+    }
   }
 
   async clear(): Promise<void> {
