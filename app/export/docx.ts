@@ -3,12 +3,12 @@
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, VerticalAlignTable } from 'docx';
 import type { TableDocument, TextDocument } from './document.js';
 
-export async function toDocx(doc: TextDocument | TableDocument): Promise<Buffer> {
+export async function toDocx(doc: TextDocument | TableDocument, title = 'OCR result'): Promise<Buffer> {
   const children =
     doc.kind === 'text'
       ? doc.paragraphs.map((text) => new Paragraph({ children: [new TextRun(text)] }))
       : tableChildren(doc);
-  const document = new Document({ creator: 'OCR Assistant', title: 'OCR result', sections: [{ children }] });
+  const document = new Document({ creator: 'OCR Assistant', title, sections: [{ children }] });
   return Packer.toBuffer(document);
 }
 

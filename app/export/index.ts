@@ -90,6 +90,8 @@ export async function buildResultFile(
   result: OcrResult,
   format: ResultFormat,
   image?: PageImage | PageImage[],
+  /** The document's title (PDF and Word): the source file's name where there is one. */
+  title = 'OCR result',
 ): Promise<Buffer> {
   const doc = documentOf(result);
   switch (format.fileType) {
@@ -99,14 +101,14 @@ export async function buildResultFile(
       return Buffer.from(toMarkdown(doc), 'utf8');
     case FileType.word:
       if (doc.kind === 'formula') throw new Error('a formula is offered as Markdown and text only');
-      return (await import('./docx.js')).toDocx(doc);
+      return (await import('./docx.js')).toDocx(doc, title);
     case FileType.excel:
       if (doc.kind !== 'table') throw new Error('an Excel file is made of a table result only');
       return (await import('./xlsx.js')).toXlsx(doc);
     case FileType.pdf:
       if (doc.kind === 'formula') throw new Error('a formula is offered as Markdown and text only');
       if (!image) throw new Error('a PDF needs the screenshot it lays the text over');
-      return (await import('./pdf.js')).toSearchablePdf(doc, image);
+      return (await import('./pdf.js')).toSearchablePdf(doc, image, title);
     default:
       throw new Error(`no ${format.name} files are made`);
   }

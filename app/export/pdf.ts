@@ -46,10 +46,12 @@ const fontName = 'GlyphLessFont';
 export async function toSearchablePdf(
   doc: TextDocument | TableDocument,
   images: PageImage | PageImage[],
+  title = 'OCR result',
 ): Promise<Buffer> {
   const pictures = Array.isArray(images) ? images : [images];
   const pdf = await PDFDocument.create();
-  pdf.setTitle('OCR result');
+  // A viewer shows the title, not the file name, in its title bar: the source's name says what it is.
+  pdf.setTitle(title, { showInWindowTitleBar: true });
   pdf.setCreator('OCR Assistant');
   pdf.setProducer('OCR Assistant (pdf-lib)');
   const font = PDFName.of('OcrText');

@@ -83,10 +83,12 @@ export async function makeResultFiles(
   result: OcrResult,
   image: Uint8Array,
   config: EngineConfig,
+  /** The source file's name, the documents' title. */
+  title?: string,
 ): Promise<{ format: ResultFormat; body: Buffer }[]> {
   const page = await pagePictures(image, config);
   const out = [];
   for (const format of resultFormats(result))
-    out.push({ format, body: await buildResultFile(result, format, format.needsImage ? page : undefined) });
+    out.push({ format, body: await buildResultFile(result, format, format.needsImage ? page : undefined, title) });
   return out;
 }
