@@ -14,6 +14,7 @@ const commandUsage = {
   recognize: `  ocr-assistant recognize IMAGE... [-t|--type 0|1|2|3] ${optionFlags} [--jsonl]
                           [--threads N] [--verbose] [--server URL --token T] [-o|--out DIR] [--force]
                           [--language auto|jpn|kor|chi_tra|ukr|fra|deu|spa|ita|por|none]
+                          [--translate LANG [--translator apertium:URL|libretranslate:URL[#key]]]
       Prints each image's text (autoText); with --jsonl, one Open API response per image per line.
       IMAGE may be a file, a folder (its images and PDFs), or - for an image on standard input.
       With --out, writes each image's result files to DIR, named after the image: Word,
@@ -25,21 +26,28 @@ const commandUsage = {
       Traditional characters, Cyrillic; French, German, Spanish, Italian and Portuguese accents)
       are read again by Tesseract in the language they show (auto); jpn, kor, chi_tra, ukr
       (Cyrillic, Russian too), fra, deu, spa, ita or por pins one; none reads without them.
+      --translate es (ISO 639-1, or spa): prints the translation after the text (transText in
+      --jsonl) through --translator, a translation server of yours; with --server, that
+      server's own translator (trans=es).
 `,
   serve: `  ocr-assistant serve [--host 127.0.0.1] [--port 8080] [--data DIR] [--nodes N]
                       [--allow-private-urls] [--public-url URL] [--log-level info] [--wait-budget 20]
                       [--result-ttl 1800] [--max-in-flight 16] [--redis URL]
                       [--language auto|jpn|kor|chi_tra|ukr|fra|deu|spa|ita|por|none]
+                      [--translator apertium:URL|libretranslate:URL[#api-key]]
       Serves the OCR Open API (/Code.ashx, /Code.aspx) and GET /health. --data (default: the
       user data folder, or OCR_ASSISTANT_DATA) holds tokens, counts and uploads. op=code waits
       --wait-budget seconds, then answers state 0; idcode keeps results --result-ttl seconds;
       a token may have --max-in-flight requests queued or running (past it: state 6).
       With --redis URL, a front with no engine of its own: tokens, results, uploads and the
       job queue live in that Redis, shared by every front and by the engine node hosts.
+      --translator: the translation server for op=code&trans=LANG (Apertium's APY, or
+      LibreTranslate); without it trans= answers the text with a message saying so.
 `,
-  node: `  ocr-assistant node --redis URL [--nodes N] [--name NAME] [--lock-seconds 10]
+  node: `  ocr-assistant node --redis URL [--nodes N] [--name NAME] [--lock-seconds 10] [--translator SPEC]
       Engine nodes on this machine taking jobs from the queue in Redis; responses name them
       NAME-01, NAME-02... A host that dies mid-job loses its lock, and the job moves on.
+      A host finishes its jobs: trans= is translated with its --translator.
 `,
   token: `  ocr-assistant token add [--limit N] [--data DIR | --redis URL]    prints the new token as its last line
   ocr-assistant token list [--data DIR | --redis URL]
@@ -87,6 +95,8 @@ export async function main(argv: string[]): Promise<number> {
       token: { type: 'string' },
       out: { type: 'string', short: 'o' },
       force: { type: 'boolean' },
+      translate: { type: 'string' },
+      translator: { type: 'string' },
       ...Object.fromEntries(optionNames.map((name) => [name, { type: 'string' as const }])),
     });
     if (!parsed) return 2;
@@ -111,6 +121,7 @@ export async function main(argv: string[]): Promise<number> {
       'max-in-flight': { type: 'string' },
       redis: { type: 'string' },
       language: { type: 'string' },
+      translator: { type: 'string' },
     });
     if (parsed === 'help') return 0;
     return parsed ? (await import('./cli/serve-command.js')).serveCommand(parsed.values, io) : 2;
@@ -121,6 +132,7 @@ export async function main(argv: string[]): Promise<number> {
       nodes: { type: 'string' },
       name: { type: 'string' },
       'lock-seconds': { type: 'string' },
+      translator: { type: 'string' },
     });
     if (parsed === 'help') return 0;
     return parsed ? (await import('./cli/node-command.js')).nodeCommand(parsed.values, io) : 2;

@@ -1,9 +1,10 @@
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { expandInputs } from './inputs.js';
 import {
   parseOcrType,
   parseOptions,
+  ResultType,
   State,
   failedResponse,
   type OcrResponse,
@@ -14,6 +15,7 @@ import { ProgressBar } from './progress.js';
 import { inProcessRecognizer, remoteRecognizer, type Recognizer } from './recognizers.js';
 import { makeResultFiles } from '../server/result-files.js';
 import { defaultEngineConfig } from '../engine/config.js';
+import { Translation, translatorFrom } from '../server/translation/index.js';
 
 export interface RecognizeCommandArgs {
   images: string[];
@@ -34,6 +36,8 @@ interface RecognitionPlan {
   force: boolean;
   outDir?: string;
   recognizer: Recognizer;
+  /** --translate: the language to translate into. */
+  translate?: string;
 }
 
 /** Every image's run as it ended: read (or refused, as a response), left as done, or no answer at all. */
@@ -121,6 +125,17 @@ async function planRecognition(args: RecognizeCommandArgs, io: CommandIo): Promi
       return usageError(io, `cannot make the folder ${outDir}: ${(error as Error).message}`);
     }
   }
+  const translate = (values.translate as string | undefined)?.trim() || undefined;
+  const translatorSpec = values.translator as string | undefined;
+  if (translatorSpec && server)
+    return usageError(io, '--translator is for reading here; with --server, the server translates with its own');
+  if (translatorSpec && !translate) return usageError(io, '--translator needs --translate LANG (e.g. --translate es)');
+  let translation: Translation | undefined;
+  try {
+    translation = translatorSpec ? new Translation(translatorFrom(translatorSpec)) : undefined;
+  } catch (error) {
+    return usageError(io, (error as Error).message);
+  }
   let recognizer: Recognizer;
   if (server) recognizer = remoteRecognizer(server, token!);
   else {
@@ -128,6 +143,7 @@ async function planRecognition(args: RecognizeCommandArgs, io: CommandIo): Promi
       recognizer = await inProcessRecognizer(
         values.threads ? Number(values.threads) : undefined,
         values.language as string | undefined,
+        translation,
       );
     } catch (error) {
       return usageError(io, (error as Error).message);
@@ -142,6 +158,7 @@ async function planRecognition(args: RecognizeCommandArgs, io: CommandIo): Promi
     force: values.force === true,
     outDir,
     recognizer,
+    ...(translate && { translate }),
   };
 }
 
@@ -167,7 +184,7 @@ async function recognizeOne(
     );
   } else {
     try {
-      response = await plan.recognizer.recognize(bytes, plan.type, plan.options);
+      response = await plan.recognizer.recognize(bytes, plan.type, plan.options, plan.translate);
     } catch (error) {
       return { kind: 'no-answer', message: (error as Error).message };
     }
@@ -177,7 +194,12 @@ async function recognizeOne(
   if (failed) io.stderr.write(`${path}: ${response.message ?? `state ${response.state}`}\n`);
   if (outDir && response.state === State.done && response.result && !(bytes instanceof Error)) {
     try {
-      await writeResultFiles(outDir, outName, await makeResultFiles(response.result, bytes, defaultEngineConfig));
+      await writeResultFiles(
+        outDir,
+        outName,
+        // The documents are titled by the file read (a viewer's title bar shows it); stdin has no name.
+        await makeResultFiles(response.result, bytes, defaultEngineConfig, path === '-' ? undefined : basename(path)),
+      );
     } catch (error) {
       failed = true;
       io.stderr.write(`${path}: the result files could not be written: ${(error as Error).message}\n`);
@@ -210,6 +232,25 @@ function printResponse(
     if (count > 1) io.stdout.write(`${index > 0 ? '\n' : ''}==> ${path} <==\n`);
     const text = response.result?.autoText ?? '';
     io.stdout.write(text ? `${text}\n` : '');
+    const translation = translatedText(response);
+    if (translation) io.stdout.write(`\n--- ${plan.translate} ---\n${translation}\n`);
+    // Why a translation asked for did not come (no translator, no such pair, not in time).
+    else if (plan.translate && response.message) io.stderr.write(`${path}: ${response.message}\n`);
+  }
+}
+
+/** A response's translation as its text is printed: paragraphs a line each, a table's rows tab-separated. */
+function translatedText(response: OcrResponse): string {
+  const result = response.result;
+  if (!result?.transLocText) return '';
+  try {
+    if (result.resultType === ResultType.table) {
+      const rows = JSON.parse(result.transText ?? '[]') as string[][];
+      return rows.map((row) => row.join('\t')).join('\n');
+    }
+    return (JSON.parse(result.transLocText) as { words: string }[]).map((p) => p.words).join('\n');
+  } catch {
+    return '';
   }
 }
 

@@ -3,6 +3,7 @@ import { startServer } from '../server/start.js';
 import { languageSetting } from '../engine/config.js';
 import type { CommandIo } from './recognize-command.js';
 import { untilStopSignal } from './signals.js';
+import { translatorFrom } from '../server/translation/index.js';
 
 export interface ServeValues {
   host?: string;
@@ -17,6 +18,7 @@ export interface ServeValues {
   'max-in-flight'?: string;
   redis?: string;
   language?: string;
+  translator?: string;
 }
 
 function wholeNumber(raw: string | undefined, name: string, min: number): number | undefined {
@@ -36,6 +38,7 @@ export async function serveCommand(values: ServeValues, io: CommandIo): Promise<
     resultTtlS = wholeNumber(values['result-ttl'], 'result-ttl', 1);
     maxInFlight = wholeNumber(values['max-in-flight'], 'max-in-flight', 1);
     languageSetting(values.language);
+    if (values.translator !== undefined) translatorFrom(values.translator);
     if (values['public-url'] !== undefined && !/^https?:\/\/[^/]+/.test(values['public-url'])) {
       throw new Error(
         `--public-url must be the address clients reach this server at, such as https://ocr.example.com, not "${values['public-url']}"`,
@@ -57,6 +60,7 @@ export async function serveCommand(values: ServeValues, io: CommandIo): Promise<
     resultTtlMs: resultTtlS === undefined ? undefined : resultTtlS * 1000,
     maxInFlightPerToken: maxInFlight,
     readingLanguage: values.language,
+    translator: values.translator,
     logger: { level: values['log-level'] ?? 'info' },
   }).catch((error: NodeJS.ErrnoException) => {
     const hint = error.code === 'EADDRINUSE' ? ' (the port is taken: choose another with --port)' : '';
@@ -95,6 +99,7 @@ async function serveFront(
     waitBudgetMs: numbers.waitBudgetS === undefined ? undefined : numbers.waitBudgetS * 1000,
     resultTtlMs: numbers.resultTtlS === undefined ? undefined : numbers.resultTtlS * 1000,
     maxInFlightPerToken: numbers.maxInFlight,
+    translator: values.translator,
     logger: { level: values['log-level'] ?? 'info' },
   }).catch((error: NodeJS.ErrnoException) => {
     io.stderr.write(`ocr-assistant serve: cannot start: ${error.message}\n`);

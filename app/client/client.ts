@@ -34,6 +34,8 @@ export interface OcrClientOptions {
 export interface RecognizeCall {
   type?: OcrType;
   options?: RecognizeOptions;
+  /** `trans=`: the language to translate the text into (ISO 639-1), by the server's translator. */
+  trans?: string;
   /** Aborting it stops the request, and asks the server to stop its job (op=cancel). */
   signal?: AbortSignal;
   /**
@@ -69,6 +71,7 @@ export class OcrClient {
       type: String(call.type ?? 0),
       ...optionsToQuery(call.options ?? {}),
       ...(call.onProgress && { progress: '1' }),
+      ...(call.trans && { trans: call.trans }),
     };
     const retries = this.options.busyRetries ?? 6;
     for (let attempt = 0; ; attempt++) {

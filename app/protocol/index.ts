@@ -4,3 +4,4 @@ export * from './errors.js';
 export * from './options.js';
 export * from './tips.js';
 export * from './server-url.js';
+export * from './languages.js';

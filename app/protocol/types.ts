@@ -80,6 +80,10 @@ export interface OcrResult {
   spiltText?: string;
   spiltLocText?: string;
   verticalText?: string;
+  /** With `trans=`: the translation shaped like `spiltText` (a line each, or a table's rows). */
+  transText?: string;
+  /** With `trans=`: the translation shaped like `spiltLocText` (paragraphs, or a table's cells, with boxes). */
+  transLocText?: string;
   lang?: string;
   resultType?: ResultType;
   viewUrl?: string;

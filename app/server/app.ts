@@ -20,6 +20,7 @@ import { formulaViewRoutes } from './routes/formula-view.js';
 import { SourceImageStore } from './source-images.js';
 import { ResultFiles } from './result-files.js';
 import { JobFinisher } from './job-finisher.js';
+import { translationOf } from './translation/index.js';
 import { LocalJobRunner } from './local-runner.js';
 import type { JobRunner, ResultKeeper, TokenAuthority, UploadKeeper } from './backend.js';
 import { healthRoutes } from './routes/health.js';
@@ -52,7 +53,7 @@ export function localBackend({ config, tokens, pool }: LocalParts, onError: (err
   const results = new ResultStore(config.resultTtlMs, config.maxResults);
   const sourceImages = new SourceImageStore(join(config.dataDir, 'results'), config.resultTtlMs, config.maxResults);
   const files = new ResultFiles(results, sourceImages, resolveEngineConfig(), onError);
-  const runner = new LocalJobRunner(pool, new JobFinisher(results, tokens, files));
+  const runner = new LocalJobRunner(pool, new JobFinisher(results, tokens, files, translationOf(config)));
   return {
     tokens,
     results,

@@ -84,6 +84,8 @@ export interface JobContext {
   origin: string;
   /** How long the front keeps results: the finished result and its files live that long. */
   resultTtlMs: number;
+  /** `trans=`: the language to translate the result into, as the client wrote it. */
+  trans?: string;
 }
 
 export interface NodeStatus {

@@ -51,6 +51,13 @@ export interface ServerConfig {
   uploads: { maxBytes: number; ttlMs: number; maxFiles: number; maxTotalBytes: number; dailyBytesPerAccount: number };
   /** Daily limit of tokens made without `--limit`. */
   defaultDailyLimit: number;
+  /**
+   * The translation server for `trans=` (`apertium:URL` or `libretranslate:URL[#key]`), or none:
+   * then `trans=` answers the recognition with a message saying so. Nothing is sent anywhere else.
+   */
+  translator?: string;
+  /** The most a translation may add to a request; past it, the text goes out untranslated (and says so). */
+  translationTimeoutMs: number;
 }
 
 export type ServerConfigOverrides = Partial<Omit<ServerConfig, 'urlFetch' | 'uploads' | 'timeouts'>> & {
@@ -74,6 +81,7 @@ export function resolveServerConfig(given: ServerConfigOverrides & { dataDir: st
     jobDeadlineMs: 60_000,
     resultTtlMs: 30 * 60_000,
     maxResults: 2000,
+    translationTimeoutMs: 8000,
     maxInFlightPerToken: 16,
     maxQueued: 256,
     bodyLimit: 60 * MB,

@@ -9,6 +9,7 @@
 import { cancelledMessage, failedResponse, State, type OcrResponse } from '../protocol/index.js';
 import type { JobContext, ResultKeeper, TokenAuthority } from './backend.js';
 import type { ResultFiles } from './result-files.js';
+import { withTranslation, type Translation } from './translation/index.js';
 
 /**
  * A job is charged when it read the image, or when it held an engine node for the whole
@@ -26,10 +27,15 @@ export class JobFinisher {
     private readonly results: ResultKeeper,
     private readonly tokens: TokenAuthority,
     private readonly files: ResultFiles,
+    /** The translator for `trans=`, when the operator named one. */
+    private readonly translation?: Translation,
   ) {}
 
   async finish(response: OcrResponse, image: Uint8Array, context: JobContext): Promise<OcrResponse> {
-    let answered = await this.files.attach(response, image, context.origin, context.resultTtlMs);
+    // Translated before anything is stored: op=code and idcode give the same answer. The
+    // translation has its own deadline; past it the answer says so and goes out untranslated.
+    const translated = context.trans ? await withTranslation(response, context.trans, this.translation) : response;
+    let answered = await this.files.attach(translated, image, context.origin, context.resultTtlMs);
     try {
       await this.tokens.settle(context.account, response.id, isCharged(answered));
     } catch (error) {

@@ -21,6 +21,7 @@ import type { ServerConfig } from './config.js';
 import {
   QueueFullError,
   type Job,
+  type JobContext,
   type JobRunner,
   type ResultKeeper,
   type TokenAuthority,
@@ -120,10 +121,16 @@ export class RecognitionService {
         live.lines = restart ? [...lines] : [...(live.lines ?? []), ...lines];
       };
       const job: Job = { image, type, options: admitted.options, id, signal: live.cancel.signal };
+      // trans= (our reading of the guide's translation fields): done when the job is finished.
+      const trans = request.query.trans?.trim() || undefined;
+      const context: JobContext = {
+        account,
+        origin: request.origin,
+        resultTtlMs: this.config.resultTtlMs,
+        ...(trans && { trans }),
+      };
       try {
-        return answer(
-          await this.runWithinBudget(progress ? { ...job, onLines } : job, account, request.origin, pending, slot),
-        );
+        return answer(await this.runWithinBudget(progress ? { ...job, onLines } : job, context, pending, slot));
       } finally {
         request.signal?.removeEventListener('abort', gone);
       }
@@ -193,16 +200,11 @@ export class RecognitionService {
    * Queues the job and waits for it up to the wait budget: the finished response, or the pending
    * one (state 0, poll idcode) when the budget runs out or the queue is too deep to make it.
    */
-  private async runWithinBudget(
-    job: Job,
-    account: string,
-    origin: string,
-    pending: OcrResponse,
-    slot: Slot,
-  ): Promise<OcrResponse> {
+  private async runWithinBudget(job: Job, context: JobContext, pending: OcrResponse, slot: Slot): Promise<OcrResponse> {
+    const { account } = context;
     let submitted;
     try {
-      submitted = await this.runner.submit(job, { account, origin, resultTtlMs: this.config.resultTtlMs });
+      submitted = await this.runner.submit(job, context);
     } catch (error) {
       if (!(error instanceof QueueFullError)) throw error;
       const busy = failedResponse(

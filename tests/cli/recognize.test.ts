@@ -105,6 +105,8 @@ describe('ocr-assistant recognize', () => {
     // the letter's searchable PDF has both pages, each with its own text
     const { stdout: info } = await run('pdfinfo', [path.join(out, 'letter.pdf')]);
     expect(info).toMatch(/Pages:\s+2/);
+    // titled by the file it was read from, as a viewer's title bar shows it
+    expect(info).toMatch(/^Title:\s+letter\.pdf$/m);
     const { stdout: secondPage } = await run('pdftotext', ['-f', '2', '-l', '2', path.join(out, 'letter.pdf'), '-']);
     expect(secondPage.replace(/\s+/g, '')).toBe('Thankyouforyourorder.');
     // as after an interruption: one file's results gone, the run again redoes only that one

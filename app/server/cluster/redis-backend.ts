@@ -6,6 +6,7 @@ import type { Backend } from '../app.js';
 import type { ServerConfig } from '../config.js';
 import { ResultFiles } from '../result-files.js';
 import { JobFinisher } from '../job-finisher.js';
+import { translationOf } from '../translation/index.js';
 import { RedisJobRunner } from './redis-runner.js';
 import { RedisResults, RedisSourceImages, RedisTokens, RedisUploads } from './redis-stores.js';
 
@@ -21,7 +22,7 @@ export function redisStores(redis: Redis, config: ServerConfig, onError: (error:
     resolveEngineConfig(),
     onError,
   );
-  return { tokens, results, files, finisher: new JobFinisher(results, tokens, files) };
+  return { tokens, results, files, finisher: new JobFinisher(results, tokens, files, translationOf(config)) };
 }
 
 export function redisBackend(

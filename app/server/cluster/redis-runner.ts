@@ -25,6 +25,7 @@ export interface QueuedJobData {
   account: string;
   origin: string;
   resultTtlMs: number;
+  trans?: string;
 }
 
 export interface RedisRunnerOptions {
