@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readGroundTruth } from '../bench/bench-data.js';
 import { bin, cli } from './cli-helpers.js';
 import { typesetForm } from '../formula/formula-helpers.js';
+import { startFakeLibreTranslate } from '../fixtures/translators.js';
 
 const { dir } = readGroundTruth('screens');
 const docImage = path.join(dir, 'public-018-doc-en.png');
@@ -16,6 +17,39 @@ const uiImage = path.join(dir, 'public-001-ui-en.png');
 const run = promisify(execFile);
 
 describe('ocr-assistant recognize', () => {
+  it('with --translate prints the translation after the text, through --translator', async () => {
+    const translator = await startFakeLibreTranslate();
+    try {
+      const { stdout, stderr, code } = await cli(
+        'recognize',
+        '--translate',
+        'es',
+        '--translator',
+        `libretranslate:${translator.url}`,
+        docImage,
+      );
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      const [text, translation] = stdout.split('\n--- es ---\n');
+      expect(translation!.trim()).toBe(text!.trim().toUpperCase());
+      // A translator that cannot be reached: the text all the same, and why on stderr.
+      const down = await cli('recognize', '--translate', 'es', '--translator', 'apertium:http://127.0.0.1:9', docImage);
+      expect(down.code).toBe(0);
+      expect(down.stdout).toContain('The Program');
+      expect(down.stderr).toMatch(/no translation: Apertium at http:\/\/127\.0\.0\.1:9: it cannot be reached/);
+    } finally {
+      await translator.close();
+    }
+  });
+
+  it('refuses a translator it cannot use, saying what it takes', async () => {
+    const bad = await cli('recognize', '--translate', 'es', '--translator', 'deepl:https://x', docImage);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--translator takes apertium:URL or libretranslate:URL/);
+    const alone = await cli('recognize', '--translator', 'apertium:http://127.0.0.1:2737', docImage);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/--translator needs --translate LANG/);
+  });
+
   it('prints the text of an image', async () => {
     const { stdout, code } = await cli('recognize', docImage);
     expect(code).toBe(0);
