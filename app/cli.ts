@@ -18,7 +18,7 @@ const commandUsage = {
       Prints each image's text (autoText); with --jsonl, one Open API response per image per line.
       IMAGE may be a file, a folder (its images and PDFs), or - for an image on standard input.
       With --out, writes each image's result files to DIR, named after the image: Word,
-      searchable PDF, Markdown and TXT (and Excel for a table, --type 2). An image whose TXT is
+      searchable PDF, PowerPoint, Markdown and TXT (and Excel for a table, --type 2). An image whose TXT is
       already in DIR is left as it is (an interrupted run resumes); --force reads it again.
       With --server, the images go to that Open API server (token also from OCR_ASSISTANT_TOKEN);
       without it, the engine runs in this process. --type 3 reads a formula snip as LaTeX.

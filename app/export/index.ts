@@ -49,6 +49,13 @@ const formats: Record<string, ResultFormat> = {
     desc: 'searchable PDF (the image with its text)',
     needsImage: true,
   },
+  pptx: {
+    name: 'ocr.pptx',
+    fileType: FileType.ppt,
+    mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    desc: 'PowerPoint slides (the image with its text)',
+    needsImage: true,
+  },
   md: {
     name: 'ocr.md',
     fileType: FileType.markdown,
@@ -69,10 +76,10 @@ const formats: Record<string, ResultFormat> = {
 export function resultFormats(result: OcrResult): ResultFormat[] {
   const kinds =
     result.resultType === ResultType.table
-      ? ['xlsx', 'docx', 'pdf', 'md', 'txt']
+      ? ['xlsx', 'docx', 'pdf', 'pptx', 'md', 'txt']
       : result.resultType === ResultType.webPage
         ? ['md', 'txt']
-        : ['docx', 'pdf', 'md', 'txt'];
+        : ['docx', 'pdf', 'pptx', 'md', 'txt'];
   return kinds.map((k) => formats[k]!);
 }
 
@@ -109,6 +116,10 @@ export async function buildResultFile(
       if (doc.kind === 'formula') throw new Error('a formula is offered as Markdown and text only');
       if (!image) throw new Error('a PDF needs the screenshot it lays the text over');
       return (await import('./pdf.js')).toSearchablePdf(doc, image, title);
+    case FileType.ppt:
+      if (doc.kind === 'formula') throw new Error('a formula is offered as Markdown and text only');
+      if (!image) throw new Error('the slides need the screenshot they lay the text over');
+      return (await import('./pptx.js')).toPptx(doc, image, title);
     default:
       throw new Error(`no ${format.name} files are made`);
   }

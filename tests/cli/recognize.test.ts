@@ -103,10 +103,12 @@ describe('ocr-assistant recognize', () => {
       'public-018-doc-en.docx',
       'public-018-doc-en.md',
       'public-018-doc-en.pdf',
+      'public-018-doc-en.pptx',
       'public-018-doc-en.txt',
       'public-031-table-borderless-en.docx',
       'public-031-table-borderless-en.md',
       'public-031-table-borderless-en.pdf',
+      'public-031-table-borderless-en.pptx',
       'public-031-table-borderless-en.txt',
       'public-031-table-borderless-en.xlsx',
     ]);

@@ -71,11 +71,12 @@ describe('a merged table as files', () => {
     expect(JSON.parse(result.spiltText!)).toEqual(rows);
   });
 
-  it('offers Excel, Word, PDF, Markdown and TXT', () => {
+  it('offers Excel, Word, PDF, PowerPoint, Markdown and TXT', () => {
     expect(resultFormats(result).map((f) => f.fileType)).toEqual([
       FileType.excel,
       FileType.word,
       FileType.pdf,
+      FileType.ppt,
       FileType.markdown,
       FileType.txt,
     ]);
@@ -209,6 +210,48 @@ describe('a text screenshot as files', () => {
     expect((await fileOf(result, FileType.txt)).toString('utf8')).toBe(paragraphs.join('\n') + '\n');
     expect((await fileOf(result, FileType.markdown)).toString('utf8')).toBe(paragraphs.join('\n\n') + '\n');
     expect(resultFormats(result).map((f) => f.fileType)).not.toContain(FileType.excel);
+  });
+
+  it('makes PowerPoint slides: the screenshot, each line a text box where it stands, the text in the notes', async () => {
+    const zip = await JSZip.loadAsync(
+      await buildResultFile(
+        result,
+        resultFormats(result).find((f) => f.fileType === FileType.ppt)!,
+        image,
+        'letter.png',
+      ),
+    );
+    const unescape = (s: string) =>
+      s
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&apos;/g, "'");
+    const slide = await zip.file('ppt/slides/slide1.xml')!.async('string');
+    const lines = JSON.parse(result.verticalText!) as TextCellInfo[];
+    // Each line is a shape of its own: its text, at its box (EMU: 914400 an inch, 96 px an inch).
+    const shapes = [...slide.matchAll(/<p:sp>([\s\S]*?)<\/p:sp>/g)].map((m) => m[1]!);
+    const texts = shapes.map((s) => [...s.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((t) => unescape(t[1]!)).join(''));
+    expect(texts).toEqual(lines.map((l) => l.words));
+    const emuPerPixel = 914400 / 96;
+    shapes.forEach((shape, i) => {
+      const [, x, y] = /<a:off x="(\d+)" y="(\d+)"/.exec(shape)!;
+      expect(Number(x) / emuPerPixel).toBeCloseTo(lines[i]!.location.left, 0);
+      expect(Number(y) / emuPerPixel).toBeCloseTo(lines[i]!.location.top, 0);
+    });
+    // The picture fills the slide, which is the screenshot's size at 96 dpi.
+    expect(slide).toMatch(/<p:pic>/);
+    const presentation = await zip.file('ppt/presentation.xml')!.async('string');
+    expect(presentation).toContain(
+      `<p:sldSz cx="${Math.round(truth.width * emuPerPixel)}" cy="${Math.round(truth.height * emuPerPixel)}"`,
+    );
+    const notes = Object.keys(zip.files).find((n) => /^ppt\/notesSlides\/notesSlide\d+\.xml$/.test(n))!;
+    const noteText = [...(await zip.file(notes)!.async('string')).matchAll(/<a:t>([^<]*)<\/a:t>/g)]
+      .map((t) => unescape(t[1]!))
+      .join('\n');
+    for (const line of lines) expect(noteText).toContain(line.words);
+    expect(await zip.file('docProps/core.xml')!.async('string')).toContain('<dc:title>letter.png</dc:title>');
   });
 
   it('lays a table PDF cell by cell', async () => {

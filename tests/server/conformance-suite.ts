@@ -207,10 +207,10 @@ export function conformanceSuite(harness: ApiHarness) {
       const { bytes, truth } = benchImage('screens', 'public-027-table-bordered-en');
       const body = json(await postFile(q('code', '&type=2'), bytes));
       const files: { url: string; fileType: number; desc: string }[] = body.result.files;
-      expect(files.map((f) => f.fileType)).toEqual([4, 2, 1, 6, 5]);
+      expect(files.map((f) => f.fileType)).toEqual([4, 2, 1, 3, 6, 5]);
       for (const file of files) {
         const url = new URL(file.url);
-        expect(url.pathname).toMatch(new RegExp(`^/files/${body.id}/ocr\\.(xlsx|docx|pdf|md|txt)$`));
+        expect(url.pathname).toMatch(new RegExp(`^/files/${body.id}/ocr\\.(xlsx|docx|pdf|pptx|md|txt)$`));
         const response = await server.app.inject({ method: 'GET', url: url.pathname });
         expect(response.statusCode, file.url).toBe(200);
         expect(response.headers['content-disposition']).toMatch(/^attachment; filename="ocr\./);
@@ -229,7 +229,7 @@ export function conformanceSuite(harness: ApiHarness) {
       expect(pdf.headers['content-type']).toBe('application/pdf');
       // a text result offers no spreadsheet; names and ids not handed out are refused
       const text = json(await postFile(q('code')));
-      expect(text.result.files.map((f: { fileType: number }) => f.fileType)).toEqual([2, 1, 6, 5]);
+      expect(text.result.files.map((f: { fileType: number }) => f.fileType)).toEqual([2, 1, 3, 6, 5]);
       for (const url of [
         `/files/${text.id}/ocr.xlsx`,
         `/files/${text.id}/../tokens.sqlite`,
