@@ -67,6 +67,37 @@ export const readingLanguages = [
 ] as const;
 export type ReadingLanguage = (typeof readingLanguages)[number];
 
+/** The translation servers the app can use (`--translator`'s kinds); off: no translation. */
+export const translatorKinds = ['off', 'apertium', 'libretranslate'] as const;
+export type TranslatorKind = (typeof translatorKinds)[number];
+
+/** The languages the Settings offer to translate into: ISO 639-1, as `trans=` takes them. */
+export const translationTargets = [
+  'en',
+  'zh',
+  'zh-Hant',
+  'ja',
+  'ko',
+  'es',
+  'fr',
+  'de',
+  'it',
+  'pt',
+  'ru',
+  'uk',
+] as const;
+
+const translationSchema = z
+  .object({
+    translator: z.enum(translatorKinds),
+    /** The translation server's address (Apertium's APY, or LibreTranslate); '' while off. */
+    url: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
+    target: z.enum(translationTargets),
+    /** A LibreTranslate API key is stored (with safeStorage; it never crosses IPC back). */
+    keySet: z.boolean(),
+  })
+  .refine((t) => t.translator === 'off' || t.url !== '', { message: 'a translator needs its address', path: ['url'] });
+
 /** How many history entries may be kept: the settings schema's bounds, shown by the Settings view. */
 export const historyLimitRange = { min: 10, max: 5000 } as const;
 
@@ -86,6 +117,8 @@ export const settingsSchema = z.object({
   copyToClipboard: z.boolean(),
   notify: z.boolean(),
   historyLimit: z.number().int().min(historyLimitRange.min).max(historyLimitRange.max),
+  /** Recognized text translated by a translation server of the user's own (the embedded server's translator). */
+  translation: translationSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -133,6 +166,7 @@ export function defaultSettingsFor(platform: DesktopPlatform): Settings {
     copyToClipboard: true,
     notify: true,
     historyLimit: 500,
+    translation: { translator: 'off', url: '', target: 'en', keySet: false },
   };
 }
 
@@ -187,7 +221,7 @@ export interface AppStatus {
 
 /** A change to the settings; `serverToken` is write-only (kept with safeStorage in main). */
 export const settingsPatchSchema = settingsSchema
-  .omit({ hotkeys: true, server: true })
+  .omit({ hotkeys: true, server: true, translation: true })
   .partial()
   .extend({
     hotkeys: settingsSchema.shape.hotkeys.partial().optional(),
@@ -198,6 +232,16 @@ export const settingsPatchSchema = settingsSchema
       ])
       .optional(),
     serverToken: z.string().min(1).max(512).optional(),
+    translation: z
+      .object({
+        translator: z.enum(translatorKinds),
+        url: translationSchema.shape.url,
+        target: z.enum(translationTargets),
+      })
+      .partial()
+      .optional(),
+    /** A LibreTranslate API key, write-only like `serverToken`; '' removes it. */
+    translatorKey: z.string().max(512).optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -238,6 +282,13 @@ export interface Recognition {
   formula: string | null;
   /** A large image read scaled down (the server's `message` says so): at what percentage of its size. */
   readPercent?: number;
+  /**
+   * The text translated (`trans=`): paragraphs a line each, or a table's rows tab-separated;
+   * each line's own translation is its cell's `trans`. Absent without a translation.
+   */
+  translation?: string;
+  /** Why a translation asked for did not come (the server's message), shown beside the text. */
+  translationNote?: string;
 }
 
 /** The image of a recognition in progress, as PNG, with its size in pixels. */
@@ -286,11 +337,15 @@ export function recognitionOf(
       : null;
   const readPercent =
     response.state === State.done ? Number(/read at (\d+)% of its size/.exec(response.message ?? '')?.[1]) : NaN;
+  const translation = translatedText(result);
+  const translationNote = /no translation: [^;]*|only part was translated: [^;]*/.exec(response.message ?? '')?.[0];
   return {
     ...about,
     mode,
     ...(mode !== about.mode ? { requestedMode: about.mode } : {}),
     ...(readPercent > 0 && readPercent < 100 ? { readPercent } : {}),
+    ...(translation ? { translation } : {}),
+    ...(translationNote ? { translationNote } : {}),
     image: image.bytes,
     width: image.width,
     height: image.height,
@@ -302,6 +357,17 @@ export function recognitionOf(
     codes: parsedOr(response.desc, [], isCodeList),
     formula,
   };
+}
+
+/** A result's translation as text: `transLocText`'s paragraphs a line each, a table's `transText` rows tab-separated. */
+function translatedText(result: OcrResponse['result']): string | undefined {
+  if (!result?.transLocText) return undefined;
+  if (result.resultType === ResultType.table) {
+    const rows = parsedOr<string[][] | null>(result.transText, null, (v): v is string[][] => isRows(v));
+    return rows?.map((row) => row.join('\t')).join('\n');
+  }
+  const paragraphs = parsedOr(result.transLocText, [], isCellList);
+  return paragraphs.map((p) => p.words).join('\n') || undefined;
 }
 
 export interface HistorySummary {
@@ -335,6 +401,12 @@ export interface QuotaView {
   quota?: QuotaCount;
   /** Where the quota comes from: the embedded server or a remote URL. */
   server: string;
+  error?: string;
+}
+
+/** What a translation server answered to Test: the pairs it offers (ISO 639-1), or why it could not say. */
+export interface TranslatorCheck {
+  pairs?: { source: string; target: string }[];
   error?: string;
 }
 
@@ -455,6 +527,17 @@ export const invokeChannels = {
     args: z.object({ url: z.url({ protocol: /^https?$/ }), token: z.string().min(1).max(512) }).strict(),
   },
   getQuota: { channel: 'quota:get', args: none },
+  /** The pairs a translation server offers, before the Settings use it. */
+  testTranslator: {
+    channel: 'translator:test',
+    args: z
+      .object({
+        translator: z.enum(['apertium', 'libretranslate']),
+        url: z.url({ protocol: /^https?$/ }),
+        key: z.string().max(512).optional(),
+      })
+      .strict(),
+  },
   hotkeyProblems: { channel: 'hotkeys:problems', args: none },
   appStatus: { channel: 'app:status', args: none },
 } as const;
@@ -482,6 +565,7 @@ export interface InvokeResults {
   updateSettings: Settings;
   testServer: QuotaView;
   getQuota: QuotaView;
+  testTranslator: TranslatorCheck;
   hotkeyProblems: HotkeyProblem[];
   appStatus: AppStatus;
 }

@@ -8,8 +8,8 @@ import {
   type EventName,
   type EventPayloads,
   type Mode,
-  type ReadingLanguage,
   type Settings,
+  type TranslatorCheck,
 } from '../app/ipc.js';
 import type {
   ClipboardAccess,
@@ -26,7 +26,7 @@ import type {
 import { SettingsStore } from './settings/settings-store.js';
 import { HistoryStore } from './history/history-store.js';
 import { ServerConnection } from './server/connection.js';
-import type { EmbeddedServer } from './server/embedded.js';
+import type { EmbeddedOptions, EmbeddedServer } from './server/embedded.js';
 import { RecognitionFlow } from './recognition/recognition-flow.js';
 import { ResultFileExport } from './recognition/result-file-export.js';
 import { CaptureError, CaptureFlow } from './capture/capture-flow.js';
@@ -36,6 +36,11 @@ import { trayMenu } from './tray/tray-menu.js';
 import type { LaunchAction } from './startup/launch.js';
 import type { Handlers } from './ipc/handlers.js';
 import { OcrClient } from '../app/client/index.js';
+
+/** The translator as the server's --translator writes it: `apertium:URL`, `libretranslate:URL#key`. */
+function translatorSpec(kind: 'apertium' | 'libretranslate', url: string, key?: string): string {
+  return `${kind}:${url}${kind === 'libretranslate' && key ? `#${key}` : ''}`;
+}
 
 export interface Platform {
   displays: Displays;
@@ -52,8 +57,10 @@ export interface Platform {
 
 export interface ControllerOptions {
   userData: string;
-  /** Starts the built-in server with the Settings' reading language (its engines take it at start). */
-  startEmbedded: (readingLanguage: ReadingLanguage) => Promise<EmbeddedServer>;
+  /** Starts the built-in server with the Settings' reading language and translator (it takes them at start). */
+  startEmbedded: (options: EmbeddedOptions) => Promise<EmbeddedServer>;
+  /** Asks a translation server for its pairs (Settings' Test). */
+  checkTranslator?: (spec: string) => Promise<TranslatorCheck>;
   quit: () => void;
   /** For failures no window shows (a hotkey's recognition): the log. */
   log: (message: string) => void;
@@ -83,6 +90,10 @@ export class AppController {
       () => this.settings.get(),
       () => this.settings.serverToken(),
       options.startEmbedded,
+      () => {
+        const { translator, url } = this.settings.get().translation;
+        return translator === 'off' ? undefined : translatorSpec(translator, url, this.settings.translatorKey());
+      },
     );
     const client = () => this.connection.client();
     this.quota = new QuotaTracker(
@@ -198,6 +209,10 @@ export class AppController {
         }
       },
       getQuota: () => this.quota.current ?? this.quota.refresh(),
+      testTranslator: ({ translator, url, key }) =>
+        this.options.checkTranslator
+          ? this.options.checkTranslator(translatorSpec(translator, url, key ?? this.settings.translatorKey()))
+          : { error: 'this build cannot reach translation servers' },
       hotkeyProblems: () => this.hotkeys.list(),
       appStatus: () => ({ platform: this.desktop, trayAvailable: this.platform.tray.available }),
     };
@@ -209,9 +224,15 @@ export class AppController {
     if (JSON.stringify(before.hotkeys) !== JSON.stringify(after.hotkeys)) this.hotkeys.apply(after.hotkeys);
     if (before.historyLimit !== after.historyLimit) this.history.setLimit(after.historyLimit);
     if (JSON.stringify(before.server) !== JSON.stringify(after.server) || patch.serverToken) void this.quota.refresh();
-    // The built-in server's engines take the reading language at start: close it, and the next
-    // recognition starts one in the new language.
-    if (before.readingLanguage !== after.readingLanguage)
+    // The built-in server takes the reading language and the translator at start: close it, and
+    // the next recognition starts one with the new ones.
+    const { target: _before, ...translatorBefore } = before.translation;
+    const { target: _after, ...translatorAfter } = after.translation;
+    if (
+      before.readingLanguage !== after.readingLanguage ||
+      JSON.stringify(translatorBefore) !== JSON.stringify(translatorAfter) ||
+      patch.translatorKey !== undefined
+    )
       void this.connection
         .close()
         .catch((error: Error) => this.options.log(`the built-in server did not stop: ${error.message}`));

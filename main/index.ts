@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppController } from './controller.js';
 import { registerHandlers, trustOurWindows } from './ipc/handlers.js';
-import { startEmbeddedServer } from './server/embedded.js';
+import { checkTranslator, startEmbeddedServer } from './server/embedded.js';
 import { electronDisplays } from './platform/electron/displays.js';
 import { electronScreenCapture } from './platform/electron/screen-capture.js';
 import { electronClipboard } from './platform/electron/clipboard.js';
@@ -69,7 +69,8 @@ if (!app.requestSingleInstanceLock()) {
       },
       {
         userData: app.getPath('userData'),
-        startEmbedded: (readingLanguage) => startEmbeddedServer(app.getPath('userData'), readingLanguage),
+        startEmbedded: (options) => startEmbeddedServer(app.getPath('userData'), options),
+        checkTranslator,
         quit: () => app.quit(),
         log: (m) => console.error(m),
       },

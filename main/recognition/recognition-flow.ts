@@ -71,6 +71,7 @@ export class RecognitionFlow {
         options: chosenOptions,
         signal: cancel.signal,
         onProgress: (progress) => this.deps.emit('onProgress', progress),
+        ...(settings.translation.translator !== 'off' && { trans: settings.translation.target }),
       });
       const recognition = recognitionOf(
         response,

@@ -1,8 +1,8 @@
 // Which server the app talks to: its own embedded one (started on first use), or the remote
 // one in Settings. One code path either way: an OcrClient.
 import { OcrClient } from '../../app/client/index.js';
-import type { ReadingLanguage, Settings } from '../../app/ipc.js';
-import type { EmbeddedServer } from './embedded.js';
+import type { Settings } from '../../app/ipc.js';
+import type { EmbeddedOptions, EmbeddedServer } from './embedded.js';
 
 export class ServerConnection {
   private embedded: Promise<EmbeddedServer> | undefined;
@@ -12,7 +12,9 @@ export class ServerConnection {
   constructor(
     private readonly settings: () => Settings,
     private readonly remoteToken: () => string | undefined,
-    private readonly startEmbedded: (readingLanguage: ReadingLanguage) => Promise<EmbeddedServer>,
+    private readonly startEmbedded: (options: EmbeddedOptions) => Promise<EmbeddedServer>,
+    /** The translator the Settings name, as `--translator` writes it (with its key), or none. */
+    private readonly translator: () => string | undefined = () => undefined,
   ) {}
 
   async client(): Promise<OcrClient> {
@@ -23,7 +25,9 @@ export class ServerConnection {
       return new OcrClient({ baseUrl: server.url, token });
     }
     this.embedded ??= this.closing
-      .then(() => this.startEmbedded(this.settings().readingLanguage))
+      .then(() =>
+        this.startEmbedded({ readingLanguage: this.settings().readingLanguage, translator: this.translator() }),
+      )
       .catch((error: Error) => {
         this.embedded = undefined;
         throw new Error(`The built-in OCR server could not start: ${error.message}`);
@@ -45,7 +49,10 @@ export class ServerConnection {
       const server = await embedded?.catch(() => undefined);
       await server?.close();
     })();
-    this.closing = stopping.catch(() => undefined);
+    // A close soon after another (two settings changed in a row) waits for the earlier one
+    // too: the next server must not start while the first still holds the data folder.
+    const earlier = this.closing;
+    this.closing = Promise.all([earlier, stopping.catch(() => undefined)]).then(() => undefined);
     await stopping;
   }
 }

@@ -19,6 +19,8 @@ interface StoredSettings {
   settings: Settings;
   /** The remote server's token, sealed by the OS keychain, base64. */
   sealedToken?: string;
+  /** The translation server's API key (LibreTranslate), sealed the same way. */
+  sealedTranslatorKey?: string;
 }
 
 export class SettingsError extends Error {
@@ -79,16 +81,14 @@ export class SettingsStore {
 
   update(patch: SettingsPatch): Settings {
     const current = this.get();
-    const { serverToken, server, hotkeys, ...rest } = patch;
-    if (serverToken !== undefined) {
-      if (!this.secrets.isAvailable())
-        throw new SettingsError('the system keychain is not available, so the token cannot be stored safely');
-      this.store.set('sealedToken', this.secrets.encrypt(serverToken));
-    }
+    const { serverToken, server, hotkeys, translation, translatorKey, ...rest } = patch;
+    if (serverToken !== undefined) this.seal('sealedToken', serverToken, 'token');
+    if (translatorKey !== undefined) this.seal('sealedTranslatorKey', translatorKey, 'API key');
     const next = {
       ...current,
       ...rest,
       hotkeys: { ...current.hotkeys, ...hotkeys },
+      translation: { ...current.translation, ...translation, keySet: this.store.has('sealedTranslatorKey') },
       server: server
         ? server.kind === 'remote'
           ? { ...server, tokenSet: this.store.has('sealedToken') }
@@ -106,5 +106,19 @@ export class SettingsStore {
   serverToken(): string | undefined {
     const sealed = this.store.get('sealedToken');
     return sealed ? this.secrets.decrypt(sealed) : undefined;
+  }
+
+  /** The translator's API key, unsealed; undefined when none was set. */
+  translatorKey(): string | undefined {
+    const sealed = this.store.get('sealedTranslatorKey');
+    return sealed ? this.secrets.decrypt(sealed) : undefined;
+  }
+
+  /** A secret sealed with the OS keychain, never in plain text; '' removes it. */
+  private seal(key: 'sealedToken' | 'sealedTranslatorKey', secret: string, what: string): void {
+    if (!secret) return this.store.delete(key);
+    if (!this.secrets.isAvailable())
+      throw new SettingsError(`the system keychain is not available, so the ${what} cannot be stored safely`);
+    this.store.set(key, this.secrets.encrypt(secret));
   }
 }

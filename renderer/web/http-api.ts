@@ -93,6 +93,7 @@ export function createHttpApi(config: WebConfig): OcrApi {
       const response = await client().recognize(image, {
         type: modeTypes[chosen],
         options: options ?? settings.options,
+        ...(settings.translation.translator !== 'off' && { trans: settings.translation.target }),
         signal: cancel.signal,
         onProgress: (progress) => emit('onProgress', progress),
       });
@@ -221,6 +222,12 @@ export function createHttpApi(config: WebConfig): OcrApi {
       }
     },
     getQuota: quota,
+    // A page may reach only its own origin (the CSP): the browser build's server translates with
+    // the translator it was started with (npm run web -- --translator SPEC); Test cannot ask another.
+    testTranslator: async () => ({
+      error:
+        'The browser build cannot reach a translation server itself: start it with npm run web -- --translator apertium:URL (or libretranslate:URL), and pick the language here.',
+    }),
     hotkeyProblems: async () => [],
     // A page in a browser has no tray to miss.
     appStatus: async () => ({ platform, trayAvailable: true }),

@@ -36,10 +36,18 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer(options: { port?: number; dataDir?: string } = {}): Promise<WebServer> {
+export async function startWebServer(
+  options: {
+    port?: number;
+    dataDir?: string;
+    /** The API server's translator (`apertium:URL`, `libretranslate:URL`), as `serve --translator` takes it. */
+    translator?: string;
+  } = {},
+): Promise<WebServer> {
   const api = await startServer({
     port: 0,
     nodes: 1,
+    translator: options.translator,
     dataDir: options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'ocr-web-')),
     logger: false,
     waitForNodes: true,
@@ -113,7 +121,15 @@ export async function startWebServer(options: { port?: number; dataDir?: string 
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const port = Number(process.argv.find((a) => a.startsWith('--port='))?.slice(7) ?? 5173);
-  const web = await startWebServer({ port });
+  const argument = (name: string) => {
+    const i = process.argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+    return i < 0
+      ? undefined
+      : process.argv[i]!.includes('=')
+        ? process.argv[i]!.split('=').slice(1).join('=')
+        : process.argv[i + 1];
+  };
+  const web = await startWebServer({ port, translator: argument('translator') });
   console.log(
     `OCR Assistant in the browser: ${web.url}/web.html  (try the overlay: ${web.url}/web.html?screen=/bench/public-018-doc-en.png#/overlay)`,
   );

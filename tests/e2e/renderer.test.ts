@@ -14,11 +14,13 @@ import { readGroundTruth } from '../bench/bench-data.js';
 import { cer } from '../engine/engine-helpers.js';
 import { typesetForm } from '../formula/formula-helpers.js';
 import { fullHdCapture } from '../fixtures/desktop-capture.js';
+import { startFakeLibreTranslate, type FakeLibreTranslate } from '../fixtures/translators.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const artifacts = path.join(root, 'test-artifacts');
 
 let web: WebServer;
+let translator: FakeLibreTranslate;
 let browser: Browser;
 let page: Page;
 
@@ -27,7 +29,9 @@ beforeAll(async () => {
     throw new Error(`Chromium is needed at ${chromiumPath} (apt-get install chromium; .ci/run does)`);
   mkdirSync(artifacts, { recursive: true });
   await build({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'error' });
-  web = await startWebServer();
+  // The page's server translates with a LibreTranslate-protocol server (capitals for Spanish).
+  translator = await startFakeLibreTranslate();
+  web = await startWebServer({ translator: `libretranslate:${translator.url}` });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
 }, 180_000);
@@ -35,6 +39,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await web?.close();
+  await translator?.close();
 });
 
 const truthOf = (id: string) => readGroundTruth('screens').items.find((g) => g.id === id)!;
@@ -384,6 +389,37 @@ describe('the renderer in Chromium', () => {
       expect(await page.inputValue('#result-text')).toBe(before);
     }
     await page.screenshot({ path: path.join(artifacts, 'result-cancelled.png') });
+  });
+
+  it('shows each line with its translation when Settings ask for one, and copies the translation', async () => {
+    const setTranslation = (translation: object) =>
+      page.evaluate((translation) => {
+        const key = 'ocr-assistant.settings';
+        const saved = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, unknown>;
+        localStorage.setItem(key, JSON.stringify({ ...saved, translation }));
+      }, translation);
+    await page.goto(`${web.url}/web.html#/settings`);
+    await setTranslation({ translator: 'libretranslate', url: 'http://127.0.0.1:5000', target: 'es', keySet: false });
+    const truth = truthOf('public-018-doc-en');
+    await openOverlay(truth.image);
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="line-trans"]', { timeout: 30_000 });
+    const pairs = await page.$$eval('ol.lines li', (items) =>
+      items.map((li) => ({
+        words: li.querySelector('.words')?.textContent ?? '',
+        trans: li.querySelector('.trans')?.textContent ?? '',
+      })),
+    );
+    for (const { words, trans } of pairs) expect(trans.replace(/\s/g, '')).toBe(words.toUpperCase().replace(/\s/g, ''));
+    expect(translator.requests.at(-1)).toMatchObject({ source: 'en', target: 'es' });
+    await page.screenshot({ path: path.join(artifacts, 'result-translated.png') });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: web.url });
+    await page.click('.translation-bar button');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      (await page.inputValue('#result-text')).toUpperCase(),
+    );
+    await setTranslation({ translator: 'off', url: '', target: 'en', keySet: false });
   });
 
   it('copies with "Copy all" what the line list shows: its lines in order, items kept apart', async () => {

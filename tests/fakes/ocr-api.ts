@@ -104,10 +104,18 @@ export function sampleRecognition(overrides: Partial<Recognition> = {}): Recogni
  */
 export function sampleFrom(overrides: Partial<Recognition> & { response: Recognition['response'] }): Recognition {
   const base = sampleRecognition(overrides);
-  const { rows, codes, formula, readPercent } = recognitionOf(
+  const { rows, codes, formula, readPercent, translation, translationNote } = recognitionOf(
     base.response,
     { bytes: base.image, width: base.width, height: base.height },
     base,
   );
-  return { ...base, rows, codes, formula, ...(readPercent && { readPercent }) };
+  return {
+    ...base,
+    rows,
+    codes,
+    formula,
+    ...(readPercent && { readPercent }),
+    ...(translation && { translation }),
+    ...(translationNote && { translationNote }),
+  };
 }

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppController } from '../../main/controller.js';
-import { startEmbeddedServer } from '../../main/server/embedded.js';
+import { checkTranslator, startEmbeddedServer } from '../../main/server/embedded.js';
+import { startFakeLibreTranslate } from '../fixtures/translators.js';
 import { HotkeyManager } from '../../main/hotkeys/hotkey-manager.js';
 import { likelyOwner, normalizeAccelerator } from '../../main/hotkeys/owners.js';
 import { clipboardContent } from '../../main/recognition/clipboard-formats.js';
@@ -26,12 +27,13 @@ const started: string[] = [];
 beforeAll(async () => {
   controller = new AppController(platform, {
     userData,
-    startEmbedded: (language) => {
-      started.push(language);
-      return startEmbeddedServer(userData, language);
+    startEmbedded: (options) => {
+      started.push(options.readingLanguage);
+      return startEmbeddedServer(userData, options);
     },
     quit: () => quit++,
     log: () => {},
+    checkTranslator,
   });
   controller.start();
   await controller.quota.refresh();
@@ -117,14 +119,57 @@ describe('a large capture', () => {
   }, 60_000);
 });
 
+describe('translation', () => {
+  const event = { sender: { id: 1 }, senderFrame: null };
+
+  it("tests a translator, then reads with it: each line's trans, the text translated, the key sealed", async () => {
+    const translator = await startFakeLibreTranslate({ key: 'k1' });
+    try {
+      const handlers = controller.handlers();
+      const check = await handlers.testTranslator(
+        { translator: 'libretranslate', url: translator.url, key: 'k1' },
+        event,
+      );
+      expect(check.pairs).toContainEqual({ source: 'en', target: 'es' });
+      const down = await handlers.testTranslator({ translator: 'apertium', url: 'http://127.0.0.1:9' }, event);
+      expect(down.error).toMatch(/cannot be reached/);
+      const saved = await handlers.updateSettings(
+        { translation: { translator: 'libretranslate', url: translator.url, target: 'es' }, translatorKey: 'k1' },
+        event,
+      );
+      expect(saved.translation).toEqual({
+        translator: 'libretranslate',
+        url: translator.url,
+        target: 'es',
+        keySet: true,
+      });
+      expect(JSON.stringify(saved)).not.toContain('k1');
+      const recognition = await controller.recognition.recognize(docImage, 'text');
+      expect(translator.requests.at(-1)).toMatchObject({ target: 'es', api_key: 'k1' });
+      expect(recognition.translation).toBe(recognition.text.toUpperCase());
+      expect(
+        recognition.lines.every((l) => l.trans?.replace(/\s/g, '') === l.words.toUpperCase().replace(/\s/g, '')),
+      ).toBe(true);
+      expect(controller.history.get(recognition.id)?.translation).toBe(recognition.translation);
+    } finally {
+      await controller
+        .handlers()
+        .updateSettings({ translation: { translator: 'off', url: '' }, translatorKey: '' }, event);
+      await translator.close();
+    }
+  }, 60_000);
+});
+
 describe('the reading language', () => {
   it("starts the built-in server in the Settings' language, and a new one when it changes", async () => {
-    expect(started).toEqual(['auto']);
+    // (The tests before may have restarted it, always in the Settings' language.)
+    expect(new Set(started)).toEqual(new Set(['auto']));
+    const before = started.length;
     controller.handlers().updateSettings({ readingLanguage: 'kor' }, { sender: { id: 1 }, senderFrame: null });
     platform.clipboard.image = docImage;
     const recognition = await controller.recognition.recognizeClipboard();
     expect(recognition.text).toContain('"The Program" refers to any copyrightable work');
-    expect(started).toEqual(['auto', 'kor']);
+    expect(started.slice(before)).toEqual(['kor']);
     controller.handlers().updateSettings({ readingLanguage: 'auto' }, { sender: { id: 1 }, senderFrame: null });
   });
 });

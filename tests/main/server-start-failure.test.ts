@@ -58,7 +58,7 @@ describe('engine nodes that cannot load', () => {
     const platform = fakePlatform();
     const controller = new AppController(platform, {
       userData,
-      startEmbedded: () => startEmbeddedServer(userData, unloadable),
+      startEmbedded: () => startEmbeddedServer(userData, { readingLanguage: unloadable }),
       quit: () => {},
       log: () => {},
     });

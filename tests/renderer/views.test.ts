@@ -1,5 +1,5 @@
 // The views in jsdom against a fake window.ocr: what a user sees and what each action asks of main.
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import ResultPanel from '../../renderer/src/views/ResultPanel.svelte';
 import HistoryView from '../../renderer/src/views/HistoryView.svelte';
@@ -89,6 +89,60 @@ describe('result panel', () => {
     expect((screen.getByLabelText('Text', { selector: 'textarea' }) as HTMLTextAreaElement).value).toBe(
       'Build failed\nerror TS2304: Cannot find name\n第 3 行',
     );
+  });
+
+  it('shows each line with its translation, hides it on request, and copies the translation', async () => {
+    const lines = sampleRecognition().lines.map((l, i) => ({
+      ...l,
+      trans: ['Compilación fallida', 'error TS2304: no se encuentra el nombre', 'línea 3'][i],
+    }));
+    await resultPanel(
+      sampleFrom({
+        lines,
+        response: {
+          id: 'r',
+          ocrType: 0,
+          state: 2,
+          result: {
+            autoText: 'x',
+            resultType: 0,
+            transLocText: JSON.stringify([
+              { words: 'Compilación fallida', pageIndex: 0, location: lines[0]!.location },
+              { words: 'error TS2304: no se encuentra el nombre línea 3', pageIndex: 0, location: lines[1]!.location },
+            ]),
+          },
+        },
+      }),
+    );
+    expect(screen.getAllByTestId('line-trans').map((e) => e.textContent)).toEqual(lines.map((l) => l.trans));
+    // Hovering a line lights it with its translation: they are one item.
+    await fireEvent.pointerEnter(screen.getAllByRole('listitem')[1]!);
+    expect(screen.getAllByRole('listitem')[1]!.classList.contains('hot')).toBe(true);
+    await fireEvent.click(screen.getByRole('button', { name: 'Copy translation' }));
+    expect(fake.calls.filter((c) => c.name === 'copyText').at(-1)?.args).toEqual({
+      text: 'Compilación fallida\nerror TS2304: no se encuentra el nombre línea 3',
+    });
+    await fireEvent.click(screen.getByLabelText('Show the translation'));
+    expect(screen.queryAllByTestId('line-trans')).toHaveLength(0);
+  });
+
+  it('says why a translation asked for did not come', async () => {
+    await resultPanel(
+      sampleFrom({
+        response: {
+          id: 'r',
+          ocrType: 0,
+          state: 2,
+          message:
+            'no translation: this server has no translator (start it with --translator apertium:URL or libretranslate:URL)',
+          result: { autoText: 'x', resultType: 0 },
+        },
+      }),
+    );
+    expect(screen.getByTestId('translation-note').textContent).toMatch(
+      /^no translation: this server has no translator/,
+    );
+    expect(screen.queryByRole('button', { name: 'Copy translation' })).toBeNull();
   });
 
   it('says when a large image was read scaled down, as the server answered', async () => {
@@ -487,6 +541,49 @@ describe('settings view', () => {
     await fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'zh-CN' } });
     await waitFor(() => screen.getByText('快捷键'));
     expect(document.documentElement.lang).toBe('zh-CN');
+  });
+
+  it('tests a translator, lists the pairs it offers, and saves it with its key', async () => {
+    fake.answers.hotkeyProblems = [];
+    fake.answers.testTranslator = () => ({
+      pairs: [
+        { source: 'en', target: 'es' },
+        { source: 'es', target: 'en' },
+      ],
+    });
+    const settings = new SettingsState();
+    await settings.load();
+    render(SettingsView, { settings });
+    const section = await screen.findByTestId('translation-settings');
+    await fireEvent.change(within(section).getByLabelText('Translator'), { target: { value: 'libretranslate' } });
+    await fireEvent.input(within(section).getByLabelText('Translator address'), {
+      target: { value: 'http://127.0.0.1:5000' },
+    });
+    await fireEvent.input(within(section).getByLabelText('API key (if the server needs one)'), {
+      target: { value: 'k1' },
+    });
+    await fireEvent.click(within(section).getByRole('button', { name: 'Test' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('translator-test').textContent).toBe(
+        'It translates: English → Spanish, Spanish → English',
+      ),
+    );
+    expect(fake.calls.find((c) => c.name === 'testTranslator')?.args).toEqual({
+      translator: 'libretranslate',
+      url: 'http://127.0.0.1:5000',
+      key: 'k1',
+    });
+    await fireEvent.click(within(section).getByRole('button', { name: 'Use this translator' }));
+    await waitFor(() =>
+      expect(fake.calls.filter((c) => c.name === 'updateSettings').at(-1)?.args).toEqual({
+        translation: { translator: 'libretranslate', url: 'http://127.0.0.1:5000' },
+        translatorKey: 'k1',
+      }),
+    );
+    // An address that is none is said at once, in the view's language.
+    await fireEvent.input(within(section).getByLabelText('Translator address'), { target: { value: 'not a url' } });
+    await fireEvent.click(within(section).getByRole('button', { name: 'Test' }));
+    expect(screen.getByTestId('translator-test').textContent).toMatch(/^Not an address/);
   });
 
   it('pins the language other scripts are read in', async () => {

@@ -111,6 +111,26 @@ const en = {
   'settings.hotkey.change': 'Change',
   'settings.hotkey.needsModifier': 'Add Ctrl, Alt or Shift: a key alone would fire while you type. Esc gives up.',
   'settings.hotkey.taken': '{keys} is already the hotkey for “{action}”: choose other keys.',
+  'translation.title': 'Translation',
+  'translation.translator': 'Translator',
+  'translation.off': 'Off',
+  'translation.apertium': 'Apertium (apertium-apy)',
+  'translation.libretranslate': 'LibreTranslate',
+  'translation.url': 'Translator address',
+  'translation.key': 'API key (if the server needs one)',
+  'translation.keySet': 'A key is stored (type to replace it)',
+  'translation.target': 'Translate into',
+  'translation.test': 'Test',
+  'translation.save': 'Use this translator',
+  'translation.pairs': 'It translates: {pairs}',
+  'translation.noPairs': 'It answered, but offers no language pair OCR Assistant knows.',
+  'translation.badUrl': 'Not an address: give one like http://127.0.0.1:2737',
+  'translation.hint':
+    'A translation server of your own (Apertium or LibreTranslate, on this computer or your network): the text is sent there and nowhere else.',
+  'translation.saved': 'Saved: recognitions are now translated into {language}.',
+  'result.showTranslation': 'Show the translation',
+  'result.translation': 'Translation',
+  'result.copyTranslation': 'Copy translation',
   'settings.server': 'Server',
   'settings.server.embedded': 'Built-in (offline, on this computer)',
   'settings.server.remote': 'Another OCR Open API server',
@@ -252,6 +272,25 @@ const zhCN: Record<MessageKey, string> = {
   'settings.hotkey.change': '更改',
   'settings.hotkey.needsModifier': '请加上 Ctrl、Alt 或 Shift：单个按键会在打字时触发。按 Esc 放弃。',
   'settings.hotkey.taken': '{keys} 已是“{action}”的快捷键：请换一组按键。',
+  'translation.title': '翻译',
+  'translation.translator': '翻译服务',
+  'translation.off': '关闭',
+  'translation.apertium': 'Apertium（apertium-apy）',
+  'translation.libretranslate': 'LibreTranslate',
+  'translation.url': '翻译服务地址',
+  'translation.key': 'API 密钥（服务需要时填写）',
+  'translation.keySet': '已保存密钥（输入可替换）',
+  'translation.target': '翻译成',
+  'translation.test': '测试',
+  'translation.save': '使用此翻译服务',
+  'translation.pairs': '可翻译：{pairs}',
+  'translation.noPairs': '服务有回应，但没有 OCR Assistant 认识的语言对。',
+  'translation.badUrl': '不是有效地址：请填写如 http://127.0.0.1:2737 的地址',
+  'translation.hint': '使用你自己的翻译服务（Apertium 或 LibreTranslate，在本机或你的网络中）：文字只发送到那里。',
+  'translation.saved': '已保存：识别结果将翻译成{language}。',
+  'result.showTranslation': '显示译文',
+  'result.translation': '译文',
+  'result.copyTranslation': '复制译文',
   'settings.server': '服务器',
   'settings.server.embedded': '内置（离线，在本机运行）',
   'settings.server.remote': '其他 OCR Open API 服务器',
@@ -342,6 +381,15 @@ export function languageName(code: string): string {
   const tag = languageTags[code];
   if (!tag) return code;
   return new Intl.DisplayNames([i18n.language], { type: 'language' }).of(tag) ?? code;
+}
+
+/** An ISO 639-1 code (es, zh-Hant) named in the view's language: "Spanish", "西班牙语". */
+export function isoLanguageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([i18n.language], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 /** A date and time in the view's language (history rows), not the browser's. */
