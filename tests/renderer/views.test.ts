@@ -45,6 +45,22 @@ async function resultPanel(recognition = sampleRecognition()) {
   return result;
 }
 
+/** The panel showing a text answer (state 2) whose `message` the server wrote as given. */
+const panelAnswering = (message: string) =>
+  resultPanel(
+    sampleFrom({ response: { id: 'r', ocrType: 0, state: 2, message, result: { autoText: 'x', resultType: 0 } } }),
+  );
+
+/** The panel showing the formula a/b as read in formula mode. */
+const formulaPanel = () =>
+  resultPanel(
+    sampleFrom({
+      mode: 'formula',
+      text: '\\frac{a}{b}',
+      response: { id: 'r', ocrType: 3, state: 2, result: { resultType: 1, autoText: '\\frac{a}{b}' } },
+    }),
+  );
+
 describe('the main window before any result', () => {
   async function emptyPanel() {
     const result = new ResultState();
@@ -127,17 +143,8 @@ describe('result panel', () => {
   });
 
   it('says why a translation asked for did not come', async () => {
-    await resultPanel(
-      sampleFrom({
-        response: {
-          id: 'r',
-          ocrType: 0,
-          state: 2,
-          message:
-            'no translation: this server has no translator (start it with --translator apertium:URL or libretranslate:URL)',
-          result: { autoText: 'x', resultType: 0 },
-        },
-      }),
+    await panelAnswering(
+      'no translation: this server has no translator (start it with --translator apertium:URL or libretranslate:URL)',
     );
     expect(screen.getByTestId('translation-note').textContent).toMatch(
       /^no translation: this server has no translator/,
@@ -146,17 +153,8 @@ describe('result panel', () => {
   });
 
   it('says when a large image was read scaled down, as the server answered', async () => {
-    await resultPanel(
-      sampleFrom({
-        response: {
-          id: 'r',
-          ocrType: 0,
-          state: 2,
-          message:
-            'the image is 8000x6000 pixels (48 MP), more than the engine reads at once: it was read at 91% of its size; boxes are in its own pixels',
-          result: { autoText: 'x', resultType: 0 },
-        },
-      }),
+    await panelAnswering(
+      'the image is 8000x6000 pixels (48 MP), more than the engine reads at once: it was read at 91% of its size; boxes are in its own pixels',
     );
     expect(screen.getByTestId('read-scaled').textContent).toMatch(/read at 91% of its size/);
   });
@@ -337,13 +335,7 @@ describe('result panel', () => {
   });
 
   it('renders a formula with KaTeX and copies it as LaTeX or as MathML', async () => {
-    await resultPanel(
-      sampleFrom({
-        mode: 'formula',
-        text: '\\frac{a}{b}',
-        response: { id: 'r', ocrType: 3, state: 2, result: { resultType: 1, autoText: '\\frac{a}{b}' } },
-      }),
-    );
+    await formulaPanel();
     expect(document.querySelector('.katex')).not.toBeNull();
     await fireEvent.click(screen.getByRole('button', { name: 'Copy LaTeX' }));
     expect(fake.calls.find((c) => c.name === 'copyText')?.args).toEqual({ text: '\\frac{a}{b}' });
@@ -354,13 +346,7 @@ describe('result panel', () => {
   });
 
   it('typesets the LaTeX as the user corrects it, and copies the corrected LaTeX', async () => {
-    await resultPanel(
-      sampleFrom({
-        mode: 'formula',
-        text: '\\frac{a}{b}',
-        response: { id: 'r', ocrType: 3, state: 2, result: { resultType: 1, autoText: '\\frac{a}{b}' } },
-      }),
-    );
+    await formulaPanel();
     const source = screen.getByLabelText(/^LaTeX/, { selector: 'textarea' });
     await fireEvent.input(source, { target: { value: '\\sqrt{x}' } });
     await waitFor(() => expect(document.querySelector('.katex .sqrt')).not.toBeNull());
