@@ -23,7 +23,7 @@ export interface OcrClientOptions {
   deadlineMs?: number;
   /** First wait between idcode polls; it grows to 2 s (default 250 ms). */
   pollIntervalMs?: number;
-  /** The wait between idcode polls while lines are coming in (`onProgress`; default 150 ms). */
+  /** The wait between idcode polls while lines are coming in (`onProgress`; default 100 ms). */
   progressIntervalMs?: number;
   /** Tries for a state-6 answer before giving up (default 6), waiting 0.5, 1, 2, 4... s. */
   busyRetries?: number;
@@ -85,6 +85,11 @@ export class OcrClient {
       }
       if (response.state !== State.pending) return settle(response);
       try {
+        // The first lines may come with the state-0 answer itself: shown at once, polled for more.
+        if (call.onProgress && response.progress) {
+          call.onProgress(response.progress);
+          await sleep(this.options.progressIntervalMs ?? 100, call.signal);
+        }
         return await this.poll(response.id, { deadline, signal: call.signal, onProgress: call.onProgress });
       } catch (error) {
         // Nobody wants the answer any more: the server need not go on reading for nobody.
@@ -122,7 +127,7 @@ export class OcrClient {
       // Lines coming in are polled for at a steady pace: the user watches them arrive.
       if (until.onProgress && response.progress) {
         until.onProgress(response.progress);
-        wait = this.options.progressIntervalMs ?? 150;
+        wait = this.options.progressIntervalMs ?? 100;
       }
       if (Date.now() + wait > deadline) {
         throw new OcrClientError(

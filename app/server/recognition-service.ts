@@ -62,6 +62,13 @@ interface LiveJob {
   lines?: TextCellInfo[];
 }
 
+/**
+ * With progress=1, op=code answers when the job is done or after this long, whichever is first
+ * (a dialog is answered whole, in one request): the state-0 answer carries the lines so far,
+ * and a job still waiting for a node gets its id at once, to poll or cancel.
+ */
+const progressFirstAnswerMs = 250;
+
 /** `progress=1` and the like: the query's switches read as the options are. */
 const isOn = (value: string | undefined) => value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
 
@@ -120,9 +127,10 @@ export class RecognitionService {
       const onLines = (lines: TextCellInfo[], restart: boolean) => {
         live.lines = restart ? [...lines] : [...(live.lines ?? []), ...lines];
       };
+      const early = progress ? sleep(progressFirstAnswerMs).then(() => withProgress(pending, live)) : undefined;
       const job: Job = { image, type, options: admitted.options, id, signal: live.cancel.signal };
       // trans= (our reading of the guide's translation fields): done when the job is finished.
-      const trans = request.query.trans?.trim() || undefined;
+      const trans = request.query.trans?.trim().slice(0, 40) || undefined;
       const context: JobContext = {
         account,
         origin: request.origin,
@@ -130,7 +138,7 @@ export class RecognitionService {
         ...(trans && { trans }),
       };
       try {
-        return answer(await this.runWithinBudget(progress ? { ...job, onLines } : job, context, pending, slot));
+        return answer(await this.runWithinBudget(progress ? { ...job, onLines } : job, context, pending, slot, early));
       } finally {
         request.signal?.removeEventListener('abort', gone);
       }
@@ -200,13 +208,21 @@ export class RecognitionService {
    * Queues the job and waits for it up to the wait budget: the finished response, or the pending
    * one (state 0, poll idcode) when the budget runs out or the queue is too deep to make it.
    */
-  private async runWithinBudget(job: Job, context: JobContext, pending: OcrResponse, slot: Slot): Promise<OcrResponse> {
+  private async runWithinBudget(
+    job: Job,
+    context: JobContext,
+    pending: OcrResponse,
+    slot: Slot,
+    /** With progress=1: the state-0 answer with the first lines, when they come before the end. */
+    early?: Promise<OcrResponse>,
+  ): Promise<OcrResponse> {
     const { account } = context;
     let submitted;
     try {
       submitted = await this.runner.submit(job, context);
     } catch (error) {
       if (!(error instanceof QueueFullError)) throw error;
+      this.live.delete(job.id);
       const busy = failedResponse(
         job.type,
         State.tooManyRequests,
@@ -232,12 +248,12 @@ export class RecognitionService {
         return unreachable(job.type, error, job.id);
       },
     );
-    if (job.onLines || submitted.expectedWaitMs > this.config.waitBudgetMs) return pending;
+    if (submitted.expectedWaitMs > this.config.waitBudgetMs) return pending;
     let budgetTimer: NodeJS.Timeout | undefined;
     const budget = new Promise<OcrResponse>((resolve) => {
       budgetTimer = setTimeout(() => resolve(pending), this.config.waitBudgetMs);
     });
-    const response = await Promise.race([finished, budget]);
+    const response = await Promise.race([finished, budget, ...(early ? [early] : [])]);
     clearTimeout(budgetTimer);
     return response;
   }
@@ -251,11 +267,7 @@ export class RecognitionService {
     if (response && response.state !== State.pending) await this.running.get(response.id)?.();
     if (!response) return 'no';
     const live = response.state === State.pending ? this.live.get(response.id) : undefined;
-    if (live?.lines && live.account === account)
-      return [
-        { ...response, progress: { lines: live.lines, elapsedMs: Math.round(performance.now() - live.startedAt) } },
-      ];
-    return [response];
+    return [live?.account === account ? withProgress(response, live) : response];
   }
 
   /**
@@ -324,6 +336,14 @@ export class RecognitionService {
     }
   }
 }
+
+/** A pending response with the lines read so far, for a request that asked for them (progress=1). */
+function withProgress(pending: OcrResponse, live: LiveJob): OcrResponse {
+  if (!live.lines) return pending;
+  return { ...pending, progress: { lines: live.lines, elapsedMs: Math.round(performance.now() - live.startedAt) } };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 function refusal(ocrType: number, error: unknown, id?: string): OcrResponse {
   if (error instanceof OcrError)

@@ -358,7 +358,7 @@ export async function runLatencyBench(args: string[] = process.argv.slice(2)): P
       );
   }
   console.log(
-    '"app": through the embedded server as the app reads (its node plan for this machine, progress=1, the client polling every 150 ms).',
+    '"app": through the embedded server as the app reads (its node plan for this machine, progress=1, the client polling every 100 ms).',
   );
   console.log('\n== where our time goes (median ms per stage)');
   const stageNames = Object.keys(figures.get(sizes[0]!)!.ours.stages ?? {});

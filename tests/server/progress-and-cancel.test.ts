@@ -51,7 +51,7 @@ async function follow(id: string): Promise<{ final: OcrResponse; seen: ProgressI
 const todayCount = async () => ((await (await fetch(url('count'))).json()) as { TodayCount: number }).TodayCount;
 
 describe('progress=1', () => {
-  it('answers state 0 at once, then the lines so far grow top to bottom, and the answer is the usual one', async () => {
+  it('answers state 0 with its id and the first lines, then the lines grow top to bottom, and the answer is the usual one', async () => {
     const accepted = await send(capture);
     expect(accepted.state).toBe(0);
     expect(accepted.result).toBeUndefined();
