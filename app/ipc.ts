@@ -289,6 +289,8 @@ export interface Recognition {
   translation?: string;
   /** Why a translation asked for did not come (the server's message), shown beside the text. */
   translationNote?: string;
+  /** The file the image came from, where it came from one (its documents' title). */
+  sourceName?: string;
 }
 
 /** The image of a recognition in progress, as PNG, with its size in pixels. */
@@ -324,7 +326,7 @@ const isCodeList = (v: unknown): v is CodeInfo[] =>
 export function recognitionOf(
   response: OcrResponse,
   image: { bytes: Uint8Array; width: number; height: number },
-  about: { id: string; mode: Mode; createdAt: string; elapsedMs: number },
+  about: { id: string; mode: Mode; createdAt: string; elapsedMs: number; sourceName?: string },
 ): Recognition {
   const result = response.result;
   const formula = result?.resultType === ResultType.webPage && result.autoText ? result.autoText : null;
@@ -480,7 +482,15 @@ const none = z.undefined();
 export const invokeChannels = {
   recognizeImage: {
     channel: 'ocr:recognize-image',
-    args: z.object({ image: imageBytes, mode: z.enum(modes).optional(), options: optionsSchema.optional() }).strict(),
+    args: z
+      .object({
+        image: imageBytes,
+        mode: z.enum(modes).optional(),
+        options: optionsSchema.optional(),
+        /** The file's own name, where the image came from one: its documents are titled with it. */
+        name: z.string().min(1).max(255).optional(),
+      })
+      .strict(),
   },
   recognizeClipboard: { channel: 'ocr:recognize-clipboard', args: none },
   rerun: {

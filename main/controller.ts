@@ -174,7 +174,7 @@ export class AppController {
   /** Every invoke channel of the contract. */
   handlers(): Handlers {
     return {
-      recognizeImage: ({ image, mode, options }) => this.recognition.recognize(image, mode, options),
+      recognizeImage: ({ image, mode, options, name }) => this.recognition.recognize(image, mode, options, name),
       recognizeClipboard: () => this.recognition.recognizeClipboard(),
       rerun: ({ id, mode, options }) => this.recognition.rerun(id, mode, options),
       startCapture: (args) => this.capture.start(args?.mode ?? this.settings.get().mode),

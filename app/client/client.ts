@@ -34,6 +34,8 @@ export interface OcrClientOptions {
 export interface RecognizeCall {
   type?: OcrType;
   options?: RecognizeOptions;
+  /** The image file's own name (`scan.png`): the server titles the result's documents with it. */
+  filename?: string;
   /** `trans=`: the language to translate the text into (ISO 639-1), by the server's translator. */
   trans?: string;
   /** Aborting it stops the request, and asks the server to stop its job (op=cancel). */
@@ -76,7 +78,7 @@ export class OcrClient {
     const retries = this.options.busyRetries ?? 6;
     for (let attempt = 0; ; attempt++) {
       const body = new FormData();
-      if (image instanceof Uint8Array) body.append('file', imageBlob(image), 'image');
+      if (image instanceof Uint8Array) body.append('file', imageBlob(image), call.filename ?? 'image');
       else body.append('url', image.url);
       const response = this.expectResponse(await this.call('code', query, body, call.signal));
       if (response.state === State.tooManyRequests && attempt < retries && Date.now() < deadline) {

@@ -53,8 +53,11 @@ export interface UploadKeeper {
 }
 
 export interface SourceImageKeeper {
-  put(id: string, bytes: Uint8Array, ttlMs?: number): Promise<void>;
+  /** `title`: the image file's own name, for the documents made from it. */
+  put(id: string, bytes: Uint8Array, ttlMs?: number, title?: string): Promise<void>;
   get(id: string): Promise<Uint8Array | undefined>;
+  /** The title kept with an image, where the keeper keeps titles. */
+  title?(id: string): Promise<string | undefined>;
 }
 
 export interface Job {
@@ -86,6 +89,8 @@ export interface JobContext {
   resultTtlMs: number;
   /** `trans=`: the language to translate the result into, as the client wrote it. */
   trans?: string;
+  /** The image file's own name, where it came as a named file: its documents' title. */
+  sourceName?: string;
 }
 
 export interface NodeStatus {

@@ -1,7 +1,8 @@
 // The image of an `op=code` request, from whichever of the API's input forms carried it.
 import { unsupported } from '../protocol/index.js';
 
-export type ImageInput = { kind: 'bytes'; bytes: Uint8Array } | { kind: 'url'; url: string };
+/** `name`: the file's own name, where it came as a named file (the documents are titled with it). */
+export type ImageInput = { kind: 'bytes'; bytes: Uint8Array; name?: string } | { kind: 'url'; url: string };
 
 /** The form fields that may carry an input (multipart text fields, urlencoded forms). */
 export interface InputFields {

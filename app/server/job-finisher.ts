@@ -35,7 +35,7 @@ export class JobFinisher {
     // Translated before anything is stored: op=code and idcode give the same answer. The
     // translation has its own deadline; past it the answer says so and goes out untranslated.
     const translated = context.trans ? await withTranslation(response, context.trans, this.translation) : response;
-    let answered = await this.files.attach(translated, image, context.origin, context.resultTtlMs);
+    let answered = await this.files.attach(translated, image, context.origin, context.resultTtlMs, context.sourceName);
     try {
       await this.tokens.settle(context.account, response.id, isCharged(answered));
     } catch (error) {

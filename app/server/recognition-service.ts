@@ -108,7 +108,8 @@ export class RecognitionService {
     const { id, account, type, slot } = admitted;
     let pendingStored = false;
     try {
-      const image = await this.imageBytes(await request.readInput(), request.origin);
+      const input = await request.readInput();
+      const image = await this.imageBytes(input, request.origin);
       // The client hung up while its image arrived or was fetched: nobody is left to answer.
       if (request.signal?.aborted) throw new OcrError(State.failed, 'the client went away before its image was read');
       const pending: OcrResponse = { id, ocrType: type, state: State.pending };
@@ -136,6 +137,7 @@ export class RecognitionService {
         origin: request.origin,
         resultTtlMs: this.config.resultTtlMs,
         ...(trans && { trans }),
+        ...(input.kind === 'bytes' && input.name && { sourceName: input.name }),
       };
       try {
         return answer(await this.runWithinBudget(progress ? { ...job, onLines } : job, context, pending, slot, early));

@@ -6,6 +6,8 @@ import { inputFromFields, inputFromText, type ImageInput } from './inputs.js';
 
 export interface BodyParts {
   file?: Uint8Array;
+  /** The file part's own name (`shot.png`), as the client sent it. */
+  filename?: string;
   fields: Record<string, string>;
   /** A plain-text body (or raw image bytes sent as image/* or octet-stream). */
   text?: string;
@@ -45,6 +47,7 @@ async function readParts(request: FastifyRequest, bodyLimit: number): Promise<Bo
         const bytes = await part.toBuffer();
         add(bytes.length);
         parts.file = bytes;
+        parts.filename = part.filename;
       } else if (typeof part.value === 'string') {
         add(Buffer.byteLength(part.value) + part.fieldname.length);
         parts.fields[part.fieldname.toLowerCase()] = part.value;
@@ -67,12 +70,21 @@ async function readParts(request: FastifyRequest, bodyLimit: number): Promise<Bo
 
 /** The image of `op=code`, from the parts in the API's order of preference. */
 export function imageInputOf(parts: BodyParts): ImageInput {
-  if (parts.file) return { kind: 'bytes', bytes: parts.file };
+  if (parts.file) return { kind: 'bytes', bytes: parts.file, ...sourceName(parts.filename) };
   if (parts.bytes) return { kind: 'bytes', bytes: parts.bytes };
   const fromFields = inputFromFields(parts.fields);
   if (fromFields) return fromFields;
   if (parts.text !== undefined) return inputFromText(parts.text);
   throw unsupported('the request has no image: send a file, a url field, a code field (base64) or a plain-text body');
+}
+
+/**
+ * A file name worth titling the result's documents with: the name without folders, at most
+ * 200 characters; none for the names clients give every upload (image, blob, file).
+ */
+function sourceName(filename: string | undefined): { name?: string } {
+  const name = filename?.split(/[\\/]/).pop()?.trim().slice(0, 200);
+  return name && !/^(image|blob|file|screenshot)(\.\w+)?$/i.test(name) ? { name } : {};
 }
 
 /** The `id` of `op=idcode`: a form field or the plain-text body. */

@@ -24,13 +24,20 @@ export class ResultFiles {
   ) {}
 
   /** A finished response with its `files`; the screenshot is kept for the PDF while the result lives. */
-  async attach(response: OcrResponse, image: Uint8Array, origin: string, ttlMs?: number): Promise<OcrResponse> {
+  async attach(
+    response: OcrResponse,
+    image: Uint8Array,
+    origin: string,
+    ttlMs?: number,
+    /** The image file's own name: the PDF's, Word's and slides' title. */
+    title?: string,
+  ): Promise<OcrResponse> {
     if (response.state !== State.done || !response.result) return response;
     const formats = resultFormats(response.result);
     // Only a result that offers a PDF needs its screenshot (a formula's files do not).
     const kept =
       formats.some((f) => f.needsImage) &&
-      (await this.images.put(response.id, image, ttlMs).then(
+      (await this.images.put(response.id, image, ttlMs, title).then(
         () => true,
         (error: unknown) => {
           // A full disk costs the PDF, not the answer.
@@ -74,7 +81,8 @@ export class ResultFiles {
       if (!bytes) return undefined;
       image = await pagePictures(bytes, this.config);
     }
-    return { format, body: await buildResultFile(response.result, format, image) };
+    const title = await this.images.title?.(id);
+    return { format, body: await buildResultFile(response.result, format, image, title) };
   }
 }
 

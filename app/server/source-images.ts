@@ -12,6 +12,8 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export class SourceImageStore implements SourceImageKeeper {
   /** id -> expiry; Map keeps insertion order, so the first entries are the oldest. */
   private readonly expiries = new Map<string, number>();
+  /** id -> the image file's own name, where it had one (for the documents' titles). */
+  private readonly titles = new Map<string, string>();
   private readonly ready: Promise<void>;
 
   constructor(
@@ -27,7 +29,7 @@ export class SourceImageStore implements SourceImageKeeper {
       .then(() => undefined);
   }
 
-  async put(id: string, bytes: Uint8Array): Promise<void> {
+  async put(id: string, bytes: Uint8Array, _ttlMs?: number, title?: string): Promise<void> {
     if (!uuid.test(id)) throw new Error(`not a result id: ${id}`);
     await this.ready;
     // Through a temporary name: a write that fails (a full disk) leaves nothing half-written.
@@ -41,6 +43,7 @@ export class SourceImageStore implements SourceImageKeeper {
     }
     this.expiries.delete(id);
     this.expiries.set(id, this.now() + this.ttlMs);
+    if (title) this.titles.set(id, title);
     await this.evict();
   }
 
@@ -52,6 +55,10 @@ export class SourceImageStore implements SourceImageKeeper {
       return undefined;
     }
     return readFile(join(this.dir, id)).catch(() => undefined);
+  }
+
+  async title(id: string): Promise<string | undefined> {
+    return this.expiries.has(id) ? this.titles.get(id) : undefined;
   }
 
   get size(): number {
@@ -68,6 +75,7 @@ export class SourceImageStore implements SourceImageKeeper {
 
   private async drop(id: string): Promise<void> {
     this.expiries.delete(id);
+    this.titles.delete(id);
     await rm(join(this.dir, id), { force: true });
   }
 }

@@ -50,7 +50,8 @@ export class RecognitionFlow {
     return this.current;
   }
 
-  async recognize(image: Uint8Array, mode?: Mode, options?: RecognizeOptions): Promise<Recognition> {
+  /** `name`: the file the image came from, where it came from one (its documents' title). */
+  async recognize(image: Uint8Array, mode?: Mode, options?: RecognizeOptions, name?: string): Promise<Recognition> {
     const settings = this.deps.settings();
     const chosenMode = mode ?? settings.mode;
     const chosenOptions = options ?? settings.options;
@@ -70,6 +71,7 @@ export class RecognitionFlow {
         type: modeTypes[chosenMode],
         options: chosenOptions,
         signal: cancel.signal,
+        ...(name && { filename: name }),
         onProgress: (progress) => this.deps.emit('onProgress', progress),
         ...(settings.translation.translator !== 'off' && { trans: settings.translation.target }),
       });
@@ -81,6 +83,7 @@ export class RecognitionFlow {
           mode: chosenMode,
           createdAt: new Date().toISOString(),
           elapsedMs: Math.round(performance.now() - started),
+          ...(name && { sourceName: name }),
         },
       );
       this.current = recognition;
@@ -129,7 +132,7 @@ export class RecognitionFlow {
   async rerun(id: string, mode: Mode, options: RecognizeOptions): Promise<Recognition> {
     const previous = this.current?.id === id ? this.current : this.deps.history.get(id);
     if (!previous) throw new RecognitionError('That result is no longer in the history.');
-    return this.recognize(previous.image, mode, options);
+    return this.recognize(previous.image, mode, options, previous.sourceName);
   }
 
   open(recognition: Recognition): void {

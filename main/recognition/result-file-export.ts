@@ -55,6 +55,7 @@ export class ResultFileExport {
       }
     }
     const fresh = await client.recognize(recognition.image, {
+      ...(recognition.sourceName && { filename: recognition.sourceName }),
       type: recognition.response.ocrType as 0 | 1 | 2 | 3,
       options: this.deps.settings().options,
     });

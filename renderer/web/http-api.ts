@@ -74,7 +74,12 @@ export function createHttpApi(config: WebConfig): OcrApi {
     }
   };
 
-  async function recognize(image: Uint8Array, mode?: Mode, options?: RecognizeOptions): Promise<Recognition> {
+  async function recognize(
+    image: Uint8Array,
+    mode?: Mode,
+    options?: RecognizeOptions,
+    name?: string,
+  ): Promise<Recognition> {
     const settings = readSettings();
     const chosen = mode ?? settings.mode;
     emit('onRecognizing', { busy: true, mode: chosen });
@@ -94,6 +99,7 @@ export function createHttpApi(config: WebConfig): OcrApi {
         type: modeTypes[chosen],
         options: options ?? settings.options,
         ...(settings.translation.translator !== 'off' && { trans: settings.translation.target }),
+        ...(name && { filename: name }),
         signal: cancel.signal,
         onProgress: (progress) => emit('onProgress', progress),
       });
@@ -105,6 +111,7 @@ export function createHttpApi(config: WebConfig): OcrApi {
           mode: chosen,
           createdAt: new Date().toISOString(),
           elapsedMs: Math.round(performance.now() - started),
+          ...(name && { sourceName: name }),
         },
       );
       current = recognition;
@@ -123,8 +130,17 @@ export function createHttpApi(config: WebConfig): OcrApi {
   }
 
   const handlers: { [K in keyof InvokeResults]: (args: never) => Promise<InvokeResults[K]> } = {
-    recognizeImage: async ({ image, mode, options }: { image: Uint8Array; mode?: Mode; options?: RecognizeOptions }) =>
-      recognize(image, mode, options),
+    recognizeImage: async ({
+      image,
+      mode,
+      options,
+      name,
+    }: {
+      image: Uint8Array;
+      mode?: Mode;
+      options?: RecognizeOptions;
+      name?: string;
+    }) => recognize(image, mode, options, name),
     recognizeClipboard: async () => {
       const items = await navigator.clipboard.read().catch(() => {
         throw new Error('The browser did not allow reading the clipboard: paste the image with Ctrl+V instead.');
@@ -138,7 +154,7 @@ export function createHttpApi(config: WebConfig): OcrApi {
     rerun: async ({ id, mode, options }: { id: string; mode: Mode; options: RecognizeOptions }) => {
       const previous = current?.id === id ? current : await history.get(id);
       if (!previous) throw new Error('That result is no longer in the history.');
-      return recognize(previous.image, mode, options);
+      return recognize(previous.image, mode, options, previous.sourceName);
     },
     startCapture: async (args?: { mode?: Mode }) => capture.start(args?.mode ?? readSettings().mode),
     captureFrame: async (): Promise<CaptureFrame> => capture.frame(readSettings().mode),
@@ -172,6 +188,7 @@ export function createHttpApi(config: WebConfig): OcrApi {
         // Expired with its result on the server: read the image again for fresh files.
         const fresh = fileOf(
           await client().recognize(recognition.image, {
+            ...(recognition.sourceName && { filename: recognition.sourceName }),
             type: recognition.response.ocrType as 0 | 1 | 2 | 3,
             options: readSettings().options,
           }),

@@ -385,6 +385,8 @@ describe('result panel', () => {
     Object.defineProperty(chooser, 'files', { value: [file], configurable: true });
     await fireEvent.change(chooser);
     await waitFor(() => expect(fake.calls.filter((c) => c.name === 'recognizeImage')).toHaveLength(1));
+    // The file's name goes with it: the result's documents are titled with it.
+    expect(fake.calls.find((c) => c.name === 'recognizeImage')?.args).toMatchObject({ name: 'shot.png' });
   });
 
   it('reads dropped folders of images and PDFs one by one with progress, and names what it could not read', async () => {

@@ -77,6 +77,7 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
       resultTtlMs: data.resultTtlMs,
       // The host translates with its own --translator: it finishes the job.
       ...(data.trans && { trans: data.trans }),
+      ...(data.sourceName && { sourceName: data.sourceName }),
     });
   };
 

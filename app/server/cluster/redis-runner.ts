@@ -26,6 +26,7 @@ export interface QueuedJobData {
   origin: string;
   resultTtlMs: number;
   trans?: string;
+  sourceName?: string;
 }
 
 export interface RedisRunnerOptions {

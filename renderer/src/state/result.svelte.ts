@@ -108,8 +108,9 @@ export class ResultState {
     return this.run(() => unwrap(api().rerun({ id, mode, options })));
   }
 
-  recognizeImage(image: Uint8Array): Promise<void> {
-    return this.run(() => unwrap(api().recognizeImage({ image })));
+  /** `name`: the file it came from, where it came from one (its documents are titled with it). */
+  recognizeImage(image: Uint8Array, name?: string): Promise<void> {
+    return this.run(() => unwrap(api().recognizeImage({ image, ...(name && { name }) })));
   }
 
   /**
@@ -123,7 +124,7 @@ export class ResultState {
     failedBefore: string[] = [],
   ): Promise<void> {
     if (images.length === 1 && !skipped.length && !failedBefore.length)
-      return this.recognizeImage(await images[0]!.bytes());
+      return this.recognizeImage(await images[0]!.bytes(), images[0]!.name);
     const failed: string[] = [...failedBefore];
     this.error = null;
     this.batch = { done: 0, total: images.length };
@@ -133,7 +134,7 @@ export class ResultState {
       for (const image of images) {
         if (this.batchCancelled) break;
         try {
-          this.show(await unwrap(api().recognizeImage({ image: await image.bytes() })));
+          this.show(await unwrap(api().recognizeImage({ image: await image.bytes(), name: image.name })));
         } catch (error) {
           if (error instanceof ApiError && error.kind === 'cancelled') break;
           failed.push(t('result.batchFailed', { name: image.name, message: (error as Error).message }));
