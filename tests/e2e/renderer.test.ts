@@ -355,7 +355,7 @@ describe('the renderer in Chromium', () => {
       () =>
         document.querySelector('[data-testid="reading"]') &&
         document.querySelector('.frame img') &&
-        document.querySelectorAll('ol.lines li').length > 0 &&
+        document.querySelectorAll('ol.lines-so-far li').length > 0 &&
         !document.querySelector('#result-text'),
       undefined,
       { timeout: 30_000, polling: 'raf' },
@@ -367,7 +367,7 @@ describe('the renderer in Chromium', () => {
     expect(await page.$eval('.frame', (f) => getComputedStyle(f).aspectRatio)).toBe('1920 / 1080');
     expect(await page.locator('[data-testid="unread"]').count()).toBe(1);
     await page.screenshot({ path: path.join(artifacts, 'result-reading.png') });
-    const shown = await page.$$eval('ol.lines li .words', (items) => items.map((i) => i.textContent ?? ''));
+    const shown = await page.$$eval('ol.lines-so-far li .words', (items) => items.map((i) => i.textContent ?? ''));
     // Then the whole result, with the lines shown on the way among its own.
     await page.waitForSelector('#result-text', { timeout: 60_000 });
     expect(await page.locator('[data-testid="reading"]').count()).toBe(0);
