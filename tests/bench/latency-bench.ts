@@ -185,52 +185,87 @@ interface SizeFigures {
   firstLinesMs?: number;
 }
 
-/** Every capture of one size read `repeats` times after one warm-up read; medians over all reads. */
-async function measure(
-  name: string,
-  read: Reader,
+/** One reader's reads of one size's captures: every figure kept, then summed up. */
+class Tally {
+  readonly walls: number[] = [];
+  readonly cpus: number[] = [];
+  readonly models: number[] = [];
+  readonly firsts: number[] = [];
+  readonly stages = new Map<string, number[]>();
+  readonly gt: GroundTruth[] = [];
+  readonly predictions: Prediction[] = [];
+
+  add(reading: Reading): void {
+    this.walls.push(reading.wallMs);
+    this.cpus.push(reading.cpuMs);
+    if (reading.modelMs !== undefined) this.models.push(reading.modelMs);
+    if (reading.firstLinesMs !== undefined) this.firsts.push(reading.firstLinesMs);
+    if (reading.stages) {
+      const rest = Object.values(reading.stages).reduce((a, b) => a + b, 0);
+      for (const [stage, ms] of [
+        ...Object.entries(reading.stages),
+        ['layout and answer', reading.wallMs - rest] as const,
+      ])
+        this.stages.set(stage, [...(this.stages.get(stage) ?? []), ms]);
+    }
+  }
+
+  /** The last reading of a capture is the one scored. */
+  scoreLast(capture: Capture, reading: Reading): void {
+    const items = tileItems(capture, reading.lines);
+    this.gt.push(...items.gt);
+    this.predictions.push(...items.predictions);
+  }
+
+  async figures(label: string): Promise<SizeFigures> {
+    const { rows } = await score(this.gt, this.predictions, label);
+    const all = rows.find((r) => r.group === 'ALL')!;
+    return {
+      wallMs: median(this.walls),
+      cpuMs: median(this.cpus),
+      ...(this.models.length && { modelMs: median(this.models) }),
+      ...(this.firsts.length && { firstLinesMs: median(this.firsts) }),
+      ...(this.stages.size && { stages: Object.fromEntries([...this.stages].map(([k, v]) => [k, median(v)])) }),
+      cer: all.cer,
+      cerWs: all.cer_ws,
+    };
+  }
+}
+
+/**
+ * Every capture of one size read by every reader, `repeats` times each after one warm-up read,
+ * the readers taking turns read by read (each round starting with the next one): a shared
+ * machine's speed drifts over a run, and readers measured one after another would each get
+ * a different machine. Medians over all reads.
+ */
+async function measureTogether(
+  readers: Record<string, Reader>,
   captures: readonly Capture[],
   repeats: number,
   dir: string,
-): Promise<SizeFigures> {
-  const walls: number[] = [];
-  const cpus: number[] = [];
-  const models: number[] = [];
-  const stages = new Map<string, number[]>();
-  const firsts: number[] = [];
-  const gt: GroundTruth[] = [];
-  const predictions: Prediction[] = [];
+): Promise<Record<string, SizeFigures>> {
+  const names = Object.keys(readers);
+  const tallies = new Map(names.map((name) => [name, new Tally()]));
   for (const capture of captures) {
     const file = path.join(dir, capture.file);
     const bytes = await readFile(file);
-    let last = await timedRead(read, file, bytes); // warm-up: first-use costs are not a capture's
+    const last = new Map<string, Reading>();
+    // Warm-up: first-use costs are not a capture's.
+    for (const name of names) last.set(name, await timedRead(readers[name]!, file, bytes));
     for (let i = 0; i < repeats; i++) {
-      last = await timedRead(read, file, bytes);
-      walls.push(last.wallMs);
-      cpus.push(last.cpuMs);
-      if (last.modelMs !== undefined) models.push(last.modelMs);
-      if (last.firstLinesMs !== undefined) firsts.push(last.firstLinesMs);
-      if (last.stages) {
-        const rest = Object.values(last.stages).reduce((a, b) => a + b, 0);
-        for (const [stage, ms] of [...Object.entries(last.stages), ['layout and answer', last.wallMs - rest] as const])
-          stages.set(stage, [...(stages.get(stage) ?? []), ms]);
+      for (let k = 0; k < names.length; k++) {
+        const name = names[(i + k) % names.length]!;
+        const reading = await timedRead(readers[name]!, file, bytes);
+        tallies.get(name)!.add(reading);
+        last.set(name, reading);
       }
     }
-    const items = tileItems(capture, last.lines);
-    gt.push(...items.gt);
-    predictions.push(...items.predictions);
+    for (const name of names) tallies.get(name)!.scoreLast(capture, last.get(name)!);
   }
-  const { rows } = await score(gt, predictions, `latency-${captures[0]!.size.replace(/\W+/g, '-')}-${name}`);
-  const all = rows.find((r) => r.group === 'ALL')!;
-  return {
-    wallMs: median(walls),
-    cpuMs: median(cpus),
-    ...(models.length && { modelMs: median(models) }),
-    ...(firsts.length && { firstLinesMs: median(firsts) }),
-    ...(stages.size && { stages: Object.fromEntries([...stages].map(([k, v]) => [k, median(v)])) }),
-    cer: all.cer,
-    cerWs: all.cer_ws,
-  };
+  const size = captures[0]!.size.replace(/\W+/g, '-');
+  return Object.fromEntries(
+    await Promise.all(names.map(async (name) => [name, await tallies.get(name)!.figures(`latency-${size}-${name}`)])),
+  );
 }
 
 /** Time to the first line shown, a full-HD capture's target (issue 24). */
@@ -265,26 +300,37 @@ export async function runLatencyBench(args: string[] = process.argv.slice(2)): P
     );
   }
 
+  // Every reader loaded at once, so that they can take turns (see measureTogether): our engine
+  // read whole and with its lines handed on, the app's way through its own server, the peer.
   const engine = await OcrEngine.load();
-  const ours = ourReader(engine);
+  const app = await appServerReader();
+  const peer = withPeer ? await peerReader() : null;
+  const readers: Record<string, Reader> = {
+    ours: ourReader(engine),
+    streamed: ourReader(engine, true),
+    app: app.read,
+    ...(peer && { gutenye: peer }),
+  };
   const figures = new Map<
     string,
     { ours: SizeFigures; streamed?: SizeFigures; app?: SizeFigures; peer?: SizeFigures }
   >();
-  const capturesOf = (size: string) => captures.filter((c) => c.size === size);
-  for (const size of sizes) figures.set(size, { ours: await measure('ours', ours, capturesOf(size), repeats, dir) });
-  // The same captures read as the result panel reads them: lines handed on as they are read.
-  const streamed = ourReader(engine, true);
-  for (const size of sizes)
-    figures.get(size)!.streamed = await measure('streamed', streamed, capturesOf(size), repeats, dir);
-  await engine.dispose();
-  // And as the app reads them: through its own server, lines polled as they come.
-  const app = await appServerReader();
-  for (const size of sizes) figures.get(size)!.app = await measure('app', app.read, capturesOf(size), repeats, dir);
+  for (const size of sizes) {
+    const measured = await measureTogether(
+      readers,
+      captures.filter((c) => c.size === size),
+      repeats,
+      dir,
+    );
+    figures.set(size, {
+      ours: measured.ours!,
+      streamed: measured.streamed,
+      app: measured.app,
+      ...(measured.gutenye && { peer: measured.gutenye }),
+    });
+  }
   await app.close();
-  const peer = withPeer ? await peerReader() : null;
-  if (peer)
-    for (const size of sizes) figures.get(size)!.peer = await measure('gutenye', peer, capturesOf(size), repeats, dir);
+  await engine.dispose();
 
   const s = (ms: number | undefined) => (ms === undefined ? '-' : (ms / 1000).toFixed(3));
   const r = (a: number, b: number | undefined) => (b ? (a / b).toFixed(2) : '-');
