@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, type Page } from 'playwright-core';
 import { chromiumPath, launchChromium } from '../fixtures/chromium.js';
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebServer, type WebServer } from '../../renderer/web/serve.js';
@@ -389,6 +390,28 @@ describe('the renderer in Chromium', () => {
       expect(await page.inputValue('#result-text')).toBe(before);
     }
     await page.screenshot({ path: path.join(artifacts, 'result-cancelled.png') });
+  });
+
+  it('reads a scan over 40 MP opened with Open…: scaled down, its boxes on the whole image, and says so', async () => {
+    const truth = truthOf('public-018-doc-en');
+    // The document at three times its size on an 8000x6000 page: 48 MP, more than is read at once.
+    const enlarged = await sharp(path.join(readGroundTruth('screens').dir, truth.image))
+      .resize(truth.width * 3)
+      .png()
+      .toBuffer();
+    const scan = await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#fff' } })
+      .composite([{ input: enlarged, left: 500, top: 400 }])
+      .png({ compressionLevel: 1 })
+      .toBuffer();
+    await page.goto(`${web.url}/web.html#/result`);
+    await page.waitForSelector('section.result');
+    await page.setInputFiles('[data-testid="open-files"]', { name: 'scan.png', mimeType: 'image/png', buffer: scan });
+    await page.waitForSelector('[data-testid="read-scaled"]', { timeout: 60_000 });
+    expect(await page.textContent('[data-testid="read-scaled"]')).toMatch(/91%/);
+    expect(cer(await page.inputValue('#result-text'), truth.text)).toBeLessThanOrEqual(0.02);
+    // The first box stands where the first line is on the 8000-pixel page.
+    expect(Number(await page.getAttribute('rect[data-line="0"]', 'x'))).toBeGreaterThan(500);
+    await page.screenshot({ path: path.join(artifacts, 'result-large-scan.png') });
   });
 
   it('shows each line with its translation when Settings ask for one, and copies the translation', async () => {
