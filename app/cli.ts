@@ -42,12 +42,12 @@ const commandUsage = {
       With --redis URL, a front with no engine of its own: tokens, results, uploads and the
       job queue live in that Redis, shared by every front and by the engine node hosts.
       --translator: the translation server for op=code&trans=LANG (Apertium's APY, or
-      LibreTranslate); without it trans= answers the text with a message saying so.
+      LibreTranslate); without it trans= answers the text with a message saying so. With
+      --redis, the fronts translate what the node hosts read.
 `,
-  node: `  ocr-assistant node --redis URL [--nodes N] [--name NAME] [--lock-seconds 10] [--translator SPEC]
+  node: `  ocr-assistant node --redis URL [--nodes N] [--name NAME] [--lock-seconds 10]
       Engine nodes on this machine taking jobs from the queue in Redis; responses name them
       NAME-01, NAME-02... A host that dies mid-job loses its lock, and the job moves on.
-      A host finishes its jobs: trans= is translated with its --translator.
 `,
   token: `  ocr-assistant token add [--limit N] [--data DIR | --redis URL]    prints the new token as its last line
   ocr-assistant token list [--data DIR | --redis URL]
@@ -132,7 +132,6 @@ export async function main(argv: string[]): Promise<number> {
       nodes: { type: 'string' },
       name: { type: 'string' },
       'lock-seconds': { type: 'string' },
-      translator: { type: 'string' },
     });
     if (parsed === 'help') return 0;
     return parsed ? (await import('./cli/node-command.js')).nodeCommand(parsed.values, io) : 2;

@@ -4,14 +4,12 @@ import { defaultDataDir } from '../server/data-dir.js';
 import { startNodeHost } from '../server/cluster/node-host.js';
 import type { CommandIo } from './recognize-command.js';
 import { untilStopSignal } from './signals.js';
-import { translatorFrom } from '../server/translation/index.js';
 
 export interface NodeValues {
   redis?: string;
   nodes?: string;
   name?: string;
   'lock-seconds'?: string;
-  translator?: string;
 }
 
 export async function nodeCommand(values: NodeValues, io: CommandIo): Promise<number> {
@@ -32,13 +30,7 @@ export async function nodeCommand(values: NodeValues, io: CommandIo): Promise<nu
     io.stderr.write('ocr-assistant node: --name takes letters, digits, dot, dash and underscore (at most 40)\n');
     return 2;
   }
-  try {
-    if (values.translator !== undefined) translatorFrom(values.translator);
-  } catch (error) {
-    io.stderr.write(`ocr-assistant node: ${(error as Error).message}\n`);
-    return 2;
-  }
-  const config = resolveServerConfig({ nodes, dataDir: defaultDataDir(), translator: values.translator });
+  const config = resolveServerConfig({ nodes, dataDir: defaultDataDir() });
   const host = await startNodeHost({
     redisUrl: values.redis,
     config,

@@ -75,8 +75,6 @@ export async function startNodeHost(options: NodeHostOptions): Promise<NodeHost>
       account: data.account,
       origin: data.origin,
       resultTtlMs: data.resultTtlMs,
-      // The host translates with its own --translator: it finishes the job.
-      ...(data.trans && { trans: data.trans }),
       ...(data.sourceName && { sourceName: data.sourceName }),
     });
   };

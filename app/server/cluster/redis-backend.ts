@@ -22,7 +22,8 @@ export function redisStores(redis: Redis, config: ServerConfig, onError: (error:
     resolveEngineConfig(),
     onError,
   );
-  return { tokens, results, files, finisher: new JobFinisher(results, tokens, files, translationOf(config)) };
+  // A host's finisher does not translate: the front that took the job does (RedisJobRunner).
+  return { tokens, results, files, finisher: new JobFinisher(results, tokens, files) };
 }
 
 export function redisBackend(
@@ -36,6 +37,7 @@ export function redisBackend(
     maxQueuedPerSlot: 16,
     deadlineMs: config.jobDeadlineMs,
     attempts: 3,
+    translation: translationOf(config),
   });
   return {
     tokens,

@@ -13,6 +13,7 @@ import {
   type ResultKeeper,
   type SubmittedJob,
 } from '../backend.js';
+import { withTranslation, type Translation } from '../translation/index.js';
 import { liveHosts } from './node-registry.js';
 import { queueName, queuePrefix } from './redis.js';
 
@@ -25,7 +26,6 @@ export interface QueuedJobData {
   account: string;
   origin: string;
   resultTtlMs: number;
-  trans?: string;
   sourceName?: string;
 }
 
@@ -36,6 +36,8 @@ export interface RedisRunnerOptions {
   deadlineMs: number;
   /** Tries of a job whose node died under it: BullMQ gives it to another node. */
   attempts: number;
+  /** The front's translator for `trans=` (the fronts translate; node hosts only read). */
+  translation?: Translation;
 }
 
 export class RedisJobRunner implements JobRunner {
@@ -63,12 +65,13 @@ export class RedisJobRunner implements JobRunner {
     if (waiting >= slots * this.options.maxQueuedPerSlot)
       throw new QueueFullError(`${waiting} images are waiting for ${slots} engine nodes`);
     const averageJobMs = hosts.reduce((sum, h) => sum + h.averageJobMs * h.slots, 0) / slots;
+    const { trans, ...forNode } = context;
     const data: QueuedJobData = {
       image: Buffer.from(job.image.buffer, job.image.byteOffset, job.image.length).toString('base64'),
       type: job.type,
       options: job.options,
       id: job.id,
-      ...context,
+      ...forNode,
     };
     const added = await this.queue.add('recognize', data, {
       jobId: job.id,
@@ -80,10 +83,21 @@ export class RedisJobRunner implements JobRunner {
     // The host stored the finished response; a wait that ends otherwise (deadline, Redis away)
     // leaves the client to poll idcode, which reads what the host stores.
     const finished = added.waitUntilFinished(this.events, this.options.deadlineMs).then(
-      (response: OcrResponse) => response,
+      (response: OcrResponse) => (trans ? this.translated(response, trans, context) : response),
       async () => (await Promise.resolve(this.results.find(job.id)).catch(() => undefined)) ?? pending,
     );
     return { finished, expectedWaitMs: ((waiting + 1) / slots) * averageJobMs };
+  }
+
+  /**
+   * trans=: the front translates what a host read and stores it over the host's answer (a
+   * client polling idcode meanwhile sees the text, then the text with its translation).
+   */
+  private async translated(response: OcrResponse, trans: string, context: JobContext): Promise<OcrResponse> {
+    const answer = await withTranslation(response, trans, this.options.translation);
+    if (answer !== response)
+      await Promise.resolve(this.results.put(context.account, answer, context.resultTtlMs)).catch(() => undefined);
+    return answer;
   }
 
   async status() {
