@@ -3,7 +3,7 @@
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, VerticalAlignTable } from 'docx';
 import type { TableDocument, TextDocument } from './document.js';
 
-export async function toDocx(doc: TextDocument | TableDocument, title = 'OCR result'): Promise<Buffer> {
+export async function toDocx(doc: TextDocument | TableDocument, title: string): Promise<Buffer> {
   const children =
     doc.kind === 'text'
       ? doc.paragraphs.map((text) => new Paragraph({ children: [new TextRun(text)] }))

@@ -97,7 +97,7 @@ export async function buildResultFile(
   result: OcrResult,
   format: ResultFormat,
   image?: PageImage | PageImage[],
-  /** The document's title (PDF and Word): the source file's name where there is one. */
+  /** The document's title (PDF, Word and slides): the source file's name where there is one. */
   title = 'OCR result',
 ): Promise<Buffer> {
   const doc = documentOf(result);

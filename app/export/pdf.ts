@@ -46,7 +46,7 @@ const fontName = 'GlyphLessFont';
 export async function toSearchablePdf(
   doc: TextDocument | TableDocument,
   images: PageImage | PageImage[],
-  title = 'OCR result',
+  title: string,
 ): Promise<Buffer> {
   const pictures = Array.isArray(images) ? images : [images];
   const pdf = await PDFDocument.create();

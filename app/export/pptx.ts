@@ -24,7 +24,7 @@ interface PlacedText {
 export async function toPptx(
   doc: TextDocument | TableDocument,
   images: PageImage | PageImage[],
-  title = 'OCR result',
+  title: string,
 ): Promise<Buffer> {
   const pictures = Array.isArray(images) ? images : [images];
   const first = pictures[0]!;
