@@ -87,16 +87,18 @@ export const translationTargets = [
   'uk',
 ] as const;
 
-const translationSchema = z
-  .object({
-    translator: z.enum(translatorKinds),
-    /** The translation server's address (Apertium's APY, or LibreTranslate); '' while off. */
-    url: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
-    target: z.enum(translationTargets),
-    /** A LibreTranslate API key is stored (with safeStorage; it never crosses IPC back). */
-    keySet: z.boolean(),
-  })
-  .refine((t) => t.translator === 'off' || t.url !== '', { message: 'a translator needs its address', path: ['url'] });
+const translationFields = z.object({
+  translator: z.enum(translatorKinds),
+  /** The translation server's address (Apertium's APY, or LibreTranslate); '' while off. */
+  url: z.union([z.literal(''), z.url({ protocol: /^https?$/ })]),
+  target: z.enum(translationTargets),
+  /** A LibreTranslate API key is stored (with safeStorage; it never crosses IPC back). */
+  keySet: z.boolean(),
+});
+const translationSchema = translationFields.refine((t) => t.translator === 'off' || t.url !== '', {
+  message: 'a translator needs its address',
+  path: ['url'],
+});
 
 /** How many history entries may be kept: the settings schema's bounds, shown by the Settings view. */
 export const historyLimitRange = { min: 10, max: 5000 } as const;
@@ -152,6 +154,10 @@ export const formerDefaultHotkeys: Settings['hotkeys'] = {
   clipboard: 'CommandOrControl+Alt+Shift+O',
   repeat: 'CommandOrControl+Alt+Shift+R',
 };
+
+/** The language recognitions ask to be translated into (`trans=`), or undefined while translation is off. */
+export const translationTarget = (settings: Settings): string | undefined =>
+  settings.translation.translator === 'off' ? undefined : settings.translation.target;
 
 /** A fresh install's settings on a platform. */
 export function defaultSettingsFor(platform: DesktopPlatform): Settings {
@@ -232,14 +238,7 @@ export const settingsPatchSchema = settingsSchema
       ])
       .optional(),
     serverToken: z.string().min(1).max(512).optional(),
-    translation: z
-      .object({
-        translator: z.enum(translatorKinds),
-        url: translationSchema.shape.url,
-        target: z.enum(translationTargets),
-      })
-      .partial()
-      .optional(),
+    translation: translationFields.omit({ keySet: true }).partial().optional(),
     /** A LibreTranslate API key, write-only like `serverToken`; '' removes it. */
     translatorKey: z.string().max(512).optional(),
   })
@@ -314,6 +313,8 @@ const isCellList = (v: unknown): v is TextCellInfo[] =>
   Array.isArray(v) &&
   v.every((c) => typeof (c as TextCellInfo)?.words === 'string' && typeof (c as TextCellInfo)?.location === 'object');
 const isRows = (v: unknown): v is string[][] => Array.isArray(v) && v.every((r) => Array.isArray(r));
+/** A table's rows (`spiltText` or `transText` in table mode), or null where they are not rows. */
+const rowsOf = (json: string | undefined) => parsedOr<string[][] | null>(json, null, isRows);
 const isCodeList = (v: unknown): v is CodeInfo[] =>
   Array.isArray(v) && v.every((c) => typeof (c as CodeInfo)?.text === 'string');
 
@@ -333,10 +334,7 @@ export function recognitionOf(
   // The server answers formula mode on a snip that is no formula with its text: the result
   // says so, so that the mode picker shows what was done.
   const mode: Mode = about.mode === 'formula' && !formula && response.state === State.done ? 'text' : about.mode;
-  const rows =
-    result?.resultType === ResultType.table
-      ? parsedOr<string[][] | null>(result.spiltText, null, (v): v is string[][] => isRows(v))
-      : null;
+  const rows = result?.resultType === ResultType.table ? rowsOf(result.spiltText) : null;
   const readPercent =
     response.state === State.done ? Number(/read at (\d+)% of its size/.exec(response.message ?? '')?.[1]) : NaN;
   const translation = translatedText(result);
@@ -365,8 +363,9 @@ export function recognitionOf(
 function translatedText(result: OcrResponse['result']): string | undefined {
   if (!result?.transLocText) return undefined;
   if (result.resultType === ResultType.table) {
-    const rows = parsedOr<string[][] | null>(result.transText, null, (v): v is string[][] => isRows(v));
-    return rows?.map((row) => row.join('\t')).join('\n');
+    return rowsOf(result.transText)
+      ?.map((row) => row.join('\t'))
+      .join('\n');
   }
   const paragraphs = parsedOr(result.transLocText, [], isCellList);
   return paragraphs.map((p) => p.words).join('\n') || undefined;

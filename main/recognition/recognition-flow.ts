@@ -6,6 +6,7 @@ import {
   CancelledError,
   modeTypes,
   recognitionOf,
+  translationTarget,
   type EventName,
   type EventPayloads,
   type Mode,
@@ -73,7 +74,7 @@ export class RecognitionFlow {
         signal: cancel.signal,
         ...(name && { filename: name }),
         onProgress: (progress) => this.deps.emit('onProgress', progress),
-        ...(settings.translation.translator !== 'off' && { trans: settings.translation.target }),
+        trans: translationTarget(settings),
       });
       const recognition = recognitionOf(
         response,

@@ -12,6 +12,7 @@ import {
   modeTypes,
   settingsPatchSchema,
   settingsSchema,
+  translationTarget,
   type CaptureFrame,
   type EventName,
   type EventPayloads,
@@ -98,7 +99,7 @@ export function createHttpApi(config: WebConfig): OcrApi {
       const response = await client().recognize(image, {
         type: modeTypes[chosen],
         options: options ?? settings.options,
-        ...(settings.translation.translator !== 'off' && { trans: settings.translation.target }),
+        trans: translationTarget(settings),
         ...(name && { filename: name }),
         signal: cancel.signal,
         onProgress: (progress) => emit('onProgress', progress),
