@@ -8,6 +8,7 @@ import {
   type EventName,
   type EventPayloads,
   type Mode,
+  type Recognition,
   type Settings,
   type TranslatorCheck,
 } from '../app/ipc.js';
@@ -26,7 +27,7 @@ import type {
 import { SettingsStore } from './settings/settings-store.js';
 import { HistoryStore } from './history/history-store.js';
 import { ServerConnection } from './server/connection.js';
-import type { EmbeddedOptions, EmbeddedServer } from './server/embedded.js';
+import { translatorSpec, type EmbeddedOptions, type EmbeddedServer } from './server/embedded.js';
 import { RecognitionFlow } from './recognition/recognition-flow.js';
 import { ResultFileExport } from './recognition/result-file-export.js';
 import { CaptureError, CaptureFlow } from './capture/capture-flow.js';
@@ -36,11 +37,6 @@ import { trayMenu } from './tray/tray-menu.js';
 import type { LaunchAction } from './startup/launch.js';
 import type { Handlers } from './ipc/handlers.js';
 import { OcrClient } from '../app/client/index.js';
-
-/** The translator as the server's --translator writes it: `apertium:URL`, `libretranslate:URL#key`. */
-function translatorSpec(kind: 'apertium' | 'libretranslate', url: string, key?: string): string {
-  return `${kind}:${url}${kind === 'libretranslate' && key ? `#${key}` : ''}`;
-}
 
 export interface Platform {
   displays: Displays;
@@ -187,17 +183,12 @@ export class AppController {
       copyText: ({ text }) => this.platform.clipboard.write({ text }),
       listHistory: (args) => this.history.list(args?.query, args?.limit),
       openHistory: ({ id }) => {
-        const recognition = this.history.get(id);
-        if (!recognition) throw new Error('That entry is no longer in the history.');
+        const recognition = this.historyEntry(id);
         this.recognition.open(recognition);
         return recognition;
       },
       deleteHistory: ({ id }) => this.history.delete(id),
-      copyHistory: ({ id }) => {
-        const recognition = this.history.get(id);
-        if (!recognition) throw new Error('That entry is no longer in the history.');
-        return this.platform.clipboard.write({ text: recognition.text });
-      },
+      copyHistory: ({ id }) => this.platform.clipboard.write({ text: this.historyEntry(id).text }),
       clearHistory: () => this.history.clear(),
       getSettings: () => this.settings.get(),
       updateSettings: (patch) => this.updateSettings(patch),
@@ -216,6 +207,13 @@ export class AppController {
       hotkeyProblems: () => this.hotkeys.list(),
       appStatus: () => ({ platform: this.desktop, trayAvailable: this.platform.tray.available }),
     };
+  }
+
+  /** A history entry the renderer names, or the error it shows when the entry is gone. */
+  private historyEntry(id: string): Recognition {
+    const recognition = this.history.get(id);
+    if (!recognition) throw new Error('That entry is no longer in the history.');
+    return recognition;
   }
 
   private updateSettings(patch: Parameters<SettingsStore['update']>[0]): Settings {

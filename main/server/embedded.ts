@@ -5,6 +5,9 @@ import { availableParallelism, freemem } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../../app/server/start.js';
 import { translatorFrom } from '../../app/server/translation/index.js';
+
+// How the Settings' translator is written for the server: with its parser, in app/server.
+export { translatorSpec } from '../../app/server/translation/index.js';
 import type { TranslatorCheck } from '../../app/ipc.js';
 import { embeddedNodePlan } from './node-plan.js';
 

@@ -130,6 +130,13 @@ export function createHttpApi(config: WebConfig): OcrApi {
     }
   }
 
+  /** A history entry the page names, or the error it shows when the entry is gone. */
+  const historyEntry = async (id: string): Promise<Recognition> => {
+    const entry = await history.get(id);
+    if (!entry) throw new Error('That entry is no longer in the history.');
+    return entry;
+  };
+
   const handlers: { [K in keyof InvokeResults]: (args: never) => Promise<InvokeResults[K]> } = {
     recognizeImage: async ({
       image,
@@ -209,18 +216,9 @@ export function createHttpApi(config: WebConfig): OcrApi {
     copyText: async ({ text }: { text: string }) => navigator.clipboard.writeText(text),
     listHistory: async (args?: { query?: string; limit?: number }): Promise<HistorySummary[]> =>
       history.list(args?.query, args?.limit),
-    openHistory: async ({ id }: { id: string }) => {
-      const entry = await history.get(id);
-      if (!entry) throw new Error('That entry is no longer in the history.');
-      current = entry;
-      return entry;
-    },
+    openHistory: async ({ id }: { id: string }) => (current = await historyEntry(id)),
     deleteHistory: async ({ id }: { id: string }) => history.delete(id),
-    copyHistory: async ({ id }: { id: string }) => {
-      const entry = await history.get(id);
-      if (!entry) throw new Error('That entry is no longer in the history.');
-      await navigator.clipboard.writeText(entry.text);
-    },
+    copyHistory: async ({ id }: { id: string }) => navigator.clipboard.writeText((await historyEntry(id)).text),
     clearHistory: async () => history.clear(),
     getSettings: async () => readSettings(),
     updateSettings: async (patch: unknown) => {

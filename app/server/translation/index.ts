@@ -8,6 +8,11 @@ export { Translation, withTranslation, defaultTranslationOptions } from './trans
 export type { TranslationOptions } from './translate-result.js';
 export { TranslatorError, type Translator, type LanguagePair } from './translator.js';
 
+/** A translator as `--translator` writes it: `apertium:URL`, `libretranslate:URL#key` (read back by translatorFrom). */
+export function translatorSpec(kind: 'apertium' | 'libretranslate', url: string, key?: string): string {
+  return `${kind}:${url}${kind === 'libretranslate' && key ? `#${key}` : ''}`;
+}
+
 /** A translator from `--translator`'s words; throws with what is allowed when they are not that. */
 export function translatorFrom(spec: string, limits: TranslatorLimits = defaultTranslatorLimits): Translator {
   const match = /^(apertium|libretranslate):(https?:\/\/[^#\s]+)(?:#(.+))?$/i.exec(spec.trim());
