@@ -1,6 +1,7 @@
 // Every limit and duration of the server in one typed config, with the defaults a desktop
 // machine serving a few people would want. The CLI flags and the app override parts of it.
 import { availableParallelism } from 'node:os';
+import { defaultTranslationOptions } from './translation/translate-result.js';
 
 export interface ServerConfig {
   host: string;
@@ -81,7 +82,7 @@ export function resolveServerConfig(given: ServerConfigOverrides & { dataDir: st
     jobDeadlineMs: 60_000,
     resultTtlMs: 30 * 60_000,
     maxResults: 2000,
-    translationTimeoutMs: 8000,
+    translationTimeoutMs: defaultTranslationOptions.timeoutMs,
     maxInFlightPerToken: 16,
     maxQueued: 256,
     bodyLimit: 60 * MB,

@@ -33,25 +33,40 @@ export class Translation {
     readonly options: TranslationOptions = defaultTranslationOptions,
   ) {}
 
+  /**
+   * The pairs, asked once for every request of the next five minutes: the listing is not tied to
+   * the request that started it (its deadline would fail the others waiting on it), each caller
+   * stops waiting at its own `signal`.
+   */
   pairs(signal?: AbortSignal): Promise<LanguagePair[]> {
     if (!this.pairsCache || Date.now() - this.pairsCache.at > 5 * 60_000) {
-      const pairs = this.translator.pairs(signal);
+      const pairs = this.translator.pairs();
       this.pairsCache = { at: Date.now(), pairs };
       // A failed listing is asked again next time, not remembered.
       pairs.catch(() => (this.pairsCache = undefined));
     }
-    return this.pairsCache.pairs;
+    return signal ? untilAborted(this.pairsCache.pairs, signal) : this.pairsCache.pairs;
   }
 }
 
-const cellsOf = (json: string | undefined): TextCellInfo[] => {
+/** `promise`, or a rejection with the signal's reason once `signal` aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+    promise.then(resolve, reject);
+  });
+}
+
+/** A JSON array of the result (cells, paragraphs, a table's rows), or none where it is not one. */
+function listOf<T>(json: string | undefined): T[] {
   try {
-    const cells = JSON.parse(json ?? '[]') as unknown;
-    return Array.isArray(cells) ? (cells as TextCellInfo[]) : [];
+    const list = JSON.parse(json ?? '[]') as unknown;
+    return Array.isArray(list) ? (list as T[]) : [];
   } catch {
     return [];
   }
-};
+}
 
 const withMessage = (response: OcrResponse, message: string): OcrResponse => ({
   ...response,
@@ -80,7 +95,7 @@ export async function withTranslation(
       'no translation: this server has no translator (start it with --translator apertium:URL or libretranslate:URL)',
     );
   const from = languageOf(result.lang) ?? languageOf('en')!;
-  const cells = cellsOf(result.verticalText);
+  const cells = listOf<TextCellInfo>(result.verticalText);
   if (!cells.length) return response;
   const deadline = AbortSignal.timeout(translation.options.timeoutMs);
   const { translator } = translation;
@@ -140,11 +155,10 @@ type Budgeted = (texts: string[]) => Promise<{ done: string[]; left: number }>;
 async function translatedTable(result: OcrResult, cells: TextCellInfo[], translate: Budgeted) {
   const { done, left } = await translate(cells.map((c) => c.words));
   const translatedCells = cells.map((cell, i) => ({ ...cell, trans: done[i]! }));
-  const rows = cellsOf(result.spiltText) as unknown as string[][];
   const byPlace = new Map(translatedCells.map((c) => [`${c.row},${c.col}`, c.trans]));
-  const transRows = Array.isArray(rows)
-    ? rows.map((row, r) => (Array.isArray(row) ? row.map((_, c) => byPlace.get(`${r},${c}`) ?? '') : []))
-    : [];
+  const transRows = listOf<unknown>(result.spiltText).map((row, r) =>
+    Array.isArray(row) ? row.map((_, c) => byPlace.get(`${r},${c}`) ?? '') : [],
+  );
   return {
     left,
     result: {
@@ -175,7 +189,7 @@ const inside = (line: TextCellInfo, paragraph: TextCellInfo) => {
  * translated on its own.
  */
 async function translatedText(result: OcrResult, lines: TextCellInfo[], translate: Budgeted) {
-  const paragraphs = cellsOf(result.spiltLocText);
+  const paragraphs = listOf<TextCellInfo>(result.spiltLocText);
   const owner = lines.map((line) => paragraphs.findIndex((p) => inside(line, p)));
   const segments = [...paragraphs.map((p) => p.words), ...lines.filter((_, i) => owner[i]! < 0).map((l) => l.words)];
   const { done, left } = await translate(segments);
