@@ -5,6 +5,9 @@ import type { RecognizeOptions } from '../../../app/ipc.js';
 import { api, ApiError, unwrap } from '../lib/api.js';
 import { t } from '../lib/i18n.svelte.js';
 
+/** The user stopped it (Cancel, Esc): not a failure to show. */
+const isCancelled = (error: unknown) => error instanceof ApiError && error.kind === 'cancelled';
+
 export class ResultState {
   current = $state.raw<Recognition | null>(null);
   /** The text box: the result's text, as the user edits it. */
@@ -98,7 +101,7 @@ export class ResultState {
 
   /** A failure shown as an error; a cancelled recognition only noted. */
   private failed(error: unknown): void {
-    if (error instanceof ApiError && error.kind === 'cancelled') this.note = t('result.cancelled');
+    if (isCancelled(error)) this.note = t('result.cancelled');
     else this.error = (error as Error).message;
   }
 
@@ -136,7 +139,7 @@ export class ResultState {
         try {
           this.show(await unwrap(api().recognizeImage({ image: await image.bytes(), name: image.name })));
         } catch (error) {
-          if (error instanceof ApiError && error.kind === 'cancelled') break;
+          if (isCancelled(error)) break;
           failed.push(t('result.batchFailed', { name: image.name, message: (error as Error).message }));
         }
         this.batch = { done: this.batch.done + 1, total: images.length };
