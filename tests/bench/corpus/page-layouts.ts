@@ -168,8 +168,9 @@ export function docPage(random: Random, style: PageStyle, paragraphs: string[], 
   return frame(style, `<div class="doc">${body}</div>`, css);
 }
 
-const keywords =
-  /\b(sub|my|our|use|package|return|if|elsif|else|unless|for|foreach|while|local|require|function|def|class|import|from|const|let|var|then|fi|do|done|case|esac|export)\b/g;
+/** A string, a keyword or a number, in an HTML-escaped line. */
+const tokens =
+  /(&quot;[^&]*&quot;|'[^']*')|\b(sub|my|our|use|package|return|if|elsif|else|unless|for|foreach|while|local|require|function|def|class|import|from|const|let|var|then|fi|do|done|case|esac|export)\b|\b\d+\b/g;
 
 /** Source code in an editor theme: one element per line, tokens coloured as an editor would. */
 export function codePage(random: Random, style: PageStyle, lines: string[]): string {
@@ -177,10 +178,12 @@ export function codePage(random: Random, style: PageStyle, lines: string[]): str
   const colour = (line: string) => {
     const comment = /^(\s*)(#|\/\/|;)(.*)$/.exec(line);
     if (comment) return `<span style="color:${c.comment}">${escapeHtml(line)}</span>`;
-    return escapeHtml(line)
-      .replace(/(&quot;[^&]*&quot;|'[^']*')/g, `<span style="color:${c.string}">$1</span>`)
-      .replace(keywords, `<span style="color:${c.keyword}">$1</span>`)
-      .replace(/\b(\d+)\b/g, `<span style="color:${c.number}">$1</span>`);
+    // One pass over the line: markup put in is never scanned again (a number pass after the
+    // keyword pass once coloured the 859900 of a keyword's own colour, and drew it as text).
+    return escapeHtml(line).replace(tokens, (token, string?: string, keyword?: string) => {
+      const colour = string ? c.string : keyword ? c.keyword : c.number;
+      return `<span style="color:${colour}">${token}</span>`;
+    });
   };
   const body = lines.map((l) => `<div class="line" data-gt>${colour(l) || '&#8203;'}</div>`).join('');
   const css = `.code { white-space: pre; line-height: ${(1.3 + random.next() * 0.3).toFixed(2)}; }`;

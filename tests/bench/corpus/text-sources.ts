@@ -17,11 +17,28 @@ export function readMoCatalog(bytes: Buffer): { id: string; text: string }[] {
   const originals = read(12);
   const translations = read(16);
   const entries: { id: string; text: string }[] = [];
-  const stringAt = (table: number, i: number) => {
+  const bytesAt = (table: number, i: number) => {
     const length = read(table + i * 8);
     const offset = read(table + i * 8 + 4);
-    return bytes.toString('utf8', offset, offset + length);
+    return bytes.subarray(offset, offset + length);
   };
+  // Older catalogues are in their language's legacy encoding (EUC-JP, ISO-8859-1...), named in
+  // the header (the translation of the empty msgid): read as UTF-8 they would put mojibake in
+  // the ground truth.
+  let decoder = new TextDecoder('utf-8');
+  for (let i = 0; i < count; i++) {
+    if (bytesAt(originals, i).length) continue;
+    const charset = /charset=([\w.:-]+)/i.exec(bytesAt(translations, i).toString('latin1'))?.[1];
+    if (charset && !/^(?:utf-?8|charset)$/i.test(charset)) {
+      try {
+        decoder = new TextDecoder(charset);
+      } catch {
+        return [];
+      }
+    }
+    break;
+  }
+  const stringAt = (table: number, i: number) => decoder.decode(bytesAt(table, i));
   for (let i = 0; i < count; i++) {
     // A context is written "context\x04msgid"; plurals are NUL-separated: keep the singular.
     const id = stringAt(originals, i).split('\0')[0]!.split('\x04').pop()!;
