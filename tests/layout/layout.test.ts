@@ -37,6 +37,35 @@ describe('reading order', () => {
     ]);
   });
 
+  it('reads a sidebar beside a list column by column though a few of their rows line up by chance', () => {
+    // Boxes from a HiDPI settings page: seven items beside ten and two buttons under the list.
+    const sidebar = [
+      at('在转储字符串时不能指定类型', 26, 100, 318, 30),
+      at('Getting printer information failed', 23, 147, 336, 34),
+      at('已无法访问', 24, 192, 129, 36),
+      at('图像', 22, 241, 61, 36),
+      at('In real life', 22, 291, 112, 32),
+      at('指定了多个 -i 选项', 23, 337, 208, 35),
+      at('failed to get cpuid', 22, 386, 187, 37),
+    ];
+    const list = [
+      at('warning: security labeling handle failed', 429, 100, 394, 36),
+      at('test 和/或 [', 430, 154, 121, 36),
+      at('Make all warnings fatal', 430, 209, 238, 33),
+      at('用法：选项... [文件]...', 432, 262, 238, 33),
+      at('cannot set timestamps for', 430, 320, 256, 30),
+      at('是一个不支持的安全级为 的 slocate 数据库；跳过。', 431, 369, 531, 34),
+      at('and are the same file', 431, 427, 208, 29),
+      at('Invalid argument to CreateDC', 431, 480, 298, 30),
+      at('PrintDlgEx 的句柄无效', 430, 532, 245, 34),
+      at('A1x3', 429, 587, 65, 33),
+      at('累积', 457, 662, 58, 38),
+      at('--group 和 -c/-d/-D/-u 互斥', 579, 663, 274, 37),
+    ];
+    const fragments = [at('Color', 23, 32, 90, 38), ...sidebar, ...list];
+    expect(readLines(fragments)).toEqual(['Color', ...[...sidebar, ...list].map((f) => f.text)]);
+  });
+
   it('reads two columns of prose one after the other even when their lines align', () => {
     const left = ['The first column starts here and', 'goes on for a few lines of text', 'until it ends.'];
     const right = ['The second column is read only', 'after the first one is finished', 'by the reader.'];
@@ -286,6 +315,82 @@ describe('reading order', () => {
       ...values.map((text, i) => at(text, 513, 100 + i * 49, text.length * 9, 22)),
     ];
     expect(readLines(fragments)).toEqual(labels.flatMap((label, i) => [label, values[i]!]));
+  });
+
+  it('reads a form row by row though its long labels wrap and its rows are set nearly as close as prose', () => {
+    // Boxes as measured on a German dialog (Cantarell, JPEG): rows 32 px apart, lines 18 px tall;
+    // the first value is one line, level with the middle of its two-line label.
+    const rows: [string, number, number][][] = [
+      [
+        ['file.txt: das Argument 12 ist nicht', 65.6, 191.8],
+        ['numerisch', 82.3, 66.5],
+      ],
+      [['file.txt: close ist fehlgeschlagen: file.txt', 113.6, 227.9]],
+      [['Russisch (GOST 14289-88)', 145.7, 156.7]],
+      [['Russisch (Georgien)', 177, 119.9]],
+      [['Russisch (Deutschland, empfohlen)', 209.6, 205.8]],
+    ];
+    const values: [string, number, number][][] = [
+      [['file.txt: wurde mit 12 Argumenten aufgerufen', 73.2, 262.4]],
+      [['file.txt: das erste Argument ist kein Feld', 113.6, 234.9]],
+      [['Russisch (GOST 6431-75)', 145.7, 149.7]],
+      [['Russisch (Deutschland, phonetisch)', 177.6, 208.8]],
+      [['Russisch (Deutschland, Transliteration)', 209.6, 229.9]],
+    ];
+    const fragments = [
+      ...rows.flat().map(([text, top, width]) => at(text, 30.6, top, width)),
+      ...values.flat().map(([text, top, width]) => at(text, 287.6, top, width)),
+    ];
+    expect(readLines(fragments)).toEqual(
+      rows.flatMap((label, i) => [...label.map(([text]) => text), ...values[i]!.map(([text]) => text)]),
+    );
+  });
+
+  it('reads a form with two-line labels row by row, each label whole, though its buttons stand beside no label', () => {
+    // A Japanese dialog at scale 2: values level with the middle of their two-line labels, not
+    // with a line of them.
+    const labels: [string, number][][] = [
+      [
+        ['ファイルの退避についてのヘルプ', 135],
+        ['には、--help を使用してください。', 172],
+      ],
+      [
+        ['パッケージ照会についてのヘルプ', 235],
+        ['には、--help を使用してください。', 272],
+      ],
+      [['[デフォルト=N]', 335]],
+      [
+        ['シークレットのストレージから不', 415],
+        ['正なシークレットを受け取りました', 452],
+      ],
+      [
+        ['一致するものがあればクリアする', 528],
+        ['アイテムの属性値のペア', 565],
+      ],
+      [
+        ['新しいアイテムのラベルを指定す', 620],
+        ['る', 657],
+      ],
+    ];
+    const values: [string, number][][] = [
+      [['ファイルの状態情報を上書きするには', 153]],
+      [['バージョン', 253]],
+      [['[デフォルト=Y]', 335]],
+      [['検索するアイテムの属性値のペア', 434]],
+      [['アイテムを格納しておくコレクションを指定する', 546]],
+      [['メディアラベル', 638]],
+    ];
+    const fragments = [
+      ...labels.flat().map(([text, top]) => at(text, 64, top, Math.min(456, text.length * 30), 36)),
+      ...values.flat().map(([text, top]) => at(text, 574, top, text.length * 28, 36)),
+      at('メディアタイプ', 748, 740, 210, 36),
+      at('リポジトリの変更', 1038, 740, 240, 36),
+    ];
+    expect(readLines(fragments)).toEqual([
+      ...labels.flatMap((label, i) => [...label.map(([text]) => text), ...values[i]!.map(([text]) => text)]),
+      'メディアタイプ',
+      'リポジトリの変更',
+    ]);
   });
 
   it('reads a row of buttons, one of them wrapped onto two lines, each button whole, left to right', () => {
