@@ -406,7 +406,12 @@ export class OcrEngine {
   private async withSecondReading(reading: UprightReading): Promise<EngineOutput> {
     const { output } = reading;
     if (!this.secondScript || !reading.lines.length) return output;
-    const second = await this.secondScript.pass.run(reading.image, reading.lines, reading.recognized);
+    const second = await this.secondScript.pass.run(
+      reading.image,
+      reading.lines,
+      reading.recognized,
+      reading.built.map((line) => line?.text),
+    );
     output.timings.secondScriptMs = second.elapsedMs;
     output.timings.secondScriptLines = second.reread;
     output.timings.totalMs += second.elapsedMs;

@@ -77,6 +77,12 @@ export class SecondScriptPass {
     image: RgbImage,
     lines: readonly SecondScriptLine[],
     recognized: readonly RecognizedText[],
+    /**
+     * Each line's text with its word spaces put back from the pixels (undefined where it was
+     * dropped): a JPEG can hide every space from the recognizer, and English read as one
+     * word (DemocraticPeople'sRepublic) has the inner capitals of misread Cyrillic.
+     */
+    spaced: readonly (string | undefined)[] = [],
   ): Promise<SecondScriptOutput> {
     const started = performance.now();
     const readings: (string | undefined)[] = new Array(lines.length).fill(undefined);
@@ -87,7 +93,9 @@ export class SecondScriptPass {
     // letters alone are Latin to the recognizer, which reads them without their accents.
     const pageLatin = latinLanguageOf(recognized.map((r) => r.text).join('\n'));
     const cjkRead = recognized.some((r) => han.test(r.text) || r.text.match(kana) !== null);
-    const suspects = lines.map((line, i) => this.suspectedLanguages(image, line, recognized[i]!, pageLatin, cjkRead));
+    const suspects = lines.map((line, i) =>
+      this.suspectedLanguages(image, line, recognized[i]!, spaced[i] ?? recognized[i]!.text, pageLatin, cjkRead),
+    );
     // Lines before columns, so that a page of both reads its lines' model, then the columns'.
     const candidates = [...lines.keys()]
       .filter((i) => suspects[i]!.length)
@@ -214,6 +222,7 @@ export class SecondScriptPass {
     image: RgbImage,
     line: SecondScriptLine,
     text: RecognizedText,
+    spacedText: string,
     pageLatin: LatinLanguage | undefined,
     /** Whether the recognizer read any Han or kana on the page. */
     cjkRead: boolean,
@@ -228,7 +237,7 @@ export class SecondScriptPass {
       if (vertical && !verticalModels[language]) return false;
       if (isLatinLanguage(language)) return language === pageLatin && isMostlyLatin(text.text);
       return language === 'ukr'
-        ? looksLikeMisreadCyrillic(text.text)
+        ? looksLikeMisreadCyrillic(spacedText)
         : (unread ??= this.hasUnreadGlyphs(image, line.quad, text, cjkRead));
     });
   }

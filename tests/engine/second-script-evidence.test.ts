@@ -63,6 +63,7 @@ const hanLine = {
 
 async function linesReadAgain(
   lines: { glyphs: ReturnType<typeof latinLine>['glyphs']; line: SecondScriptLine; text: RecognizedText }[],
+  spaced: (string | undefined)[] = [],
 ) {
   const languages: string[] = [];
   const reader = {
@@ -76,6 +77,7 @@ async function linesReadAgain(
     page(lines.flatMap((l) => l.glyphs)),
     lines.map((l) => l.line),
     lines.map((l) => l.text),
+    spaced,
   );
   return { reread: output.reread, languages };
 }
@@ -97,5 +99,22 @@ describe('the second reader wakes on strong evidence only', () => {
 
   it('still looks at a long unread stretch (a Korean word) on a page without Han or kana', async () => {
     expect((await linesReadAgain([latinLine('filetxt', 5)])).reread).toBeGreaterThan(0);
+  });
+});
+
+// A JPEG can hide every word space from the recognizer: English read as one word has the inner
+// capitals of Cyrillic read with Latin look-alikes (HaCTpouKИ). Its spaces, put back from the
+// pixels, say which it is.
+describe('Cyrillic is suspected from the line as spaced, not as the recognizer glued it', () => {
+  it("leaves English alone whose spaces the recognizer missed (Democratic People's Republic of Korea)", async () => {
+    const glued = latinLine("DemocraticPeople'sRepublicofKorea", 0);
+    expect((await linesReadAgain([glued], ["Democratic People's Republic of Korea"])).reread).toBe(0);
+  });
+
+  it('still reads jumbled Latin again in Cyrillic (HaCTpouKИ cucTeMbI, Настройки системы)', async () => {
+    const jumbled = latinLine('HaCTpouKИcucTeMbI', 0);
+    const { reread, languages } = await linesReadAgain([jumbled], ['HaCTpouKИ cucTeMbI']);
+    expect(reread).toBeGreaterThan(0);
+    expect(languages).toContain('ukr');
   });
 });
