@@ -22,6 +22,7 @@ import {
 } from './raster.js';
 import { lineGeometry, quarterTurnQuad } from './crop.js';
 import { restoreWordSpaces } from './spacing.js';
+import { lookalikeFixes } from '../text/lookalikes.js';
 import { quadBounds, type Box, type Point, type Quad } from './geometry.js';
 import { findRulings, type Ruling, type Rulings } from './rulings.js';
 import { SecondScriptPass, type SecondScriptLine } from './second-script.js';
@@ -454,10 +455,11 @@ export class OcrEngine {
         chars: [],
       };
     }
-    const text =
+    const text = withLookalikesFixed(
       line.direction === 'horizontal'
         ? restoreWordSpaces(image, line.quad, recognized, this.config.spacing)
-        : recognized;
+        : recognized,
+    );
     if (!text.text.trim() || text.score < this.config.recognition.minScore) return undefined;
     const [p0, p1, p2, p3] = line.quad;
     const along = (t: number, a: Point, b: Point): Point => ({ x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t });
@@ -603,5 +605,20 @@ function withoutMargin(output: EngineOutput, margin: number, width: number, heig
     ...(output.rulings && {
       rulings: { horizontal: output.rulings.horizontal.map(ruling), vertical: output.rulings.vertical.map(ruling) },
     }),
+  };
+}
+
+/** Look-alikes put back ("Ctrl+s" -> "Ctrl+S", app/text/lookalikes.ts), in the text and its characters alike. */
+function withLookalikesFixed(text: RecognizedText): RecognizedText {
+  const fixes = lookalikeFixes(text.text);
+  if (!fixes.size) return text;
+  const letters = [...text.text];
+  // Spaces put back are characters too: the text and its characters run in step.
+  const inStep = letters.length === text.chars.length;
+  for (const [i, char] of fixes) letters[i] = char;
+  return {
+    ...text,
+    text: letters.join(''),
+    chars: inStep ? text.chars.map((c, i) => (fixes.has(i) ? { ...c, char: letters[i]! } : c)) : text.chars,
   };
 }

@@ -4,5 +4,6 @@ export * from './cjk-spacing.js';
 export * from './punctuation.js';
 export * from './options.js';
 export * from './hyphenation.js';
+export * from './lookalikes.js';
 export * from './latin-languages.js';
 export * from './traditional-chinese.js';

@@ -1,0 +1,44 @@
+// Characters the recognizer reads as look-alikes it knows better, put back from what stands
+// around them. Each fix swaps one character for one, so a line's characters keep their places.
+//
+// - A keyboard shortcut names its letter key as the key is labelled (Ctrl+S, Shift+Ctrl+Z).
+//   The letters whose small and capital forms differ only in size (c o s u v w x z) carry no
+//   case the recognizer can see once they stand alone after "+": it reads them small.
+// - Its dictionary has no « (French, German, Russian quotes): it writes 《, the Chinese title
+//   mark, and the » that closes it comes out as 》 or >. In a line of no CJK text they are
+//   guillemets.
+// - Nor has it ©: "Copyright © 2024" reads "Copyright @ 2024". An @ standing alone before a
+//   year is the copyright sign (an address's @ stands between its words).
+import { isCjkLetter } from './script.js';
+
+const modifiers = 'Ctrl|Control|Alt|AltGr|Shift|Cmd|Command|Super|Meta|Win|Opt|Option|Fn';
+/** A size-only letter that is the whole key after a modifier and "+". */
+const sizeOnlyKey = new RegExp(`(?<=\\b(?:${modifiers}) ?\\+ ?)[cosuvwxz](?![\\p{L}\\p{N}_])`, 'gu');
+/** An @ alone before a year, at the line's start or after a space or "(". */
+const copyrightAt = /(?<=^|[\s(])@(?= ?(?:19|20)\d\d\b)/gu;
+
+/** The characters to put back: code point index -> the character meant there. */
+export function lookalikeFixes(text: string): Map<number, string> {
+  const fixes = new Map<number, string>();
+  const chars = [...text];
+  // Regex indices are in UTF-16 units; a line's characters are code points.
+  const at = (unit: number) => [...text.slice(0, unit)].length;
+  if (text.includes('+')) for (const m of text.matchAll(sizeOnlyKey)) fixes.set(at(m.index), m[0].toUpperCase());
+  if (text.includes('@')) for (const m of text.matchAll(copyrightAt)) fixes.set(at(m.index), '©');
+  if (text.includes('《') && !chars.some(isCjkLetter)) {
+    let open = false;
+    chars.forEach((c, i) => {
+      // The closing mark: 》, or a > that ends a word after an opening one (not an arrow's).
+      const closing =
+        c === '》' || (c === '>' && !/[-=>]/.test(chars[i - 1] ?? '') && !/[\p{L}\p{N}]/u.test(chars[i + 1] ?? ''));
+      if (c === '《') {
+        fixes.set(i, '«');
+        open = true;
+      } else if (open && closing) {
+        fixes.set(i, '»');
+        open = false;
+      }
+    });
+  }
+  return fixes;
+}

@@ -1,0 +1,39 @@
+// Look-alikes the recognizer writes for characters it cannot, put back from their context.
+import { describe, expect, it } from 'vitest';
+import { lookalikeFixes } from '../../app/text/lookalikes.js';
+
+const fixed = (text: string) => {
+  const chars = [...text];
+  for (const [i, char] of lookalikeFixes(text)) chars[i] = char;
+  return chars.join('');
+};
+
+describe('look-alikes put back', () => {
+  it.each([
+    ['Ctrl+s', 'Ctrl+S'],
+    ['Shift+Ctrl+z', 'Shift+Ctrl+Z'],
+    ['保存 Ctrl+s', '保存 Ctrl+S'],
+    ['Alt + x to close', 'Alt + X to close'],
+    ['Cmd+c, Cmd+v', 'Cmd+C, Cmd+V'],
+    ['Le fichier 《 rapport.pdf > est introuvable.', 'Le fichier « rapport.pdf » est introuvable.'],
+    ['Die Datei 《Bericht》 fehlt', 'Die Datei «Bericht» fehlt'],
+    ['Open the 《Settings> tab', 'Open the «Settings» tab'],
+    ['Copyright @ 2024 Acme Corporation', 'Copyright © 2024 Acme Corporation'],
+    ['(@2019-2024 Example)', '(©2019-2024 Example)'],
+    ['see 《 a -> b >', 'see « a -> b »'], // an arrow's > closes nothing
+  ])('%s reads %s', (read, meant) => {
+    expect(fixed(read)).toBe(meant);
+  });
+
+  it.each([
+    'Ctrl+Shift+Space', // a named key, not a letter
+    'Ctrl+a', // a small a is no capital seen small: its shapes differ
+    'Ctrl+stop', // a word after +
+    'x+s=2', // arithmetic, no modifier
+    '请参阅《用户手册》第 3 章', // Chinese title marks stay
+    'mail me@2024.example.org', // an address
+    'reply to @2024bot', // a handle
+  ])('leaves %s as read', (text) => {
+    expect(fixed(text)).toBe(text);
+  });
+});
