@@ -2,6 +2,7 @@ import { mergeFragmentsIntoLines } from './lines.js';
 import { readingOrder } from './order.js';
 import { groupParagraphs, joinLines } from './paragraphs.js';
 import { dropOverlappingRepeats } from './duplicates.js';
+import { dropRuby } from './ruby.js';
 import { forceOrder, type ForcedOrder } from './forced-order.js';
 import { verticalColumns } from './vertical.js';
 import { rejoinHyphenation } from '../text/hyphenation.js';
@@ -18,7 +19,7 @@ export interface LayoutOptions {
 
 /** Recognized fragments to paragraphs in reading order. */
 export function analyzeLayout(fragments: readonly TextFragment[], options: LayoutOptions = {}): Layout {
-  let lines = mergeFragmentsIntoLines(fragments);
+  let lines = dropRuby(mergeFragmentsIntoLines(fragments));
   if (options.duplicate) lines = dropOverlappingRepeats(lines);
   const paragraphs = options.order ? forceOrder(lines, options.order).flatMap(blockParagraphs) : readParagraphs(lines);
   if (!options.duplicate) return { paragraphs };
