@@ -81,7 +81,9 @@ export interface SourceFile {
 /** A source read once: man pages are set by spawning `man`, catalogs parsed; pages draw on them often. */
 function source(name: string, read: () => string[]): SourceFile {
   let lines: string[] | undefined;
-  return { name, read: () => (lines ??= read()) };
+  // A line that was not UTF-8 (a Latin-1 comment in a Perl module) has U+FFFD for its
+  // letters: no screen shows that, and it would be wrong ground truth.
+  return { name, read: () => (lines ??= read().filter((line) => !line.includes('\uFFFD'))) };
 }
 
 function catalogs(language: UiLanguage): SourceFile[] {
