@@ -650,3 +650,24 @@ describe('vertical columns', () => {
     expect(readLines(fragments)).toEqual(['左から右へ', '上から下へ', '図1']);
   });
 });
+
+describe('Japanese ruby', () => {
+  // Boxes as the engine finds them on Chromium's <ruby> at 40 px and on a dialog's wrapped text.
+  it('drops the readings over the kanji of a line', () => {
+    const fragments = [
+      at('かんじ', 19, 0, 76, 22),
+      at('_ かたまな', 188, 0, 151, 23),
+      at('漢字の読み方を学びます。', 17, 20, 450, 38),
+    ];
+    expect(readLines(fragments)).toEqual(['漢字の読み方を学びます。']);
+  });
+
+  it('keeps the kana-only end of a wrapped sentence set close over the next line', () => {
+    const fragments = [
+      at('file.txt メンバーがないため、正しい DEB アーカイブでは', 32, 75, 358, 21),
+      at('ありません', 31, 92, 69, 19),
+      at('ソースリスト file.txt の file.txt 個目の節 file.txt は不明です', 30, 116, 360, 22),
+    ];
+    expect(readLines(fragments)).toEqual(fragments.map((f) => f.text));
+  });
+});
