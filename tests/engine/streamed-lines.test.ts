@@ -41,11 +41,13 @@ describe('lines as they are read', () => {
     // In the pixels of the image as sent: the same boxes as the answer's.
     const boxes = (lines: readonly EngineLine[]) => lines.map((l) => JSON.stringify(l.box)).sort();
     expect(boxes(streamed)).toEqual(boxes(output.lines));
-    // Read in strips or whole, the same lines were found and nearly all read alike.
+    // Read in strips or whole, the same lines were found and nearly all read alike (a strip's
+    // lines are batched with each other, not with the page's: a line padded to another width
+    // reads a mark differently now and then, "o (" or "o 0").
     expect(boxes(plain.lines)).toEqual(boxes(output.lines));
     const streamedText = new Map(output.lines.map((l) => [JSON.stringify(l.box), l.text]));
     const same = plain.lines.filter((l) => streamedText.get(JSON.stringify(l.box)) === l.text).length;
-    expect(same).toBeGreaterThanOrEqual(plain.lines.length - 2);
+    expect(same).toBeGreaterThanOrEqual(plain.lines.length - 3);
   });
 
   it('replaces a first look at large text with the lines found at a fraction of the size', async () => {
