@@ -30,6 +30,11 @@ export interface DetectionConfig {
    * tuning split, none more on the shared bench).
    */
   maxPixels: number;
+  /**
+   * Most pixels of the first strip: the lines the result panel shows first are found in it
+   * (256 rows of a full-HD capture, as at 400k, not 364: its first lines came 60 ms later).
+   */
+  firstStripPixels: number;
   /** Rows shared by neighbouring strips; taller than any line, so every line is whole in one. */
   stripOverlap: number;
   /**
@@ -210,6 +215,7 @@ export const defaultEngineConfig: EngineConfig = {
     std: [0.229, 0.224, 0.225],
     trimMargin: 8,
     maxPixels: 700_000,
+    firstStripPixels: 400_000,
     stripOverlap: 128,
     largeText: { minPixels: 600_000, scale: 0.6, minThickness: 16, minShare: 0.9 },
     verticalAspect: 1.5,

@@ -89,6 +89,7 @@ export class TextDetector {
     const strips = planStrips(region.width, region.height, {
       ...this.config,
       maxPixels: this.config.maxPixels / (scale * scale),
+      firstStripPixels: this.config.firstStripPixels / (scale * scale),
     });
     const boxes: DetectedBox[] = [];
     let elapsedMs = 0;
@@ -287,19 +288,25 @@ export interface Strip {
   keepTo: number;
 }
 
-/** Horizontal strips of at most `maxPixels` each, overlapping by `stripOverlap` rows. */
+/**
+ * Horizontal strips of at most `maxPixels` each, overlapping by `stripOverlap` rows; the first
+ * of at most `firstStripPixels`, where given: its lines are the first a user sees.
+ */
 export function planStrips(
   width: number,
   height: number,
-  config: Pick<DetectionConfig, 'maxPixels' | 'stripOverlap'>,
+  config: Pick<DetectionConfig, 'maxPixels' | 'stripOverlap'> & { firstStripPixels?: number },
 ): Strip[] {
   const overlap = config.stripOverlap;
-  const stripHeight = Math.max(overlap * 2, Math.floor(config.maxPixels / Math.max(1, width)));
+  const rowsFor = (pixels: number) => Math.max(overlap * 2, Math.floor(pixels / Math.max(1, width)));
+  const stripHeight = rowsFor(config.maxPixels);
   if (height <= stripHeight) return [{ top: 0, height, keepFrom: -Infinity, keepTo: Infinity }];
+  const firstHeight = Math.min(stripHeight, rowsFor(config.firstStripPixels ?? config.maxPixels));
   const strips: Strip[] = [];
-  for (let top = 0; ; top += stripHeight - overlap) {
-    const last = top + stripHeight >= height;
-    const h = last ? height - top : stripHeight;
+  for (let top = 0; ; top += (top === 0 ? firstHeight : stripHeight) - overlap) {
+    const wanted = top === 0 ? firstHeight : stripHeight;
+    const last = top + wanted >= height;
+    const h = last ? height - top : wanted;
     strips.push({
       top,
       height: h,
