@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../fixtures/chromium.js';
 import path from 'node:path';
 import { OcrEngine } from '../../app/engine/engine.js';
 import { recognize } from '../../app/server/image-to-response.js';
@@ -9,6 +12,22 @@ import { readGroundTruth, type GroundTruth } from '../bench/bench-data.js';
 let shared: Promise<OcrEngine> | undefined;
 /** One engine for a test file: loading models costs ~0.3 s and ~150 MB. */
 export const sharedEngine = () => (shared ??= OcrEngine.load());
+
+/**
+ * Chromium for a test file that draws its own cases, started before its tests and closed
+ * after them with the shared engine: the browser, once started.
+ */
+export function drawingBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await (await sharedEngine()).dispose();
+  });
+  return () => browser!;
+}
 
 export async function recognizeBytes(
   bytes: Uint8Array,

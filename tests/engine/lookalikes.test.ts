@@ -1,32 +1,10 @@
 // Characters the recognizer's dictionary lacks (« ©) or cannot tell by shape (the s of Ctrl+S)
 // come out as look-alikes; the engine puts them back from their context. Drawn by Chromium.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../fixtures/chromium.js';
-import { expectDrawnIn, testFont } from '../fixtures/fonts.js';
-import { sharedEngine } from './engine-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { drawnShot, testFont } from '../fixtures/fonts.js';
+import { drawingBrowser, sharedEngine } from './engine-helpers.js';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await (await sharedEngine()).dispose();
-});
-
-async function shot(text: string): Promise<Buffer> {
-  const page = await browser.newPage({ deviceScaleFactor: 1 });
-  try {
-    await page.setContent(
-      `<p id="line" style="display:inline-block;margin:0;padding:16px;background:#fff;color:#111;font:${testFont('13px', 'DejaVu Sans')}">${text}</p>`,
-    );
-    await expectDrawnIn(page, '#line', 'DejaVu Sans');
-    return await page.locator('#line').screenshot();
-  } finally {
-    await page.close();
-  }
-}
+const browser = drawingBrowser();
 
 describe('look-alikes', () => {
   it.each([
@@ -36,7 +14,12 @@ describe('look-alikes', () => {
     'Copyright © 2024 Acme Corporation',
     'Cut  Ctrl+X',
   ])('reads %s as drawn', async (text) => {
-    const output = await (await sharedEngine()).recognizeBytes(await shot(text));
+    const png = await drawnShot(
+      browser(),
+      `<p id="shot" style="display:inline-block;margin:0;padding:16px;background:#fff;color:#111;font:${testFont('13px', 'DejaVu Sans')}">${text}</p>`,
+      'DejaVu Sans',
+    );
+    const output = await (await sharedEngine()).recognizeBytes(png);
     expect(output.lines.map((l) => l.text).join(' ')).toBe(text.replace(/\s+/g, ' '));
   });
 });
