@@ -25,14 +25,16 @@ export interface DetectionConfig {
    * strips: the model's activations grow with its input (a 1.3 MP HiDPI capture alone took
    * the process from 340 to 580 MB), strips keep memory flat for 4K and 8K captures. At
    * 400k a full-HD capture was read in eight strips of 256 rows, twice its rows; at 700k in
-   * four of 364: 13-16 % less time on full HD and 4K where the detector was a third of it,
+   * four of 364 (five with the smaller first strip below): 13-16 % less time on full HD and
+   * 4K where the detector was a third of it,
    * 14 MB more at the peak, and fewer lines cut at a strip's edge (1318 -> 1271 errors on the
    * tuning split, none more on the shared bench).
    */
   maxPixels: number;
   /**
-   * Most pixels of the first strip: the lines the result panel shows first are found in it
-   * (256 rows of a full-HD capture, as at 400k, not 364: its first lines came 60 ms later).
+   * Most pixels of the first strip: the lines the result panel shows first are found in it.
+   * 256 rows of a full-HD capture, as at 400k: with a first strip of 364 they came at 0.53 s,
+   * with 256 at 0.37 s (the engine's first lines, bench:latency).
    */
   firstStripPixels: number;
   /** Rows shared by neighbouring strips; taller than any line, so every line is whole in one. */
