@@ -5,6 +5,7 @@
 // it is dropped. The kanji under it tell ruby from the kana-only last line of a wrapped
 // sentence set tight over the next one ("ありません" over "ソースリスト..."), which stands
 // apart from it besides.
+import { isCommonHan } from '../text/script.js';
 import { bottom, centreY, right, type TextLine } from './types.js';
 
 export interface RubyConfig {
@@ -33,7 +34,7 @@ export const defaultRubyConfig: RubyConfig = {
 
 const kana = /[\u3041-\u3096\u30a1-\u30fa\u30fc]/u;
 const kanaAll = new RegExp(kana.source, 'gu');
-const han = /[\u3400-\u4dbf\u4e00-\u9fff]/u;
+const hasHan = (text: string) => [...text].some(isCommonHan);
 
 /**
  * The characters of `line` whose middles lie between `left` and `right`: from the recognizer's
@@ -55,7 +56,7 @@ function charsBetween(line: TextLine, left: number, right: number): string[] {
 }
 
 function rubyOver(line: TextLine, base: TextLine, config: RubyConfig): boolean {
-  if (line === base || base.direction !== 'horizontal' || !han.test(base.text)) return false;
+  if (line === base || base.direction !== 'horizontal' || !hasHan(base.text)) return false;
   const { height } = base.box;
   const slack = 0.5 * height;
   if (!(
@@ -68,7 +69,7 @@ function rubyOver(line: TextLine, base: TextLine, config: RubyConfig): boolean {
     return false;
   // Half a glyph more each side: a one-kana reading over one kanji, where the base's places are guessed.
   const under = charsBetween(base, line.box.left - slack, right(line.box) + slack);
-  return under.length > 0 && under.filter((c) => han.test(c)).length >= config.minHanUnder * under.length;
+  return under.length > 0 && under.filter(isCommonHan).length >= config.minHanUnder * under.length;
 }
 
 /** The lines less the ruby over other lines. */
@@ -78,7 +79,7 @@ export function dropRuby(lines: readonly TextLine[], config = defaultRubyConfig)
     const letters = [...line.text.replace(/\s/g, '')];
     const kanaCount = line.text.match(kanaAll)?.length ?? 0;
     // Readings too small for either reader come out as a few Latin look-alikes (にほんご: "h").
-    const misread = !han.test(line.text) && letters.length <= config.maxMisreadLength;
+    const misread = !hasHan(line.text) && letters.length <= config.maxMisreadLength;
     if (!letters.length || (kanaCount < config.minKanaShare * letters.length && !misread)) return true;
     return !lines.some((base) => rubyOver(line, base, config) && (!misread || kana.test(base.text)));
   });
