@@ -26,9 +26,8 @@ export interface DetectionConfig {
    * the process from 340 to 580 MB), strips keep memory flat for 4K and 8K captures. At
    * 400k a full-HD capture was read in eight strips of 256 rows, twice its rows; at 700k in
    * four of 364 (five with the smaller first strip below): 13-16 % less time on full HD and
-   * 4K where the detector was a third of it,
-   * 14 MB more at the peak, and fewer lines cut at a strip's edge (1318 -> 1271 errors on the
-   * tuning split, none more on the shared bench).
+   * 4K where the detector was a third of it, 14 MB more at the peak, and fewer lines cut at a
+   * strip's edge (1318 -> 1271 errors on the tuning split, none more on the shared bench).
    */
   maxPixels: number;
   /**

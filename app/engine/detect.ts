@@ -303,7 +303,7 @@ export function planStrips(
   if (height <= stripHeight) return [{ top: 0, height, keepFrom: -Infinity, keepTo: Infinity }];
   const firstHeight = Math.min(stripHeight, rowsFor(config.firstStripPixels ?? config.maxPixels));
   const strips: Strip[] = [];
-  for (let top = 0; ; top += (top === 0 ? firstHeight : stripHeight) - overlap) {
+  for (let top = 0; ;) {
     const wanted = top === 0 ? firstHeight : stripHeight;
     const last = top + wanted >= height;
     const h = last ? height - top : wanted;
@@ -314,5 +314,6 @@ export function planStrips(
       keepTo: last ? Infinity : top + h - overlap / 2,
     });
     if (last) return strips;
+    top += h - overlap;
   }
 }
