@@ -65,12 +65,11 @@ interface LiveJob {
 /**
  * With progress=1, op=code answers when the job is done, or after this long once its first
  * lines are read (a dialog is answered whole, in one request): the state-0 answer carries the
- * lines so far, and a job still waiting for a node gets its id at once, to poll or cancel.
- * Answered at 250 ms with no lines yet, a full-HD capture's first lines reached the panel only
+ * lines so far. Answered at 250 ms with no lines yet, a full-HD capture's first lines reached the panel only
  * at the next poll (0.48 s, read at 0.35 s).
  */
 const progressFirstAnswerMs = 250;
-/** ...and at the latest after this long, lines or not: the client learns its id and may cancel. */
+/** ...and at the latest after this long, lines or not: a job still waiting for a node gets its id, to poll or cancel. */
 const progressFirstAnswerLatestMs = 1000;
 
 /** `progress=1` and the like: the query's switches read as the options are. */
