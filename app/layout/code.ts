@@ -16,11 +16,7 @@ export function monospaceAdvance(lines: readonly TextLine[]): number | null {
     (l) => l.direction === 'horizontal' && [...l.text.trim()].length >= 4 && ![...l.text].some(isCjk),
   );
   if (measured.length < 3 || measured.length < lines.length * 0.8) return null;
-  // The detector's box stands off the ink by about a fifth of its height each side: taken off,
-  // so that a short line ("v = []") measures the same advance as a long one.
-  const advances = measured.map(
-    (l) => (l.box.width - BOX_MARGINS_PER_HEIGHT * l.box.height) / [...l.text.trim()].length,
-  );
+  const advances = measured.map(advancePerCharacter);
   const typical = median(advances);
   if (!(typical > 0)) return null;
   const consistent = advances.filter((a) => Math.abs(a - typical) <= 0.08 * typical).length;
@@ -41,6 +37,24 @@ export function monospaceAdvance(lines: readonly TextLine[]): number | null {
   const blockLeft = Math.min(...lines.map((l) => l.box.left));
   const indented = lines.some((l) => l.box.left - blockLeft >= typical * 1.5);
   return indented ? typical : null;
+}
+
+/**
+ * A line's width per character. The detector's box stands off the ink by about a fifth of its
+ * height each side: taken off, so that a short line ("v = []") measures the same advance as a
+ * long one.
+ */
+function advancePerCharacter(line: { box: Box; text: string }): number {
+  return (line.box.width - BOX_MARGINS_PER_HEIGHT * line.box.height) / [...line.text.trim()].length;
+}
+
+/**
+ * Whether lines are set in a fixed-pitch font: one of them stands on a cell grid where the
+ * recognizer placed its characters. (Widths per character do not tell: lines of English in a
+ * proportional font average the same width per character within a few percent.)
+ */
+export function monospaced(lines: readonly TextLine[]): boolean {
+  return lines.some((l) => fixedPitch(l) === true);
 }
 
 /** Lines prefixed with the spaces of their indentation, their boxes starting at the block's left edge. */

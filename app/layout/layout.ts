@@ -1,12 +1,12 @@
 import { mergeFragmentsIntoLines } from './lines.js';
-import { readingOrder } from './order.js';
+import { defaultOrderConfig, readingOrder, type OrderConfig } from './order.js';
 import { groupParagraphs, joinLines } from './paragraphs.js';
 import { dropOverlappingRepeats } from './duplicates.js';
 import { dropRuby } from './ruby.js';
 import { forceOrder, type ForcedOrder } from './forced-order.js';
 import { verticalColumns } from './vertical.js';
 import { rejoinHyphenation } from '../text/hyphenation.js';
-import { indentLines, monospaceAdvance } from './code.js';
+import { indentLines, monospaceAdvance, monospaced } from './code.js';
 import { type Box, type Layout, type Paragraph, type TextFragment, type TextLine } from './types.js';
 import { applyTextOptions, type TextOptions } from '../text/options.js';
 
@@ -31,6 +31,9 @@ export function analyzeLayout(fragments: readonly TextFragment[], options: Layou
   };
 }
 
+/** Reading order told, where it asks, whether lines are set in a fixed-pitch font. */
+const ORDER: OrderConfig<TextLine> = { ...defaultOrderConfig, monospaced };
+
 /**
  * Horizontal text by the reading-order analysis; vertical columns right to left, each its own
  * paragraph. On a mixed page each part keeps its direction, and the parts follow each other
@@ -38,12 +41,13 @@ export function analyzeLayout(fragments: readonly TextFragment[], options: Layou
  */
 function readParagraphs(lines: readonly TextLine[]): Paragraph[] {
   const standing = lines.filter((l) => l.direction === 'vertical');
-  if (!standing.length) return readingOrder(lines).flatMap(blockParagraphs);
+  if (!standing.length) return readingOrder(lines, ORDER).flatMap(blockParagraphs);
   // A lone glyph has no direction of its own: among columns (the た that ends a wrapped
   // column) it is a column, read in its place right to left.
   const vertical = lines.filter((l) => l.direction === 'vertical' || isGlyphAmongColumns(l, standing));
   const groups: { top: number; paragraphs: Paragraph[] }[] = readingOrder(
     lines.filter((l) => !vertical.includes(l)),
+    ORDER,
   ).map((block) => ({
     top: Math.min(...block.map((l) => l.box.top)),
     paragraphs: blockParagraphs(block),

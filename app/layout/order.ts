@@ -2,8 +2,9 @@
 // columns) one after the other, top to bottom; a grid of aligned rows (a table, a form)
 // row by row. A recursive XY-cut over the line boxes.
 import { bottom, centreY, median, right, unionBox, type Box } from './types.js';
+import { isCjkLetter } from '../text/script.js';
 
-export interface OrderConfig {
+export interface OrderConfig<T extends Orderable = Orderable> {
   /** A vertical channel of empty space at least this many line heights wide separates columns. */
   minColumnGap: number;
   /**
@@ -21,6 +22,11 @@ export interface OrderConfig {
    * German dialog of long labels, and were read as two columns of prose at 1.8.
    */
   proseLinePitch: number;
+  /**
+   * Whether lines are set in a fixed-pitch font (code, a terminal): columns of code are never
+   * wrapped labels. Without it, no line is taken for code.
+   */
+  monospaced?: (lines: readonly T[]) => boolean;
 }
 
 export const defaultOrderConfig: OrderConfig = {
@@ -36,15 +42,31 @@ export interface Orderable {
   text: string;
 }
 
+/** The configuration, and what was found on the whole page before it was cut into regions. */
+interface Reading<T extends Orderable> extends OrderConfig<T> {
+  /** Lines of the page's wrapped labels and values: each such stack is one cell wherever it is read. */
+  wrappedLines: ReadonlySet<T>;
+}
+
 /**
  * Items in reading order, grouped into blocks: the columns a person reads one after the other.
  * Cuts between rows do not end a block (a paragraph may continue below a gap); cuts between
  * columns do.
  */
-export function readingOrder<T extends Orderable>(items: readonly T[], config = defaultOrderConfig): T[][] {
+export function readingOrder<T extends Orderable>(
+  items: readonly T[],
+  config: OrderConfig<T> = defaultOrderConfig,
+): T[][] {
   if (!items.length) return [];
   const lineHeight = median(items.map((i) => Math.min(i.box.height, i.box.width))) || 1;
-  return cut(items, lineHeight, config);
+  // Judged on the whole page: in a region cut out of it, a few rows of a column of code look
+  // like a label wrapped onto a second line.
+  const wrappedLines = new Set(
+    stacksOf(items, lineHeight)
+      .filter((stack) => stack.lines.length > 1 && wrapped(stack, items, lineHeight, config))
+      .flatMap((stack) => stack.lines),
+  );
+  return cut(items, lineHeight, { ...config, wrappedLines });
 }
 
 interface Gap {
@@ -66,7 +88,7 @@ function gaps(items: readonly { box: Box }[], axis: 'x' | 'y'): Gap[] {
   return out;
 }
 
-function cut<T extends Orderable>(items: readonly T[], lineHeight: number, config: OrderConfig): T[][] {
+function cut<T extends Orderable>(items: readonly T[], lineHeight: number, config: Reading<T>): T[][] {
   if (items.length <= 1) return [[...items]];
   const columnGaps = gaps(items, 'x').filter(
     (g) => g.end - g.start >= config.minColumnGap * lineHeight && sideBySide(items, g, lineHeight),
@@ -75,7 +97,7 @@ function cut<T extends Orderable>(items: readonly T[], lineHeight: number, confi
     return splitAt(items, columnGaps, 'x').flatMap((part) => cut(part, lineHeight, config));
   }
   // Not between the lines of one wrapped label: its lines stay together in one leaf.
-  const rowGaps = gaps(cellsOf(items, lineHeight), 'y');
+  const rowGaps = gaps(cellsOf(items, lineHeight, config), 'y');
   if (rowGaps.length) {
     // One cut at the widest gap: a narrow gap inside a two-column region must not split the
     // columns before the columns are found.
@@ -84,7 +106,7 @@ function cut<T extends Orderable>(items: readonly T[], lineHeight: number, confi
     // The block above the gap and the block below it read on as one.
     return [...upper.slice(0, -1), [...upper[upper.length - 1]!, ...lower[0]!], ...lower.slice(1)];
   }
-  return [sortLeaf(items)];
+  return [sortLeaf(items, config)];
 }
 
 /**
@@ -116,7 +138,7 @@ function splitAt<T extends Orderable>(items: readonly T[], at: readonly Gap[], a
  * Rows aligned across the widest column gap (a table, a form of label/value pairs) are read
  * row by row; columns of prose beside each other never are.
  */
-function isGrid<T extends Orderable>(items: readonly T[], columnGaps: readonly Gap[], config: OrderConfig): boolean {
+function isGrid<T extends Orderable>(items: readonly T[], columnGaps: readonly Gap[], config: Reading<T>): boolean {
   const widest = columnGaps.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
   const [leftSide, rightSide] = splitAt(items, [widest], 'x') as [T[], T[]];
   const [fewer, more] = leftSide.length <= rightSide.length ? [leftSide, rightSide] : [rightSide, leftSide];
@@ -161,7 +183,7 @@ function isGrid<T extends Orderable>(items: readonly T[], columnGaps: readonly G
   // A form's label beside a value wrapped onto two lines (or the other way round) is level with
   // the value as a whole, not with one of its lines: compare the cells, each a stack of lines.
   const lineHeight = median(items.map((i) => i.box.height)) || 1;
-  const [fewerCells, moreCells] = [cellsOf(fewer, lineHeight), cellsOf(more, lineHeight)];
+  const [fewerCells, moreCells] = [cellsOf(fewer, lineHeight, config), cellsOf(more, lineHeight, config)];
   if (fewerCells.length < 2 || (fewerCells.length === fewer.length && moreCells.length === more.length)) return false;
   // As with lines: a few cells past the other side's extent (the buttons under a form) have
   // no partner there and are no evidence against the grid. Three facing cells at least: a
@@ -186,28 +208,11 @@ interface Cell<T> {
  * Lines stacked one under the other with no more than half a line between them, overlapping
  * across: one label, button or field whose text wrapped. Not when a line of the stack is level
  * with a line beside it and the stack's text is not centred: then the stack is a column of rows
- * (a terminal's `ls -l`, a table), read row by row.
+ * (a terminal's `ls -l`, a table), read row by row; unless the page showed it is a label or
+ * value that wrapped (`wrapped`).
  */
-function cellsOf<T extends Orderable>(items: readonly T[], lineHeight: number): Cell<T>[] {
-  const cells: Cell<T>[] = [];
-  for (const item of [...items].sort((a, b) => a.box.top - b.box.top)) {
-    const cell = cells.find((c) => {
-      const last = c.lines[c.lines.length - 1]!.box;
-      const gap = item.box.top - bottom(last);
-      if (item.box.top < last.top + last.height * 0.5 || gap >= 0.5 * lineHeight) return false;
-      const overlap = Math.min(right(last), right(item.box)) - Math.max(last.left, item.box.left);
-      if (overlap <= 0.3 * Math.min(last.width, item.box.width)) return false;
-      // A wrapped text's lines follow at one leading: a wider gap after them starts the next
-      // row's label (a form set tight, two-line labels one under the other). Measured last:
-      // most cells are ruled out above, and this runs at every cut of a long page.
-      const leading = c.lines.slice(1).map((line, i) => line.box.top - bottom(c.lines[i]!.box));
-      return !leading.length || gap <= Math.max(...leading) + 0.25 * lineHeight;
-    });
-    if (cell) {
-      cell.lines.push(item);
-      cell.box = unionBox([cell.box, item.box]);
-    } else cells.push({ lines: [item], box: { ...item.box } });
-  }
+function cellsOf<T extends Orderable>(items: readonly T[], lineHeight: number, config: Reading<T>): Cell<T>[] {
+  const cells = stacksOf(items, lineHeight);
   // Level with another line: more lines level with it among all the items than in its own
   // cell. Counted in the items' sorted centres, as this runs at every cut of a long page.
   const centres = items.map((i) => centreY(i.box)).sort((a, b) => a - b);
@@ -229,12 +234,101 @@ function cellsOf<T extends Orderable>(items: readonly T[], lineHeight: number): 
       Math.max(...lefts) - Math.min(...lefts) >= 0.5 * lineHeight
     );
   };
+  const wrappedLabel = (cell: Cell<T>) => cell.lines.every((line) => config.wrappedLines.has(line));
   return cells.flatMap((cell) =>
-    cell.lines.length > 1 && !centred(cell) && levelWithAnother(cell)
+    cell.lines.length > 1 && !centred(cell) && !wrappedLabel(cell) && levelWithAnother(cell)
       ? cell.lines.map((line) => ({ lines: [line], box: { ...line.box } }))
       : [cell],
   );
 }
+
+/**
+ * Lines stacked one under the other with no more than half a line between them, overlapping
+ * across, at one leading.
+ */
+function stacksOf<T extends Orderable>(items: readonly T[], lineHeight: number): Cell<T>[] {
+  const cells: Cell<T>[] = [];
+  for (const item of [...items].sort((a, b) => a.box.top - b.box.top)) {
+    const cell = cells.find((c) => {
+      const last = c.lines[c.lines.length - 1]!.box;
+      const gap = item.box.top - bottom(last);
+      if (item.box.top < last.top + last.height * 0.5 || gap >= 0.5 * lineHeight) return false;
+      const overlap = Math.min(right(last), right(item.box)) - Math.max(last.left, item.box.left);
+      if (overlap <= 0.3 * Math.min(last.width, item.box.width)) return false;
+      // A wrapped text's lines follow at one leading: a wider gap after them starts the next
+      // row's label (a form set tight, two-line labels one under the other). Measured last:
+      // most cells are ruled out above, and this runs at every cut of a long page.
+      const leading = c.lines.slice(1).map((line, i) => line.box.top - bottom(c.lines[i]!.box));
+      return !leading.length || gap <= Math.max(...leading) + 0.25 * lineHeight;
+    });
+    if (cell) {
+      cell.lines.push(item);
+      cell.box = unionBox([cell.box, item.box]);
+    } else cells.push({ lines: [item], box: { ...item.box } });
+  }
+  return cells;
+}
+
+/**
+ * A label or value of a few words wrapped onto a second or third line, level line by line with
+ * another such cell beside it: its text is one, and is read before the cell beside it. Told
+ * from a table's rows (a terminal's, code's columns) by three things:
+ * - the stack stands apart from the rows above and below it, further than its own leading
+ *   (a form's rows have padding between them; a table's, code's and a terminal's do not);
+ * - the wrap itself: the first word of each next line would not have fit at the end of the
+ *   line above, before the gutter to the item beside it or the right edge of the widest other
+ *   line in its column, and the line above does not end a label with its colon. A column of
+ *   table cells or file names leaves room there;
+ * - the lines on its rows are not set in a fixed-pitch font (code, a terminal).
+ */
+function wrapped<T extends Orderable>(
+  stack: Cell<T>,
+  items: readonly T[],
+  lineHeight: number,
+  config: OrderConfig<T>,
+): boolean {
+  // Words: a space between them, or CJK letters (written without one). A column of file names
+  // or numbers has none.
+  const words = (text: string) => /\s/.test(text.trim()) || [...text].some(isCjkLetter);
+  if (stack.lines.length > MAX_WRAPPED_LINES || !stack.lines.some((l) => words(l.text))) return false;
+  const leading = Math.max(...stack.lines.slice(1).map((line, i) => line.box.top - bottom(stack.lines[i]!.box)));
+  const reach = Math.max(0, leading) + 0.25 * lineHeight;
+  const others = items.filter((i) => !stack.lines.includes(i));
+  const level = (a: Box, b: Box) => Math.abs(centreY(a) - centreY(b)) <= LEVEL_SHARE * lineHeight;
+  // Rows above and below, not level with the stack: a terminal's boxes overlap their neighbours.
+  const offRows = others.filter((i) => !stack.lines.some((line) => level(i.box, line.box)));
+  const closeAbove = offRows.some((i) => i.box.top < stack.box.top && bottom(i.box) >= stack.box.top - reach);
+  const closeBelow = offRows.some((i) => bottom(i.box) > bottom(stack.box) && i.box.top <= bottom(stack.box) + reach);
+  if (closeAbove || closeBelow) return false;
+  const rows = items.filter((i) => stack.lines.some((line) => level(i.box, line.box)));
+  if (config.monospaced?.(rows)) return false;
+  // A piece of a line overlapping it (a word the detector found twice) is no cell beside it.
+  const overlapping = (a: Box, b: Box) => Math.min(right(a), right(b)) > Math.max(a.left, b.left);
+  if (others.some((i) => stack.lines.some((line) => level(i.box, line.box) && overlapping(i.box, line.box))))
+    return false;
+  // The column's width: the widest other line starting where the stack starts, else the region's.
+  const column = others.filter((i) => Math.abs(i.box.left - stack.box.left) <= lineHeight);
+  const columnRight = Math.max(...(column.length ? column : others).map((i) => right(i.box)));
+  return stack.lines.slice(0, -1).every((line, index) => {
+    const next = stack.lines[index + 1]!;
+    const nextChars = [...next.text.trim()];
+    // A label ends at its colon: the line below is the next label ("Git dir:" over "Out dir:").
+    if (!nextChars.length || /[:：]$/.test(line.text.trim())) return false;
+    // CJK wraps between any two letters: its first "word" is one letter.
+    const wordLength = isCjkLetter(nextChars[0]!) ? 1 : [...next.text.trim().split(/\s+/)[0]!].length;
+    const advance = next.box.width / nextChars.length;
+    const beside = others.filter((i) => i.box.left >= right(line.box) && level(i.box, line.box));
+    const gutter = beside.length ? Math.min(...beside.map((i) => i.box.left)) - MIN_GUTTER * lineHeight : Infinity;
+    const limit = Math.min(gutter, columnRight);
+    return right(line.box) + advance * (wordLength + 1) > limit;
+  });
+}
+
+/** A wrapped label or value has at most this many lines; more are a column of rows. */
+const MAX_WRAPPED_LINES = 3;
+
+/** The least empty space, in line heights, kept between a wrapped cell and the cell beside it. */
+const MIN_GUTTER = 1;
 
 /**
  * Prose's lines follow at one leading, a paragraph's break now and then: its usual step is at
@@ -271,9 +365,9 @@ function firstAbove(sorted: readonly number[], y: number): number {
  * Inside a block: rows top to bottom, each row left to right. A row is of cells (a wrapped
  * label, a two-line button): each cell's lines are read together, as its text is one.
  */
-function sortLeaf<T extends Orderable>(items: readonly T[]): T[] {
+function sortLeaf<T extends Orderable>(items: readonly T[], config: Reading<T>): T[] {
   const lineHeight = median(items.map((i) => i.box.height)) || 1;
-  const cells = cellsOf(items, lineHeight).sort((a, b) => a.box.top - b.box.top);
+  const cells = cellsOf(items, lineHeight, config).sort((a, b) => a.box.top - b.box.top);
   const rows: Cell<T>[][] = [];
   for (const cell of cells) {
     const row = rows[rows.length - 1];

@@ -393,6 +393,39 @@ describe('reading order', () => {
     ]);
   });
 
+  it('reads a wrapped label whole, then the wrapped value level with it line by line', () => {
+    // A dark dialog (the corpus's tuning-004 boxes): label and value both wrapped, their lines
+    // level; the rows stand 16 px apart, the lines of a cell 2 px.
+    const fragments = [
+      at('cannot specify a database name with --all', 30, 20, 400, 22),
+      at('checking heap table', 30, 68, 172),
+      at('"file.txt.file.txt.file.txt"', 30, 88, 192),
+      at('Add/Remove/Edit a remote', 311, 68, 230),
+      at('printer', 311, 88, 56),
+      at('Change printer settings', 30, 124, 204),
+      at('Enable/Disable a printer', 311, 124, 206),
+      at('Get list of available devices', 30, 160, 234),
+      at('Get/Set server settings', 311, 160, 196),
+      at('file.txt-file.txt', 30, 214, 120),
+      at('file.txt: file.txt: line number', 311, 204, 236),
+      at('out of range', 311, 224, 98),
+    ];
+    expect(readLines(fragments)).toEqual([
+      'cannot specify a database name with --all',
+      'checking heap table',
+      '"file.txt.file.txt.file.txt"',
+      'Add/Remove/Edit a remote',
+      'printer',
+      'Change printer settings',
+      'Enable/Disable a printer',
+      'Get list of available devices',
+      'Get/Set server settings',
+      'file.txt-file.txt',
+      'file.txt: file.txt: line number',
+      'out of range',
+    ]);
+  });
+
   it('reads a row of buttons, one of them wrapped onto two lines, each button whole, left to right', () => {
     const fragments = [
       at('Save and', 20, 300, 70),
@@ -585,6 +618,32 @@ describe('code', () => {
     ];
     const fragments = lines.map((text, i) => proportional(text, i === 0 ? 40 : 10, 10 + i * 22));
     expect(readParagraphs(fragments)).toEqual([lines.join(' ')]);
+  });
+
+  it('reads aligned columns of code row by row, two rows set apart from the rest alike', () => {
+    // Perl's Tie::StdHash: its subs' names in a column, their bodies in another, the
+    // characters in 9 px cells. The first two rows, a blank line's height above the others,
+    // must not pass for a label and a value that wrapped: the bodies stand on a cell grid.
+    const cells = (text: string, column: number, top: number) => ({
+      ...at(text, 12 + column * 9, top, text.length * 9, 20),
+      chars: [...text].map((char, i) => ({
+        char,
+        box: { left: 12 + (column + i) * 9 + 1, top: top + 4, width: 7, height: 12 },
+      })),
+    });
+    const names = ['sub TIEHASH', 'sub STORE', 'sub FETCH', 'sub FIRSTKEY', 'sub NEXTKEY'];
+    const bodies = [
+      '{ bless {}, $_[0] }',
+      '{ $_[0]->{$_[1]} = $_[2] }',
+      '{ $_[0]->{$_[1]} }',
+      '{ my $a = scalar keys %{$_[0]} }',
+      '{ each %{$_[0]} }',
+    ];
+    const fragments = names.flatMap((name, row) => {
+      const top = 12 + 22 * row + (row >= 2 ? 22 : 0);
+      return [cells(name, 0, top), cells(bodies[row]!, 14, top)];
+    });
+    expect(readLines(fragments)).toEqual(names.flatMap((name, row) => [name, bodies[row]!]));
   });
 
   it('keeps a code block whose characters stand in cells as code', () => {
