@@ -157,7 +157,9 @@ function isGrid<T extends Orderable>(items: readonly T[], columnGaps: readonly G
       .map((top, i) => top - tops[i]!)
       .filter((step) => step >= 0.5 * height);
     if (!steps.length) return false;
-    const usual = median(steps);
+    // Of two steps (three lines: a wrapped label and the next row's), the wider is the usual:
+    // nothing shows that the closer one is.
+    const usual = steps.length === 2 ? Math.max(...steps) : median(steps);
     return usual <= config.proseLinePitch * height && usual <= WRAPPED_LEADING_SHARE * Math.min(...steps);
   };
   if (

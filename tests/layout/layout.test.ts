@@ -346,6 +346,37 @@ describe('reading order', () => {
     );
   });
 
+  it('reads the same form row by row where a label and its value both wrapped', () => {
+    // The dialog drawn narrower: the first value wraps too. Cut from the rows below, the first
+    // two rows are three lines a side whose two steps (a wrap's, a row's) say nothing of prose.
+    const fragments = [
+      at('file.txt to "file.txt" fehlgeschlagen: file.txt', 28.6, 21.6, 253.9),
+      at('file.txt: das Argument 12 ist nicht', 30.6, 65.6, 191.8),
+      at('numerisch', 29.8, 82.3, 66.5),
+      at('file.txt: close ist fehlgeschlagen: file.txt', 30.6, 113.6, 227.9),
+      at('file.txt: wurde mit 12 Argumenten', 286.9, 64.6, 200.2, 20.1),
+      at('aufgerufen', 288.4, 81.7, 70.2, 19),
+      at('file.txt: das erste Argument ist kein Feld', 287.6, 113.6, 234.9),
+      at('Russisch (GOST 14289-88)', 30.7, 145.7, 156.7),
+      at('Russisch (GOST 6431-75)', 287.7, 145.7, 149.7),
+      at('Russisch (Georgien)', 30, 177, 119.9, 19.9),
+      at('Russisch (Deutschland, phonetisch)', 287.6, 177.6, 208.8),
+    ];
+    expect(readLines(fragments)).toEqual([
+      'file.txt to "file.txt" fehlgeschlagen: file.txt',
+      'file.txt: das Argument 12 ist nicht',
+      'numerisch',
+      'file.txt: wurde mit 12 Argumenten',
+      'aufgerufen',
+      'file.txt: close ist fehlgeschlagen: file.txt',
+      'file.txt: das erste Argument ist kein Feld',
+      'Russisch (GOST 14289-88)',
+      'Russisch (GOST 6431-75)',
+      'Russisch (Georgien)',
+      'Russisch (Deutschland, phonetisch)',
+    ]);
+  });
+
   it('reads a form with two-line labels row by row, each label whole, though its buttons stand beside no label', () => {
     // A Japanese dialog at scale 2: values level with the middle of their two-line labels, not
     // with a line of them.
