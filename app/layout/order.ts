@@ -172,9 +172,11 @@ function isGrid<T extends Orderable>(items: readonly T[], columnGaps: readonly G
     return false;
   // Items past the other side's first or last line (a dialog's buttons under a menu's
   // shortcuts) can have no partner there: they are a row of their own, not evidence against
-  // the grid, as long as they are a few.
+  // the grid, as long as they are a few. Past it by half a line at least: a column's last line
+  // that merely ends where the column beside it ends faces it.
   const [moreTop, moreBottom] = [Math.min(...more.map((i) => i.box.top)), Math.max(...more.map((i) => bottom(i.box)))];
-  const facing = fewer.filter((a) => bottom(a.box) > moreTop && a.box.top < moreBottom);
+  const faces = (box: Box) => bottom(box) > moreTop - 0.5 * box.height && box.top < moreBottom + 0.5 * box.height;
+  const facing = fewer.filter((a) => faces(a.box));
   const partners = facing.length >= config.gridShare * fewer.length - 1 && facing.length >= 2 ? facing : fewer;
   const lineAligned = partners.filter((a) =>
     more.some(
@@ -190,7 +192,7 @@ function isGrid<T extends Orderable>(items: readonly T[], columnGaps: readonly G
   // As with lines: a few cells past the other side's extent (the buttons under a form) have
   // no partner there and are no evidence against the grid. Three facing cells at least: a
   // stack of many lines is one cell, and two centres level with something can be chance.
-  const facingCells = fewerCells.filter((a) => bottom(a.box) > moreTop && a.box.top < moreBottom);
+  const facingCells = fewerCells.filter((a) => faces(a.lines[0]!.box) || faces(a.lines[a.lines.length - 1]!.box));
   const partnerCells =
     facingCells.length >= config.gridShare * fewerCells.length - 1 && facingCells.length >= 3
       ? facingCells

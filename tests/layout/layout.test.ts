@@ -346,6 +346,28 @@ describe('reading order', () => {
     );
   });
 
+  it('reads two short columns one after the other where the left one ends level with the right one', () => {
+    // A heading and two lines beside three lines of a paragraph, 30 px a line, the middle
+    // lines nearly level: the left column's last line starts where the right one's ends, and
+    // is no button past a form.
+    const fragments = [
+      at('Usage', 20, 20, 70, 26),
+      at('tool versions list COMMAND', 20, 78, 300, 22),
+      at('[--format=FORMAT ...]', 20, 104, 220, 22),
+      at('To list the versions of a package when the', 460, 20, 380, 22),
+      at('repository and location properties are set', 460, 50, 390, 22),
+      at('to one in the current project, run:', 460, 82, 330, 22),
+    ];
+    expect(readLines(fragments)).toEqual([
+      'Usage',
+      'tool versions list COMMAND',
+      '[--format=FORMAT ...]',
+      'To list the versions of a package when the',
+      'repository and location properties are set',
+      'to one in the current project, run:',
+    ]);
+  });
+
   it('reads the same form row by row where a label and its value both wrapped', () => {
     // The dialog drawn narrower: the first value wraps too. Cut from the rows below, the first
     // two rows are three lines a side whose two steps (a wrap's, a row's) say nothing of prose.
