@@ -49,12 +49,14 @@ function advancePerCharacter(line: { box: Box; text: string }): number {
 }
 
 /**
- * Whether lines are set in a fixed-pitch font: one of them stands on a cell grid where the
- * recognizer placed its characters. (Widths per character do not tell: lines of English in a
- * proportional font average the same width per character within a few percent.)
+ * Whether lines are set in a fixed-pitch font: half or more of those long enough to tell stand
+ * on a cell grid where the recognizer placed their characters (one line of narrow letters in a
+ * proportional font, `file.txt:12:`, can fit a grid by chance). Widths per character do not
+ * tell: lines of English in a proportional font average the same width within a few percent.
  */
 export function monospaced(lines: readonly TextLine[]): boolean {
-  return lines.some((l) => fixedPitch(l) === true);
+  const verdicts = lines.map(fixedPitch).filter((v) => v !== undefined);
+  return verdicts.length > 0 && verdicts.filter(Boolean).length >= verdicts.length / 2;
 }
 
 /** Lines prefixed with the spaces of their indentation, their boxes starting at the block's left edge. */

@@ -229,13 +229,17 @@ function cellsOf<T extends Orderable>(items: readonly T[], lineHeight: number, c
       return levelCount(y) > own;
     });
   // Centred lines of different widths are one label's text (a button's): they stay one cell
-  // beside the next button, though their lines are level with its lines.
+  // beside the next button, though their lines are level with its lines. Not in a terminal or
+  // code, whose pieces of rows can stand centred one over the other by chance.
   const centred = (cell: Cell<T>) => {
     const middles = cell.lines.map((l) => l.box.left + l.box.width / 2);
     const lefts = cell.lines.map((l) => l.box.left);
     return (
       Math.max(...middles) - Math.min(...middles) <= 0.5 * lineHeight &&
-      Math.max(...lefts) - Math.min(...lefts) >= 0.5 * lineHeight
+      Math.max(...lefts) - Math.min(...lefts) >= 0.5 * lineHeight &&
+      !config.monospaced?.(
+        items.filter((i) => cell.lines.some((l) => Math.abs(centreY(l.box) - centreY(i.box)) <= reach)),
+      )
     );
   };
   const wrappedLabel = (cell: Cell<T>) => cell.lines.every((line) => config.wrappedLines.has(line));

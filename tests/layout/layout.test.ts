@@ -489,6 +489,33 @@ describe('reading order', () => {
     expect(readLines(fragments)).toEqual(['Save and', 'close', 'Discard', 'Keep editing']);
   });
 
+  it('reads two-line buttons each whole though one line of narrow letters fits a character grid', () => {
+    // Proportional letters (i, l, . and : narrow; m and w wide), but one label line placed as
+    // if in fixed cells: one line that fits a grid by chance makes no terminal of the row.
+    const placed = (text: string, left: number, top: number, fixed = false) => {
+      const advance = (char: string) => (fixed ? 8 : /[il.:!|' ]/.test(char) ? 4 : /[mw]/.test(char) ? 12 : 8);
+      let x = left;
+      const chars = [...text].map((char) => {
+        const box = { left: x, top: top + 4, width: advance(char) - 1, height: 10 };
+        x += advance(char);
+        return { char, box };
+      });
+      return { ...at(text, left, top, x - left, 18), chars };
+    };
+    const fragments = [
+      placed('file.txt:12: unterminated', 40, 100),
+      placed('quote in roff request', 52, 118),
+      placed('file.txt:12: warning:', 300, 100, true),
+      placed('failed .so request', 322, 118),
+    ];
+    expect(readLines(fragments)).toEqual([
+      'file.txt:12: unterminated',
+      'quote in roff request',
+      'file.txt:12: warning:',
+      'failed .so request',
+    ]);
+  });
+
   it("reads a terminal's `ls -l` row by row: its boxes overlap the rows above and below", () => {
     // The detector's boxes on an xterm screenshot, 28 px a row, each box 29-33 px tall.
     const fragments = [
@@ -697,6 +724,44 @@ describe('code', () => {
       return [cells(name, 0, top), cells(bodies[row]!, 14, top)];
     });
     expect(readLines(fragments)).toEqual(names.flatMap((name, row) => [name, bodies[row]!]));
+  });
+
+  it("reads a terminal's rows row by row where pieces of three rows stand centred one over another", () => {
+    // `ls -la` in 9 px cells, rows 22 px apart in boxes 24 px tall, split by the detector at
+    // its runs of spaces. The names' pieces of the first three rows happen to share a middle,
+    // as the lines of a centred button label do.
+    const cells = (text: string, column: number, row: number) => ({
+      ...at(text, 12 + column * 9, 10 + row * 22, text.length * 9, 24),
+      chars: [...text].map((char, i) => ({
+        char,
+        box: { left: 12 + (column + i) * 9 + 1, top: 16 + row * 22, width: 7, height: 12 },
+      })),
+    });
+    const rows: [string, number][][] = [
+      [['dev@laptop:~$ ls -la /etc', 0]],
+      [
+        ['-rw-r--r--', 0],
+        ['1 root root', 12],
+        ['34 Mar', 38],
+        ['6', 46],
+        ['2025 ld.so.conf', 49],
+      ],
+      [
+        ['drwxr-xr-x', 0],
+        ['2 root root', 12],
+        ['4096 Oct 1', 33],
+        ['5 23:04 ld.so.conf.d', 45],
+      ],
+      [
+        ['drwxr-xr-x', 0],
+        ['2 root root', 12],
+        ['4096 Jun 24 2025', 34],
+        ['ldap', 53],
+      ],
+      [['dev@laptop:~$', 0]],
+    ];
+    const fragments = rows.flatMap((row, index) => row.map(([text, column]) => cells(text, column, index)));
+    expect(readLines(fragments).join(' ')).toBe(rows.flatMap((row) => row.map(([text]) => text)).join(' '));
   });
 
   it('keeps a code block whose characters stand in cells as code', () => {
