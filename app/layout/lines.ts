@@ -1,7 +1,8 @@
 // Fragments the detector split apart (at a wide word gap, around a symbol) joined back into
 // the visual lines a person sees.
-import { median, right, unionBox, verticalOverlap, type TextFragment, type TextLine } from './types.js';
+import { median, right, unionBox, verticalOverlap, type Box, type TextFragment, type TextLine } from './types.js';
 import { isCjk, lastChar, firstChar, spaceBetween } from '../text/script.js';
+import { monospaced } from './code.js';
 
 export interface LineMergeConfig {
   /** Fragments on one line overlap vertically by at least this share of the smaller height. */
@@ -43,7 +44,7 @@ export function mergeFragmentsIntoLines(
       if (
         overlap >= config.minVerticalOverlap * height &&
         similar &&
-        gap > -0.5 * height &&
+        (gap > -0.5 * height || inkGap(last, fragment) > -0.1 * height || readTwice(last, fragment)) &&
         gap <= (isMarker(last, config) ? config.maxGapAfterMarker : config.maxGap) * height &&
         gap < bestGap
       ) {
@@ -54,11 +55,77 @@ export function mergeFragmentsIntoLines(
     if (best) best.push(fragment);
     else lines.push([fragment]);
   }
-  const merged = lines.map((parts) => toLine(parts, 'horizontal'));
+  const merged = joinJustifiedRows(lines).map((parts) => toLine(parts, 'horizontal'));
   // Vertical columns stay as the detector found them; ordering them is the vertical layout's job.
   for (const f of fragments) if (f.direction === 'vertical') merged.push(toLine([f], 'vertical'));
   return merged;
 }
+
+/**
+ * A justified paragraph's line, cut by the detector at its widened word spaces: its pieces
+ * stand further apart than items side by side may, but together they span exactly the width
+ * of a whole line of the paragraph just above or below. Two columns side by side have no line
+ * across both, edge to edge.
+ */
+function joinJustifiedRows(lines: TextFragment[][]): TextFragment[][] {
+  const boxes = new Map(lines.map((parts) => [parts, unionBox(parts.map((p) => p.box))]));
+  const boxOf = (parts: TextFragment[]) => boxes.get(parts)!;
+  const sameRow = (a: Box, b: Box) =>
+    verticalOverlap(a, b) >= defaultLineMergeConfig.minVerticalOverlap * Math.min(a.height, b.height) &&
+    Math.max(a.height, b.height) < 1.6 * Math.min(a.height, b.height);
+  const used = new Set<TextFragment[]>();
+  const out: TextFragment[][] = [];
+  const leftToRight = [...lines].sort((a, b) => boxOf(a).left - boxOf(b).left);
+  for (const line of leftToRight) {
+    if (used.has(line)) continue;
+    const height = boxOf(line).height;
+    // The pieces of its row to the right, each within a few spaces of the one before.
+    const row = [line];
+    for (const other of leftToRight) {
+      const last = boxOf(row[row.length - 1]!);
+      const box = boxOf(other);
+      if (used.has(other) || row.includes(other) || !sameRow(last, box)) continue;
+      const gap = box.left - right(last);
+      // CJK is justified by spacing its letters evenly: it has no word gaps to cut at.
+      const wordGap = !isCjk(lastChar(row[row.length - 1]!.at(-1)!.text)) && !isCjk(firstChar(other[0]!.text));
+      if (gap > 0 && gap <= JUSTIFIED_MAX_GAP * height && wordGap) row.push(other);
+    }
+    const span = unionBox(row.map(boxOf));
+    const edge = JUSTIFIED_EDGE * height;
+    const whole = (other: TextFragment[]) => {
+      const box = boxOf(other);
+      return (
+        !row.includes(other) &&
+        box.width >= JUSTIFIED_MIN_WIDTH * height &&
+        Math.abs(box.left - span.left) <= edge &&
+        Math.abs(right(box) - right(span)) <= edge &&
+        Math.abs(box.top - span.top) <= JUSTIFIED_REACH * height &&
+        !sameRow(box, span)
+      );
+    };
+    // A terminal's or code's columns are no justified prose: a fixed-pitch font is not justified.
+    if (row.length > 1 && lines.some(whole) && !monospaced(row.map((parts) => toLine(parts, 'horizontal')))) {
+      for (const piece of row) used.add(piece);
+      out.push(row.flat());
+    } else {
+      used.add(line);
+      out.push(line);
+    }
+  }
+  return out;
+}
+
+/** A justified line's widened word spaces: at most this many line heights (three words on a line). */
+const JUSTIFIED_MAX_GAP = 8;
+/** Its ends and the whole line's stand this share of a line height apart at most. */
+const JUSTIFIED_EDGE = 0.5;
+/** The whole line is this many line heights wide at least: a paragraph's, not a label's. */
+const JUSTIFIED_MIN_WIDTH = 12;
+/**
+ * ...and stands at most this many line heights above or below, top to top: two lines of prose
+ * (the line next to it may be cut too).
+ */
+const JUSTIFIED_REACH = 3.4;
 
 const isMarker = (fragment: TextFragment, config: LineMergeConfig) =>
   [...fragment.text.replace(/\s/g, '')].length <= config.markerLength;
@@ -74,9 +141,28 @@ function toLine(parts: readonly TextFragment[], direction: TextLine['direction']
       if (wide && spaceBetween(text, part.text)) text += ' ';
       else if (wide && isCjk(lastChar(text)) && isCjk(firstChar(part.text))) text += ' ';
     }
-    text += part.text.trim();
+    const own = part.text.trim();
+    // A letter both pieces read where they overlap is written once; the space the piece read
+    // after it stays ("and" beside "d keep").
+    const rest = own.slice(firstChar(own).length);
+    text += i > 0 && readTwice(parts[i - 1]!, part) ? (/^\s/.test(rest) ? ' ' : '') + rest.trimStart() : own;
   });
   return { text, box: unionBox(parts.map((p) => p.box)), direction, fragments: parts };
+}
+
+/**
+ * Whether two pieces of one line overlap by one character that both read: the detector's boxes,
+ * grown around their words, overlap at a narrow word space, and each crop then holds the
+ * other's outer letter ("again, t" beside "then"). The same letter, in the same place.
+ */
+function readTwice(before: TextFragment, after: TextFragment): boolean {
+  const last = before.chars.findLast((c) => c.char.trim());
+  const first = after.chars.find((c) => c.char.trim());
+  if (!last || !first || last.char !== first.char) return false;
+  // The recognizer places a character by a narrow slice of its glyph: the two slices of one
+  // letter stand less than half a letter (0.3 of the line's height) apart.
+  const centre = (box: Box) => box.left + box.width / 2;
+  return Math.abs(centre(last.box) - centre(first.box)) <= 0.3 * Math.min(before.box.height, after.box.height);
 }
 
 /**
