@@ -177,7 +177,10 @@ function isGrid<T extends Orderable>(items: readonly T[], columnGaps: readonly G
   const [moreTop, moreBottom] = [Math.min(...more.map((i) => i.box.top)), Math.max(...more.map((i) => bottom(i.box)))];
   const faces = (box: Box) => bottom(box) > moreTop - 0.5 * box.height && box.top < moreBottom + 0.5 * box.height;
   const facing = fewer.filter((a) => faces(a.box));
-  const partners = facing.length >= config.gridShare * fewer.length - 1 && facing.length >= 2 ? facing : fewer;
+  // A row of buttons past the side counts once, however many buttons it holds (OK, Cancel).
+  const pastRows = rowCount(fewer.filter((a) => !facing.includes(a)));
+  const partners =
+    facing.length >= config.gridShare * (facing.length + pastRows) - 1 && facing.length >= 2 ? facing : fewer;
   const lineAligned = partners.filter((a) =>
     more.some(
       (b) => Math.abs(centreY(a.box) - centreY(b.box)) <= config.rowAlignment * Math.min(a.box.height, b.box.height),
@@ -193,14 +196,22 @@ function isGrid<T extends Orderable>(items: readonly T[], columnGaps: readonly G
   // no partner there and are no evidence against the grid. Three facing cells at least: a
   // stack of many lines is one cell, and two centres level with something can be chance.
   const facingCells = fewerCells.filter((a) => faces(a.lines[0]!.box) || faces(a.lines[a.lines.length - 1]!.box));
+  const pastCellRows = rowCount(fewerCells.filter((a) => !facingCells.includes(a)));
   const partnerCells =
-    facingCells.length >= config.gridShare * fewerCells.length - 1 && facingCells.length >= 3
+    facingCells.length >= config.gridShare * (facingCells.length + pastCellRows) - 1 && facingCells.length >= 3
       ? facingCells
       : fewerCells;
   const cellAligned = partnerCells.filter((a) =>
     moreCells.some((b) => Math.abs(centreY(a.box) - centreY(b.box)) <= config.rowAlignment * lineHeight),
   ).length;
   return cellAligned / partnerCells.length >= config.gridShare;
+}
+
+/** How many rows the items stand on: each a run of items whose centres are level. */
+function rowCount(items: readonly { box: Box }[]): number {
+  const centres = items.map((i) => centreY(i.box)).sort((a, b) => a - b);
+  const height = median(items.map((i) => i.box.height)) || 1;
+  return centres.filter((y, i) => i === 0 || y - centres[i - 1]! > LEVEL_SHARE * height).length;
 }
 
 interface Cell<T> {

@@ -368,6 +368,33 @@ describe('reading order', () => {
     ]);
   });
 
+  it("reads a menu's shortcuts beside their items though two buttons stand past the shortcuts", () => {
+    // A dark menu at scale 2: two of nine items have a shortcut at the far right; the two
+    // buttons under the menu, past the shortcuts' column, are one row of their own.
+    const items = ['open', 'detail :', 'erreur :', 'astuce :', 'ngie', 'ngiemboon', 'ngile', 'ngindo'];
+    const fragments = [
+      ...items.map((text, i) => at(text, 60, 120 + i * 56, text.length * 17, 40)),
+      at('Alt+Enter', 1270, 232, 179, 42),
+      at('Ctrl+S', 1327, 288, 120, 42),
+      at('inconnu(e)', 679, 653, 189, 41),
+      at('prédicat inconnu « file.txt »', 945, 655, 473, 38),
+    ];
+    expect(readLines(fragments)).toEqual([
+      'open',
+      'detail :',
+      'erreur :',
+      'Alt+Enter',
+      'astuce :',
+      'Ctrl+S',
+      'ngie',
+      'ngiemboon',
+      'ngile',
+      'ngindo',
+      'inconnu(e)',
+      'prédicat inconnu « file.txt »',
+    ]);
+  });
+
   it('reads the same form row by row where a label and its value both wrapped', () => {
     // The dialog drawn narrower: the first value wraps too. Cut from the rows below, the first
     // two rows are three lines a side whose two steps (a wrap's, a row's) say nothing of prose.
