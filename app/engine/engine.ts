@@ -619,6 +619,9 @@ function withLookalikesFixed(text: RecognizedText): RecognizedText {
   return {
     ...text,
     text: letters.join(''),
-    chars: inStep ? text.chars.map((c, i) => (fixes.has(i) ? { ...c, char: letters[i]! } : c)) : text.chars,
+    // A fix of two characters (a ligature's arrow, -> for →) places both where the one stood.
+    chars: inStep
+      ? text.chars.flatMap((c, i) => (fixes.has(i) ? [...fixes.get(i)!].map((char) => ({ ...c, char })) : [c]))
+      : text.chars,
   };
 }

@@ -9,6 +9,11 @@
 //   guillemets.
 // - Nor has it ©: "Copyright © 2024" reads "Copyright @ 2024". An @ standing alone before a
 //   year is the copyright sign (an address's @ stands between its words).
+// - Code fonts with ligatures (Fira Code, JetBrains Mono, Cascadia Code) draw -> and => as one
+//   arrow glyph, which the recognizer reads as → or ⇒, often with the arrow's head read again as
+//   > (→>) or its shaft as - (-→). Set between two characters with no space (a member access,
+//   a fat arrow, `$self->{key}`), the arrow is the two characters typed; prose sets its arrows
+//   apart with spaces. Here one character may become two: the arrow's place holds both.
 import { isCjkLetter } from './script.js';
 
 const modifiers = 'Ctrl|Control|Alt|AltGr|Shift|Cmd|Command|Super|Meta|Win|Opt|Option|Fn';
@@ -17,7 +22,13 @@ const sizeOnlyKey = new RegExp(`(?<=\\b(?:${modifiers}) ?\\+ ?)[cosuvwxz](?![\\p
 /** An @ alone before a year, at the line's start or after a space or "(". */
 const copyrightAt = /(?<=^|[\s(])@(?= ?(?:19|20)\d\d\b)/gu;
 
-/** The characters to put back: code point index -> the character meant there. */
+/** The characters typed for a ligature's arrow. */
+const ligatureArrows: Record<string, string> = { '→': '->', '⇒': '=>' };
+
+/**
+ * The characters to put back: code point index -> the characters meant there (one, or two for
+ * a ligature's arrow).
+ */
 export function lookalikeFixes(text: string): Map<number, string> {
   const fixes = new Map<number, string>();
   const chars = [...text];
@@ -38,6 +49,17 @@ export function lookalikeFixes(text: string): Map<number, string> {
         fixes.set(i, '»');
         open = false;
       }
+    });
+  }
+  if ((text.includes('→') || text.includes('⇒')) && !chars.some(isCjkLetter)) {
+    chars.forEach((c, i) => {
+      const typed = ligatureArrows[c];
+      const [before, after] = [chars[i - 1] ?? ' ', chars[i + 1] ?? ' '];
+      if (!typed || /\s/.test(before) || /\s/.test(after)) return;
+      // The shaft or the head read twice stays, and the arrow gives the other character.
+      if (before === typed[0]) fixes.set(i, typed[1]!);
+      else if (after === typed[1]) fixes.set(i, typed[0]!);
+      else fixes.set(i, typed);
     });
   }
   return fixes;

@@ -21,6 +21,12 @@ describe('look-alikes put back', () => {
     ['Copyright @ 2024 Acme Corporation', 'Copyright © 2024 Acme Corporation'],
     ['(@2019-2024 Example)', '(©2019-2024 Example)'],
     ['see 《 a -> b >', 'see « a -> b »'], // an arrow's > closes nothing
+    // ligatures of code fonts: the arrow between two characters is what was typed
+    ['return $self→{is_ref};', 'return $self->{is_ref};'],
+    ['return $self→>{pclass}', 'return $self->{pclass}'],
+    ['if exists $this-→{reject_type}', 'if exists $this->{reject_type}'],
+    ['const add = (a, b)⇒a + b;', 'const add = (a, b)=>a + b;'],
+    ['ptr→next→value', 'ptr->next->value'],
   ])('%s reads %s', (read, meant) => {
     expect(fixed(read)).toBe(meant);
   });
@@ -33,6 +39,8 @@ describe('look-alikes put back', () => {
     '请参阅《用户手册》第 3 章', // Chinese title marks stay
     'mail me@2024.example.org', // an address
     'reply to @2024bot', // a handle
+    'Settings → Privacy → Camera', // prose sets its arrows apart
+    '東京→大阪', // CJK text writes arrows as arrows
   ])('leaves %s as read', (text) => {
     expect(fixed(text)).toBe(text);
   });
