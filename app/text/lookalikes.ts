@@ -14,6 +14,9 @@
 //   > (→>) or its shaft as - (-→). Set between two characters with no space (a member access,
 //   a fat arrow, `$self->{key}`), the arrow is the two characters typed; prose sets its arrows
 //   apart with spaces. Here one character may become two: the arrow's place holds both.
+// - Monospaced fonts draw O, o and 0 nearly alike. A 0 between two letters of one case, in a
+//   word with no other digit and not a hex number (a hash, an address), is the letter:
+//   c0unt, VERSI0N.
 import { isCjkLetter } from './script.js';
 
 const modifiers = 'Ctrl|Control|Alt|AltGr|Shift|Cmd|Command|Super|Meta|Win|Opt|Option|Fn';
@@ -21,6 +24,9 @@ const modifiers = 'Ctrl|Control|Alt|AltGr|Shift|Cmd|Command|Super|Meta|Win|Opt|O
 const sizeOnlyKey = new RegExp(`(?<=\\b(?:${modifiers}) ?\\+ ?)[cosuvwxz](?![\\p{L}\\p{N}_])`, 'gu');
 /** An @ alone before a year, at the line's start or after a space or "(". */
 const copyrightAt = /(?<=^|[\s(])@(?= ?(?:19|20)\d\d\b)/gu;
+
+/** A word's characters: letters, digits and the underscore of identifiers. */
+const word = /[\p{L}\p{N}_]+/gu;
 
 /** The characters typed for a ligature's arrow. */
 const ligatureArrows: Record<string, string> = { '→': '->', '⇒': '=>' };
@@ -51,6 +57,16 @@ export function lookalikeFixes(text: string): Map<number, string> {
       }
     });
   }
+  if (text.includes('0'))
+    for (const m of text.matchAll(word)) {
+      const letters = [...m[0]];
+      if (letters.filter((c) => /\p{N}/u.test(c)).length !== 1 || /^[\p{N}a-fA-F_]+$/u.test(m[0])) continue;
+      const i = letters.indexOf('0');
+      const [before, after] = [letters[i - 1] ?? '', letters[i + 1] ?? ''];
+      const start = at(m.index);
+      if (/\p{Lu}/u.test(before) && /\p{Lu}/u.test(after)) fixes.set(start + i, 'O');
+      else if (/\p{Ll}/u.test(before) && /\p{Ll}/u.test(after)) fixes.set(start + i, 'o');
+    }
   if ((text.includes('→') || text.includes('⇒')) && !chars.some(isCjkLetter)) {
     chars.forEach((c, i) => {
       const typed = ligatureArrows[c];

@@ -27,6 +27,9 @@ describe('look-alikes put back', () => {
     ['if exists $this-→{reject_type}', 'if exists $this->{reject_type}'],
     ['const add = (a, b)⇒a + b;', 'const add = (a, b)=>a + b;'],
     ['ptr→next→value', 'ptr->next->value'],
+    // a monospaced 0 between letters of one case is the letter
+    ['size: c0unt 6 to', 'size: count 6 to'],
+    ['$VERSI0N = "1.0";', '$VERSION = "1.0";'],
   ])('%s reads %s', (read, meant) => {
     expect(fixed(read)).toBe(meant);
   });
@@ -41,6 +44,10 @@ describe('look-alikes put back', () => {
     'reply to @2024bot', // a handle
     'Settings → Privacy → Camera', // prose sets its arrows apart
     '東京→大阪', // CJK text writes arrows as arrows
+    'commit 3fa0bc9e', // hex: a hash, an address
+    'file a0b1.txt', // another digit in the word
+    'build v0.1 of ISO9660', // no letter after the 0, or other digits
+    'the x0Y offset', // neighbours of two cases
   ])('leaves %s as read', (text) => {
     expect(fixed(text)).toBe(text);
   });
