@@ -177,10 +177,13 @@ function isGrid<T extends Orderable>(items: readonly T[], columnGaps: readonly G
   const [moreTop, moreBottom] = [Math.min(...more.map((i) => i.box.top)), Math.max(...more.map((i) => bottom(i.box)))];
   const faces = (box: Box) => bottom(box) > moreTop - 0.5 * box.height && box.top < moreBottom + 0.5 * box.height;
   const facing = fewer.filter((a) => faces(a.box));
-  // A row of buttons past the side counts once, however many buttons it holds (OK, Cancel).
+  // A row of buttons past the side counts once, however many buttons it holds (OK, Cancel);
+  // beside such a row, one facing item (a menu's one shortcut) is enough to pair.
   const pastRows = rowCount(fewer.filter((a) => !facing.includes(a)));
   const partners =
-    facing.length >= config.gridShare * (facing.length + pastRows) - 1 && facing.length >= 2 ? facing : fewer;
+    facing.length >= config.gridShare * (facing.length + pastRows) - 1 && facing.length >= (pastRows ? 1 : 2)
+      ? facing
+      : fewer;
   const lineAligned = partners.filter((a) =>
     more.some(
       (b) => Math.abs(centreY(a.box) - centreY(b.box)) <= config.rowAlignment * Math.min(a.box.height, b.box.height),

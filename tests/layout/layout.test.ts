@@ -395,6 +395,27 @@ describe('reading order', () => {
     ]);
   });
 
+  it("reads a menu's one shortcut beside its item though a row of buttons stands past it", () => {
+    // A Chinese menu of seven items, one with a shortcut at the far right; three buttons
+    // under the menu, past the shortcut's column.
+    const items = ['苏苏语', '斯瓦希里语', '斯瓦特语', '瑞典语', '阿勒曼尼语', '叙利亚语', '塔加洛语'];
+    const fragments = [
+      ...items.map((text, i) => at(text, 46, 34 + i * 50, text.length * 25, 30)),
+      at('Ctrl+S', 865, 284, 83, 28),
+      at('卡累利阿语', 493, 420, 122, 29),
+      at('克伦语', 671, 419, 78, 32),
+      at('克什米尔语', 804, 419, 123, 29),
+    ];
+    expect(readLines(fragments)).toEqual([
+      ...items.slice(0, 6),
+      'Ctrl+S',
+      items[6],
+      '卡累利阿语',
+      '克伦语',
+      '克什米尔语',
+    ]);
+  });
+
   it('reads the same form row by row where a label and its value both wrapped', () => {
     // The dialog drawn narrower: the first value wraps too. Cut from the rows below, the first
     // two rows are three lines a side whose two steps (a wrap's, a row's) say nothing of prose.
