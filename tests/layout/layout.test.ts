@@ -692,6 +692,14 @@ describe('code', () => {
   // monospace: 9 px a character, whatever the letters
   const mono = (text: string, column: number, row: number) =>
     at(text, 12 + column * 9, 12 + row * 22, text.length * 9, 20);
+  // The same, with the characters where the recognizer places them: in their 9 px cells.
+  const inCells = (text: string, column: number, top: number, height = 20): TextFragment => ({
+    ...at(text, 12 + column * 9, top, text.length * 9, height),
+    chars: [...text].map((char, i) => ({
+      char,
+      box: { left: 12 + (column + i) * 9 + 1, top: top + (height - 12) / 2, width: 7, height: 12 },
+    })),
+  });
 
   it('keeps indentation and one line per line', () => {
     const fragments = [
@@ -752,13 +760,6 @@ describe('code', () => {
     // Perl's Tie::StdHash: its subs' names in a column, their bodies in another, the
     // characters in 9 px cells. The first two rows, a blank line's height above the others,
     // must not pass for a label and a value that wrapped: the bodies stand on a cell grid.
-    const cells = (text: string, column: number, top: number) => ({
-      ...at(text, 12 + column * 9, top, text.length * 9, 20),
-      chars: [...text].map((char, i) => ({
-        char,
-        box: { left: 12 + (column + i) * 9 + 1, top: top + 4, width: 7, height: 12 },
-      })),
-    });
     const names = ['sub TIEHASH', 'sub STORE', 'sub FETCH', 'sub FIRSTKEY', 'sub NEXTKEY'];
     const bodies = [
       '{ bless {}, $_[0] }',
@@ -769,7 +770,7 @@ describe('code', () => {
     ];
     const fragments = names.flatMap((name, row) => {
       const top = 12 + 22 * row + (row >= 2 ? 22 : 0);
-      return [cells(name, 0, top), cells(bodies[row]!, 14, top)];
+      return [inCells(name, 0, top), inCells(bodies[row]!, 14, top)];
     });
     expect(readLines(fragments)).toEqual(names.flatMap((name, row) => [name, bodies[row]!]));
   });
@@ -778,13 +779,6 @@ describe('code', () => {
     // `ls -la` in 9 px cells, rows 22 px apart in boxes 24 px tall, split by the detector at
     // its runs of spaces. The names' pieces of the first three rows happen to share a middle,
     // as the lines of a centred button label do.
-    const cells = (text: string, column: number, row: number) => ({
-      ...at(text, 12 + column * 9, 10 + row * 22, text.length * 9, 24),
-      chars: [...text].map((char, i) => ({
-        char,
-        box: { left: 12 + (column + i) * 9 + 1, top: 16 + row * 22, width: 7, height: 12 },
-      })),
-    });
     const rows: [string, number][][] = [
       [['dev@laptop:~$ ls -la /etc', 0]],
       [
@@ -808,22 +802,17 @@ describe('code', () => {
       ],
       [['dev@laptop:~$', 0]],
     ];
-    const fragments = rows.flatMap((row, index) => row.map(([text, column]) => cells(text, column, index)));
+    const fragments = rows.flatMap((row, index) =>
+      row.map(([text, column]) => inCells(text, column, 10 + index * 22, 24)),
+    );
     expect(readLines(fragments).join(' ')).toBe(rows.flatMap((row) => row.map(([text]) => text)).join(' '));
   });
 
   it('keeps a code block whose characters stand in cells as code', () => {
-    const cells = (text: string, column: number, row: number) => ({
-      ...mono(text, column, row),
-      chars: [...text].map((char, i) => ({
-        char,
-        box: { left: 12 + (column + i) * 9 + 1, top: 16 + row * 22, width: 7, height: 12 },
-      })),
-    });
     const fragments = [
-      cells('def dump_stats(self, file):', 0, 0),
-      cells('with open(file) as f:', 4, 1),
-      cells('self.create_stats()', 8, 2),
+      inCells('def dump_stats(self, file):', 0, 12),
+      inCells('with open(file) as f:', 4, 34),
+      inCells('self.create_stats()', 8, 56),
     ];
     expect(readParagraphs(fragments)).toEqual([
       'def dump_stats(self, file):',
