@@ -23,8 +23,7 @@ export function monospaceAdvance(lines: readonly TextLine[]): number | null {
   if (consistent < measured.length * 0.8) return null;
   // Long lines of prose average a steady width per character in any font: where the
   // recognizer placed the characters, most long lines must stand on a cell grid.
-  const verdicts = measured.map(fixedPitch).filter((v) => v !== undefined);
-  if (verdicts.length && verdicts.filter(Boolean).length < verdicts.length / 2) return null;
+  if (onCellGrid(measured) === false) return null;
   // Code stands one line to a row (the detector may split one at a wide gap). Lines side by
   // side, columns apart, are a form or a table: labels and their values, whose long lines can
   // average a steady width per character in any font.
@@ -54,9 +53,18 @@ function advancePerCharacter(line: { box: Box; text: string }): number {
  * proportional font, `file.txt:12:`, can fit a grid by chance). Widths per character do not
  * tell: lines of English in a proportional font average the same width within a few percent.
  */
-export function monospaced(lines: readonly TextLine[]): boolean {
+export function monospaced(lines: readonly Pick<TextLine, 'fragments'>[]): boolean {
+  return onCellGrid(lines) === true;
+}
+
+/**
+ * Whether half or more of the lines that can tell stand on a cell grid where the recognizer
+ * placed their characters; undefined where none can (too few characters placed).
+ */
+function onCellGrid(lines: readonly Pick<TextLine, 'fragments'>[]): boolean | undefined {
   const verdicts = lines.map(fixedPitch).filter((v) => v !== undefined);
-  return verdicts.length > 0 && verdicts.filter(Boolean).length >= verdicts.length / 2;
+  if (!verdicts.length) return undefined;
+  return verdicts.filter(Boolean).length >= verdicts.length / 2;
 }
 
 /** Lines prefixed with the spaces of their indentation, their boxes starting at the block's left edge. */
@@ -77,7 +85,7 @@ export function indentLines(lines: readonly TextLine[], advance: number): TextLi
  * Whether the line's characters, where the recognizer placed them, stand in the cells of a
  * fixed-pitch font; undefined where it placed none (a second reading) or too few to tell.
  */
-function fixedPitch(line: TextLine): boolean | undefined {
+function fixedPitch(line: Pick<TextLine, 'fragments'>): boolean | undefined {
   const chars = line.fragments
     .flatMap((f) => f.chars)
     .map((c) => ({ char: c.char, centre: c.box.left + c.box.width / 2 }))
