@@ -39,11 +39,8 @@ export function mergeFragmentsIntoLines(
       const last = line[line.length - 1]!;
       const gap = fragment.box.left - right(last.box);
       const height = Math.min(last.box.height, fragment.box.height);
-      const overlap = verticalOverlap(last.box, fragment.box);
-      const similar = Math.max(last.box.height, fragment.box.height) / Math.max(1, height) < 1.6;
       if (
-        overlap >= config.minVerticalOverlap * height &&
-        similar &&
+        onOneRow(last.box, fragment.box, config) &&
         (gap > -0.5 * height || inkGap(last, fragment) > -0.1 * height || readTwice(last, fragment)) &&
         gap <= (isMarker(last, config) ? config.maxGapAfterMarker : config.maxGap) * height &&
         gap < bestGap
@@ -55,7 +52,7 @@ export function mergeFragmentsIntoLines(
     if (best) best.push(fragment);
     else lines.push([fragment]);
   }
-  const merged = joinJustifiedRows(lines).map((parts) => toLine(parts, 'horizontal'));
+  const merged = joinJustifiedRows(lines, config).map((parts) => toLine(parts, 'horizontal'));
   // Vertical columns stay as the detector found them; ordering them is the vertical layout's job.
   for (const f of fragments) if (f.direction === 'vertical') merged.push(toLine([f], 'vertical'));
   return merged;
@@ -67,12 +64,9 @@ export function mergeFragmentsIntoLines(
  * of a whole line of the paragraph just above or below. Two columns side by side have no line
  * across both, edge to edge.
  */
-function joinJustifiedRows(lines: TextFragment[][]): TextFragment[][] {
+function joinJustifiedRows(lines: TextFragment[][], config: LineMergeConfig): TextFragment[][] {
   const boxes = new Map(lines.map((parts) => [parts, unionBox(parts.map((p) => p.box))]));
   const boxOf = (parts: TextFragment[]) => boxes.get(parts)!;
-  const sameRow = (a: Box, b: Box) =>
-    verticalOverlap(a, b) >= defaultLineMergeConfig.minVerticalOverlap * Math.min(a.height, b.height) &&
-    Math.max(a.height, b.height) < 1.6 * Math.min(a.height, b.height);
   const used = new Set<TextFragment[]>();
   const out: TextFragment[][] = [];
   const leftToRight = [...lines].sort((a, b) => boxOf(a).left - boxOf(b).left);
@@ -84,7 +78,7 @@ function joinJustifiedRows(lines: TextFragment[][]): TextFragment[][] {
     for (const other of leftToRight) {
       const last = boxOf(row[row.length - 1]!);
       const box = boxOf(other);
-      if (used.has(other) || row.includes(other) || !sameRow(last, box)) continue;
+      if (used.has(other) || row.includes(other) || !onOneRow(last, box, config)) continue;
       const gap = box.left - right(last);
       // CJK is justified by spacing its letters evenly: it has no word gaps to cut at.
       const wordGap = !isCjk(lastChar(row[row.length - 1]!.at(-1)!.text)) && !isCjk(firstChar(other[0]!.text));
@@ -100,11 +94,11 @@ function joinJustifiedRows(lines: TextFragment[][]): TextFragment[][] {
         Math.abs(box.left - span.left) <= edge &&
         Math.abs(right(box) - right(span)) <= edge &&
         Math.abs(box.top - span.top) <= JUSTIFIED_REACH * height &&
-        !sameRow(box, span)
+        !onOneRow(box, span, config)
       );
     };
     // A terminal's or code's columns are no justified prose: a fixed-pitch font is not justified.
-    if (row.length > 1 && lines.some(whole) && !monospaced(row.map((parts) => toLine(parts, 'horizontal')))) {
+    if (row.length > 1 && lines.some(whole) && !monospaced(row.map((fragments) => ({ fragments })))) {
       for (const piece of row) used.add(piece);
       out.push(row.flat());
     } else {
@@ -126,6 +120,15 @@ const JUSTIFIED_MIN_WIDTH = 12;
  * (the line next to it may be cut too).
  */
 const JUSTIFIED_REACH = 3.4;
+
+/** Two boxes on one line: of like heights, overlapping over most of the smaller one's height. */
+function onOneRow(a: Box, b: Box, config: LineMergeConfig): boolean {
+  const height = Math.min(a.height, b.height);
+  return (
+    verticalOverlap(a, b) >= config.minVerticalOverlap * height &&
+    Math.max(a.height, b.height) / Math.max(1, height) < 1.6
+  );
+}
 
 const isMarker = (fragment: TextFragment, config: LineMergeConfig) =>
   [...fragment.text.replace(/\s/g, '')].length <= config.markerLength;
