@@ -251,9 +251,7 @@ function cellsOf<T extends Orderable>(items: readonly T[], lineHeight: number, c
     return (
       Math.max(...middles) - Math.min(...middles) <= 0.5 * lineHeight &&
       Math.max(...lefts) - Math.min(...lefts) >= 0.5 * lineHeight &&
-      !config.monospaced?.(
-        items.filter((i) => cell.lines.some((l) => Math.abs(centreY(l.box) - centreY(i.box)) <= reach)),
-      )
+      !config.monospaced?.(items.filter((i) => cell.lines.some((l) => level(l.box, i.box, lineHeight))))
     );
   };
   const wrappedLabel = (cell: Cell<T>) => cell.lines.every((line) => config.wrappedLines.has(line));
@@ -316,17 +314,19 @@ function wrapped<T extends Orderable>(
   const leading = Math.max(...stack.lines.slice(1).map((line, i) => line.box.top - bottom(stack.lines[i]!.box)));
   const reach = Math.max(0, leading) + 0.25 * lineHeight;
   const others = items.filter((i) => !stack.lines.includes(i));
-  const level = (a: Box, b: Box) => Math.abs(centreY(a) - centreY(b)) <= LEVEL_SHARE * lineHeight;
-  // Rows above and below, not level with the stack: a terminal's boxes overlap their neighbours.
-  const offRows = others.filter((i) => !stack.lines.some((line) => level(i.box, line.box)));
+  // What stands on the stack's rows, and the rows above and below: a terminal's boxes overlap
+  // their neighbours'.
+  const rows = items.filter((i) => stack.lines.some((line) => level(i.box, line.box, lineHeight)));
+  const offRows = others.filter((i) => !rows.includes(i));
   const closeAbove = offRows.some((i) => i.box.top < stack.box.top && bottom(i.box) >= stack.box.top - reach);
   const closeBelow = offRows.some((i) => bottom(i.box) > bottom(stack.box) && i.box.top <= bottom(stack.box) + reach);
   if (closeAbove || closeBelow) return false;
-  const rows = items.filter((i) => stack.lines.some((line) => level(i.box, line.box)));
   if (config.monospaced?.(rows)) return false;
   // A piece of a line overlapping it (a word the detector found twice) is no cell beside it.
   const overlapping = (a: Box, b: Box) => Math.min(right(a), right(b)) > Math.max(a.left, b.left);
-  if (others.some((i) => stack.lines.some((line) => level(i.box, line.box) && overlapping(i.box, line.box))))
+  if (
+    others.some((i) => stack.lines.some((line) => level(i.box, line.box, lineHeight) && overlapping(i.box, line.box)))
+  )
     return false;
   // The column's width: the widest other line starting where the stack starts, else the region's.
   const column = others.filter((i) => Math.abs(i.box.left - stack.box.left) <= lineHeight);
@@ -339,7 +339,7 @@ function wrapped<T extends Orderable>(
     // CJK wraps between any two letters: its first "word" is one letter.
     const wordLength = isCjkLetter(nextChars[0]!) ? 1 : [...next.text.trim().split(/\s+/)[0]!].length;
     const advance = next.box.width / nextChars.length;
-    const beside = others.filter((i) => i.box.left >= right(line.box) && level(i.box, line.box));
+    const beside = others.filter((i) => i.box.left >= right(line.box) && level(i.box, line.box, lineHeight));
     const gutter = beside.length ? Math.min(...beside.map((i) => i.box.left)) - MIN_GUTTER * lineHeight : Infinity;
     const limit = Math.min(gutter, columnRight);
     return right(line.box) + advance * (wordLength + 1) > limit;
@@ -360,6 +360,9 @@ const WRAPPED_LEADING_SHARE = 1.3;
 
 /** Two lines whose centres are at most this share of a line height apart stand on one row. */
 const LEVEL_SHARE = 0.3;
+
+/** Whether two boxes stand on one row: their centres within `LEVEL_SHARE` of a line height. */
+const level = (a: Box, b: Box, lineHeight: number) => Math.abs(centreY(a) - centreY(b)) <= LEVEL_SHARE * lineHeight;
 
 /** In ascending `sorted`, the index of the first value >= `y`. */
 function firstAtLeast(sorted: readonly number[], y: number): number {
