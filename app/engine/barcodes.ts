@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import type { RgbImage } from './raster.js';
 import type { Box } from './geometry.js';
+import { ScratchPool } from './scratch.js';
 
 export interface Barcode {
   /** zxing's name of the symbology: QRCode, DataMatrix, Code128, EAN-13... */
@@ -16,6 +17,8 @@ export interface Barcode {
 
 const require = createRequire(import.meta.url);
 let prepared = false;
+/** The RGBA copy zxing reads (and copies into its own memory): a capture's worth, reused. */
+const rgbaCopies = new ScratchPool<Uint8ClampedArray>(Uint8ClampedArray);
 
 function prepare(): void {
   if (prepared) return;
@@ -29,20 +32,18 @@ function prepare(): void {
 /** Every readable code in the image; none is an empty list (most screenshots). */
 export async function readCodes(image: RgbImage, maxSymbols = 8): Promise<Barcode[]> {
   prepare();
-  const rgba = new Uint8ClampedArray(image.width * image.height * 4);
-  for (let i = 0, j = 0; i < image.data.length; i += 3, j += 4) {
-    rgba[j] = image.data[i]!;
-    rgba[j + 1] = image.data[i + 1]!;
-    rgba[j + 2] = image.data[i + 2]!;
-    rgba[j + 3] = 255;
-  }
-  const results = await readBarcodes(
-    { data: rgba, width: image.width, height: image.height, colorSpace: 'srgb' } as ImageData,
-    {
+  const results = await rgbaCopies.lend(image.width * image.height * 4, (rgba) => {
+    for (let i = 0, j = 0; i < image.data.length; i += 3, j += 4) {
+      rgba[j] = image.data[i]!;
+      rgba[j + 1] = image.data[i + 1]!;
+      rgba[j + 2] = image.data[i + 2]!;
+      rgba[j + 3] = 255;
+    }
+    return readBarcodes({ data: rgba, width: image.width, height: image.height, colorSpace: 'srgb' } as ImageData, {
       tryHarder: true,
       maxNumberOfSymbols: maxSymbols,
-    },
-  );
+    });
+  });
   return results
     .filter((r) => r.isValid && r.text)
     .map((r) => {

@@ -5,6 +5,7 @@ import type { OnnxModel } from './runtime.js';
 import { cropRegion, type RgbImage } from './raster.js';
 import { lineGeometry } from './crop.js';
 import { minAreaRect, rectToQuad, unclipRect, type Point, type Quad } from './geometry.js';
+import { ScratchPool } from './scratch.js';
 
 export interface DetectionInput {
   image: RgbImage;
@@ -32,6 +33,10 @@ export interface DetectionOutput {
 const STRIDE = 32;
 
 export class TextDetector {
+  /** The model's inputs and the map's region labels: a strip's worth each, reused (scratch.ts). */
+  private readonly tensors = new ScratchPool<Float32Array>(Float32Array);
+  private readonly labelMaps = new ScratchPool<Int32Array>(Int32Array);
+
   constructor(
     private readonly model: OnnxModel,
     private readonly config: DetectionConfig,
@@ -118,8 +123,10 @@ export class TextDetector {
     const scaledH = Math.max(1, Math.round(image.height * scale));
     const width = Math.max(STRIDE, Math.ceil(scaledW / STRIDE) * STRIDE);
     const height = Math.max(STRIDE, Math.ceil(scaledH / STRIDE) * STRIDE);
-    const tensor = this.toTensor(image, scaledW, scaledH, width, height, input.background);
-    const output = await this.model.run({ data: tensor, dims: [1, 3, height, width] });
+    const output = await this.tensors.lend(3 * width * height, (tensor) => {
+      this.toTensor(image, scaledW, scaledH, width, height, input.background, tensor);
+      return this.model.run({ data: tensor, dims: [1, 3, height, width] });
+    });
     const probability = output.data;
     const boxes = this.boxesFromMap(probability, width, height, scaledW, scaledH).map((box) => ({
       score: box.score,
@@ -140,9 +147,10 @@ export class TextDetector {
     width: number,
     height: number,
     background: number,
-  ): Float32Array {
+    /** 3 x width x height elements, every one written here. */
+    out: Float32Array,
+  ): void {
     const plane = width * height;
-    const out = new Float32Array(3 * plane);
     const { mean, std } = this.config;
     // channel c of the tensor holds B, G, R for c = 0, 1, 2
     const lut = [2, 1, 0].map((rgbIndex, c) => {
@@ -157,38 +165,47 @@ export class TextDetector {
     const fx = sw / scaledW,
       fy = sh / scaledH;
     const identity = sw === scaledW && sh === scaledH;
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        const o = y * width + x;
-        if (x >= scaledW || y >= scaledH) {
-          out[o] = padValues[0]!;
-          out[o + plane] = padValues[1]!;
-          out[o + 2 * plane] = padValues[2]!;
-          continue;
-        }
+    // Per pass over a plane rather than per pixel over three channels, with the bilinear taps of
+    // each column and row worked out once: the same sums in the same order (the same tensor),
+    // a third of the time on a full-HD capture.
+    const x0s = new Int32Array(scaledW),
+      x1s = new Int32Array(scaledW),
+      axs = new Float64Array(scaledW);
+    for (let x = 0; x < scaledW; x++) {
+      const sx = Math.min(sw - 1, Math.max(0, (x + 0.5) * fx - 0.5));
+      x0s[x] = Math.floor(sx);
+      x1s[x] = Math.min(sw - 1, x0s[x]! + 1);
+      axs[x] = sx - x0s[x]!;
+    }
+    for (let c = 0; c < 3; c++) {
+      const { rgbIndex: k, table } = lut[c]!;
+      const m = mean[c]!,
+        sd = std[c]!;
+      const base = c * plane;
+      out.fill(padValues[c]!, base, base + plane);
+      for (let y = 0; y < scaledH; y++) {
+        const row = base + y * width;
         if (identity) {
-          const s = (y * sw + x) * 3;
-          for (let c = 0; c < 3; c++) out[o + c * plane] = lut[c]!.table[src[s + lut[c]!.rgbIndex]!]!;
+          for (let x = 0, s = y * sw * 3 + k; x < scaledW; x++, s += 3) out[row + x] = table[src[s]!]!;
           continue;
         }
-        const sx = Math.min(sw - 1, Math.max(0, (x + 0.5) * fx - 0.5));
         const sy = Math.min(sh - 1, Math.max(0, (y + 0.5) * fy - 0.5));
-        const x0 = Math.floor(sx),
-          y0 = Math.floor(sy);
-        const x1 = Math.min(sw - 1, x0 + 1),
-          y1 = Math.min(sh - 1, y0 + 1);
-        const ax = sx - x0,
-          ay = sy - y0;
-        for (let c = 0; c < 3; c++) {
-          const k = lut[c]!.rgbIndex;
+        const y0 = Math.floor(sy);
+        const y1 = Math.min(sh - 1, y0 + 1);
+        const ay = sy - y0;
+        const r0 = y0 * sw,
+          r1 = y1 * sw;
+        for (let x = 0; x < scaledW; x++) {
+          const x0 = x0s[x]!,
+            x1 = x1s[x]!,
+            ax = axs[x]!;
           const v =
-            (src[(y0 * sw + x0) * 3 + k]! * (1 - ax) + src[(y0 * sw + x1) * 3 + k]! * ax) * (1 - ay) +
-            (src[(y1 * sw + x0) * 3 + k]! * (1 - ax) + src[(y1 * sw + x1) * 3 + k]! * ax) * ay;
-          out[o + c * plane] = (v / 255 - mean[c]!) / std[c]!;
+            (src[(r0 + x0) * 3 + k]! * (1 - ax) + src[(r0 + x1) * 3 + k]! * ax) * (1 - ay) +
+            (src[(r1 + x0) * 3 + k]! * (1 - ax) + src[(r1 + x1) * 3 + k]! * ax) * ay;
+          out[row + x] = (v / 255 - m) / sd;
         }
       }
     }
-    return out;
   }
 
   /** Connected regions of the thresholded map, each a minimum-area box grown back by unclip. */
@@ -200,7 +217,8 @@ export class TextDetector {
     validH: number,
   ): DetectedBox[] {
     const { binaryThreshold, boxThreshold, unclipRatio, minBoxSide } = this.config;
-    const labels = new Int32Array(width * height);
+    const labels = this.labelMaps.take(width * height);
+    labels.fill(0);
     const parent: number[] = [0];
     const find = (a: number): number => {
       while (parent[a] !== a) {
@@ -261,6 +279,7 @@ export class TextDetector {
         if (rightEdge) region.points.push({ x: x + 1, y }, { x: x + 1, y: y + 1 });
       }
     }
+    this.labelMaps.give(labels);
     const boxes: DetectedBox[] = [];
     for (const region of regions.values()) {
       if (region.maxX - region.minX + 1 < minBoxSide && region.maxY - region.minY + 1 < minBoxSide) continue;

@@ -107,9 +107,17 @@ export function borderMode(gray: Uint8Array, width: number, height: number): num
   return best;
 }
 
-/** The pixels of `box` as an image of their own (the image itself when the box is all of it). */
+/**
+ * The pixels of `box` as an image of their own: the image itself when the box is all of it, a
+ * view of its bytes when the box is whole rows (a reader must not write to it).
+ */
 export function cropRegion(image: RgbImage, box: Box): RgbImage {
   if (box.left === 0 && box.top === 0 && box.width === image.width && box.height === image.height) return image;
+  // Whole rows (a detection strip) are one run of the image's bytes: a view, not a copy.
+  if (box.left === 0 && box.width === image.width) {
+    const from = box.top * image.width * 3;
+    return { width: box.width, height: box.height, data: image.data.subarray(from, from + box.height * box.width * 3) };
+  }
   const data = new Uint8Array(box.width * box.height * 3);
   for (let y = 0; y < box.height; y++) {
     const from = ((box.top + y) * image.width + box.left) * 3;

@@ -5,6 +5,7 @@ import type { OnnxModel } from './runtime.js';
 import type { RgbImage } from './raster.js';
 import type { Quad } from './geometry.js';
 import type { CharacterDictionary } from './dictionary.js';
+import { ScratchPool } from './scratch.js';
 import { lineGeometry, sampleQuad } from './crop.js';
 import { decodeCtc, type DecodedChar } from './ctc.js';
 
@@ -41,6 +42,9 @@ const normalizeTable = (() => {
 })();
 
 export class TextRecognizer {
+  /** Batch inputs, reused (scratch.ts). */
+  private readonly tensors = new ScratchPool<Float32Array>(Float32Array);
+
   constructor(
     private readonly model: OnnxModel,
     private readonly dictionary: CharacterDictionary,
@@ -87,22 +91,24 @@ export class TextRecognizer {
     for (const batch of batches) {
       const batchWidth = Math.max(...batch.map((k) => widths[k]!));
       const plane = height * batchWidth;
-      const data = new Float32Array(batch.length * 3 * plane); // zero = mid-gray after normalising, PaddleOCR's pad
-      batch.forEach((k, slot) => {
-        sampleQuad(
-          image,
-          lines[indices[k]!]!.quad,
-          widths[k]!,
-          height,
-          data,
-          slot * 3 * plane,
-          batchWidth,
-          plane,
-          normalizeTable,
-        );
-      });
       // The model is loaded with its best-class outputs (runtime.ts: bestClassOnly).
-      const [bestClass, bestScore] = await this.model.runAll({ data, dims: [batch.length, 3, height, batchWidth] });
+      const [bestClass, bestScore] = await this.tensors.lend(batch.length * 3 * plane, (data) => {
+        data.fill(0); // zero = mid-gray after normalising, PaddleOCR's pad
+        batch.forEach((k, slot) => {
+          sampleQuad(
+            image,
+            lines[indices[k]!]!.quad,
+            widths[k]!,
+            height,
+            data,
+            slot * 3 * plane,
+            batchWidth,
+            plane,
+            normalizeTable,
+          );
+        });
+        return this.model.runAll({ data, dims: [batch.length, 3, height, batchWidth] });
+      });
       const steps = bestClass!.dims[1]!;
       const inputPerStep = batchWidth / steps;
       batch.forEach((k, slot) => {
